@@ -1,0 +1,161 @@
+package io.github.biaannotations.geojson;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.MultiLineString;
+import org.locationtech.jts.geom.MultiPoint;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import io.github.biaannotations.model.Annotation;
+import io.github.biaannotations.model.AnnotationWriter;
+import io.github.biaannotations.model.Plane;
+import io.github.biaannotations.model.Rgb;
+
+/**
+ * Writes annotations as a GeoJSON {@code FeatureCollection} the way QuPath reads it: geometry with optional
+ * {@code plane} and {@code isEllipse} members, properties {@code objectType}, {@code name}, {@code color},
+ * {@code classification}, {@code measurements} and {@code metadata}. Coordinates keep full double precision.
+ * Streams: each feature is written as it comes.
+ */
+public final class GeoJsonWriter implements AnnotationWriter {
+
+	private final JsonGenerator out;
+
+	public GeoJsonWriter(final OutputStream stream) throws IOException {
+		out = new JsonFactory().createGenerator(stream, JsonEncoding.UTF8);
+		out.writeStartObject();
+		out.writeStringField("type", "FeatureCollection");
+		out.writeArrayFieldStart("features");
+	}
+
+	@Override
+	public void write(final Annotation a) throws IOException {
+		out.writeRaw('\n');
+		out.writeStartObject();
+		out.writeStringField("type", "Feature");
+		if (a.id().isPresent()) out.writeStringField("id", a.id().get());
+		out.writeFieldName("geometry");
+		out.writeStartObject();
+		writeGeometry(a.geometry());
+		if (a.plane().isPresent()) writePlane(a.plane().get());
+		if (a.isEllipse()) out.writeBooleanField("isEllipse", true);
+		out.writeEndObject();
+		writeProperties(a);
+		out.writeEndObject();
+	}
+
+	private void writePlane(final Plane p) throws IOException {
+		out.writeObjectFieldStart("plane");
+		out.writeNumberField("c", p.c());
+		out.writeNumberField("z", p.z());
+		out.writeNumberField("t", p.t());
+		out.writeEndObject();
+	}
+
+	private void writeProperties(final Annotation a) throws IOException {
+		out.writeObjectFieldStart("properties");
+		out.writeStringField("objectType", a.objectType().json());
+		if (a.name().isPresent()) out.writeStringField("name", a.name().get());
+		if (a.color().isPresent()) writeColor("color", a.color().get());
+		if (a.classification().isPresent()) {
+			out.writeObjectFieldStart("classification");
+			out.writeStringField("name", a.classification().get());
+			if (a.classificationColor().isPresent()) writeColor("color", a.classificationColor().get());
+			out.writeEndObject();
+		}
+		if (!a.measurements().isEmpty()) {
+			out.writeObjectFieldStart("measurements");
+			for (final Map.Entry<String, Double> m : a.measurements().entrySet())
+				out.writeNumberField(m.getKey(), m.getValue());
+			out.writeEndObject();
+		}
+		if (!a.metadata().isEmpty()) {
+			out.writeObjectFieldStart("metadata");
+			for (final Map.Entry<String, String> m : a.metadata().entrySet())
+				out.writeStringField(m.getKey(), m.getValue());
+			out.writeEndObject();
+		}
+		out.writeEndObject();
+	}
+
+	private void writeColor(final String field, final Rgb c) throws IOException {
+		out.writeArrayFieldStart(field);
+		out.writeNumber(c.red());
+		out.writeNumber(c.green());
+		out.writeNumber(c.blue());
+		out.writeEndArray();
+	}
+
+	private void writeGeometry(final Geometry g) throws IOException {
+		out.writeStringField("type", g.getGeometryType());
+		out.writeFieldName("coordinates");
+		if (g instanceof Point) writePosition(((Point) g).getCoordinate());
+		else if (g instanceof LineString) writeSequence(((LineString) g).getCoordinateSequence());
+		else if (g instanceof Polygon) writePolygon((Polygon) g);
+		else if (g instanceof MultiPoint) {
+			out.writeStartArray();
+			for (int i = 0; i < g.getNumGeometries(); i++)
+				writePosition(g.getGeometryN(i).getCoordinate());
+			out.writeEndArray();
+		} else if (g instanceof MultiLineString) {
+			out.writeStartArray();
+			for (int i = 0; i < g.getNumGeometries(); i++)
+				writeSequence(((LineString) g.getGeometryN(i)).getCoordinateSequence());
+			out.writeEndArray();
+		} else if (g instanceof MultiPolygon) {
+			out.writeStartArray();
+			for (int i = 0; i < g.getNumGeometries(); i++)
+				writePolygon((Polygon) g.getGeometryN(i));
+			out.writeEndArray();
+		} else throw new IllegalArgumentException("Cannot write " + g.getGeometryType() + " as GeoJSON");
+	}
+
+	private void writePolygon(final Polygon p) throws IOException {
+		out.writeStartArray();
+		if (!p.isEmpty()) {
+			writeSequence(p.getExteriorRing().getCoordinateSequence());
+			for (int i = 0; i < p.getNumInteriorRing(); i++)
+				writeSequence(p.getInteriorRingN(i).getCoordinateSequence());
+		}
+		out.writeEndArray();
+	}
+
+	private void writeSequence(final CoordinateSequence s) throws IOException {
+		out.writeStartArray();
+		for (int i = 0; i < s.size(); i++) {
+			out.writeStartArray();
+			out.writeNumber(s.getX(i));
+			out.writeNumber(s.getY(i));
+			out.writeEndArray();
+		}
+		out.writeEndArray();
+	}
+
+	private void writePosition(final Coordinate c) throws IOException {
+		out.writeStartArray();
+		out.writeNumber(c.x);
+		out.writeNumber(c.y);
+		out.writeEndArray();
+	}
+
+	@Override
+	public void close() throws IOException {
+		out.writeRaw('\n');
+		out.writeEndArray();
+		out.writeEndObject();
+		out.writeRaw('\n');
+		out.close();
+	}
+}

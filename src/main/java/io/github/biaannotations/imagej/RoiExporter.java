@@ -1,0 +1,227 @@
+package io.github.biaannotations.imagej;
+
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+
+import ij.ImagePlus;
+import ij.gui.Arrow;
+import ij.gui.EllipseRoi;
+import ij.gui.Line;
+import ij.gui.OvalRoi;
+import ij.gui.PointRoi;
+import ij.gui.PolygonRoi;
+import ij.gui.Roi;
+import ij.gui.RotatedRectRoi;
+import ij.gui.ShapeRoi;
+import ij.gui.TextRoi;
+import ij.process.FloatPolygon;
+
+import io.github.biaannotations.model.Annotation;
+
+/**
+ * ImageJ ROI &rarr; annotations: the one entry point for this direction, dispatching on the ROI's kind. A point
+ * ROI whose points lie on several planes or counters becomes one feature per plane and counter; every other ROI
+ * becomes one annotation. Where the GeoJSON form is not exactly the ROI (curves flattened, text as its box,
+ * invalid polygons replaced by their mask's outline), a warning names the ROI.
+ */
+public final class RoiExporter {
+
+	private static final double FILL_FLATNESS = 0.01;
+
+	private final RoiGeometries geometries;
+	private final ImagePlus image;
+	private final Consumer<String> warnings;
+	private int pointSets;
+
+	/**
+	 * @param image the image the ROIs belong to, to map stack positions to planes; may be null
+	 * @param warnings receives one line per ROI that is not exported exactly
+	 */
+	public RoiExporter(final ImagePlus image, final Consumer<String> warnings) {
+		this.geometries = new RoiGeometries(new GeometryFactory());
+		this.image = image;
+		this.warnings = warnings;
+	}
+
+	/** A short description of a ROI for messages: its index (1-based) and name. */
+	public static String describe(final Roi roi, final int index) {
+		final String name = roi.getName();
+		return "ROI " + index + (name == null || name.isEmpty() ? "" : " '" + name + "'");
+	}
+
+	/**
+	 * Converts one ROI.
+	 *
+	 * @param index 1-based index of the ROI in its source, for messages
+	 * @throws IllegalArgumentException naming the ROI when its coordinates are not finite
+	 */
+	public List<Annotation> export(final Roi roi, final int index) {
+		final RoiKind kind = RoiKind.of(roi);
+		final String who = describe(roi, index);
+		checkFinite(roi, who);
+		if (kind == RoiKind.POINT) return points((PointRoi) roi, who);
+		final Annotation.Builder b = Annotation.builder(geometry(roi, kind, who));
+		b.metadata(ImageJKeys.TYPE, kind.key());
+		RoiStyle.export(roi, b);
+		final String position = RoiPlanes.positionKey(roi);
+		b.plane(RoiPlanes.toPlane(position, image)).metadata(ImageJKeys.POSITION, position);
+		if (kind == RoiKind.OVAL) b.ellipse(true);
+		extras(roi, kind, b);
+		return List.of(b.build());
+	}
+
+	private Geometry geometry(final Roi roi, final RoiKind kind, final String who) {
+		final GeometryFactory f = geometries.factory();
+		switch (kind) {
+			case LINE:
+			case ARROW: {
+				final Line l = (Line) roi;
+				return f.createLineString(new Coordinate[] {
+					new Coordinate(l.x1d + RoiGeometries.CENTRE, l.y1d + RoiGeometries.CENTRE),
+					new Coordinate(l.x2d + RoiGeometries.CENTRE, l.y2d + RoiGeometries.CENTRE) });
+			}
+			case POLYLINE:
+			case FREELINE:
+			case ANGLE:
+				return f.createLineString(geometries.lineCoordinates(roi.getFloatPolygon()));
+			case OVAL:
+				return geometries.polygon(new FloatPolygon(toFloat(((OvalRoi) roi).getPolygon().xpoints),
+					toFloat(((OvalRoi) roi).getPolygon().ypoints), ((OvalRoi) roi).getPolygon().npoints));
+			case COMPOSITE: {
+				final Geometry g = geometries.composite((ShapeRoi) roi, FILL_FLATNESS);
+				if (g.isEmpty()) throw new IllegalArgumentException(who + ": composite ROI encloses no area");
+				return g;
+			}
+			case RECTANGLE:
+				if (roi.getCornerDiameter() > 0) {
+					warnings.accept(who + ": rounded rectangle exported as the outline of its pixels " +
+						"(corner diameter kept in metadata)");
+					return geometries.maskOutline(roi);
+				}
+				return areaPolygon(roi, who);
+			case TEXT:
+				warnings.accept(who + ": text ROI exported as its bounding box (text and font kept in metadata)");
+				return areaPolygon(roi, who);
+			case IMAGE:
+				warnings.accept(who + ": image ROI exported as its bounding box (its pixels are not exported)");
+				return areaPolygon(roi, who);
+			default:
+				return areaPolygon(roi, who);
+		}
+	}
+
+	private Geometry areaPolygon(final Roi roi, final String who) {
+		final FloatPolygon fp = roi.getFloatPolygon();
+		if (fp.npoints < 3) throw new IllegalArgumentException(who + ": area ROI with fewer than 3 vertices");
+		final Geometry g = geometries.polygon(fp);
+		if (g.isValid()) return g;
+		warnings.accept(who + ": outline crosses itself; exported as the outline of its pixels");
+		final Geometry traced = geometries.maskOutline(roi);
+		if (traced.isEmpty()) throw new IllegalArgumentException(who + ": ROI covers no pixel");
+		return traced;
+	}
+
+	private static float[] toFloat(final int[] v) {
+		final float[] f = new float[v.length];
+		for (int i = 0; i < v.length; i++)
+			f[i] = v[i];
+		return f;
+	}
+
+	private static void extras(final Roi roi, final RoiKind kind, final Annotation.Builder b) {
+		if (roi.getCornerDiameter() > 0) b.metadata(ImageJKeys.CORNER_DIAMETER, Integer.toString(roi.getCornerDiameter()));
+		if (roi instanceof EllipseRoi) b.metadata(ImageJKeys.PARAMS, join(((EllipseRoi) roi).getParams()));
+		if (roi instanceof RotatedRectRoi) b.metadata(ImageJKeys.PARAMS, join(((RotatedRectRoi) roi).getParams()));
+		if (roi instanceof PolygonRoi && ((PolygonRoi) roi).isSplineFit()) b.metadata(ImageJKeys.SPLINE_FIT, "true");
+		if (roi instanceof Arrow) {
+			final Arrow a = (Arrow) roi;
+			b.metadata(ImageJKeys.ARROW_STYLE, Integer.toString(a.getStyle()));
+			b.metadata(ImageJKeys.ARROW_HEAD_SIZE, Double.toString(a.getHeadSize()));
+			if (a.getDoubleHeaded()) b.metadata(ImageJKeys.ARROW_DOUBLE_HEADED, "true");
+			if (a.getOutline()) b.metadata(ImageJKeys.ARROW_OUTLINE, "true");
+		}
+		if (kind == RoiKind.TEXT) {
+			final TextRoi t = (TextRoi) roi;
+			b.metadata(ImageJKeys.TEXT, t.getText().replaceAll("\n$", ""));
+			final Font font = t.getCurrentFont();
+			b.metadata(ImageJKeys.FONT, font.getName() + "," + font.getStyle() + "," + font.getSize2D());
+			if (t.getAngle() != 0) b.metadata(ImageJKeys.TEXT_ANGLE, Double.toString(t.getAngle()));
+			b.metadata(ImageJKeys.JUSTIFICATION, Integer.toString(t.getJustification()));
+		}
+	}
+
+	static String join(final double[] v) {
+		final StringBuilder sb = new StringBuilder();
+		for (final double d : v)
+			sb.append(sb.length() == 0 ? "" : ",").append(d);
+		return sb.toString();
+	}
+
+	/** One feature per (position, counter) of a point ROI, in order of first appearance. */
+	private List<Annotation> points(final PointRoi roi, final String who) {
+		final FloatPolygon fp = roi.getFloatPolygon();
+		if (fp.npoints == 0) throw new IllegalArgumentException(who + ": point ROI without points");
+		final String roiPosition = roi.hasHyperStackPosition() ? RoiPlanes.positionKey(roi) : null;
+		final int[] counters = roi.getCounters();
+		final Map<String, List<Coordinate>> parts = new LinkedHashMap<>();
+		for (int i = 0; i < fp.npoints; i++) {
+			final int counter = counters == null ? 0 : counters[i] & 0xff;
+			final int slice = roiPosition != null ? 0 : roi.getPointPosition(i);
+			final String position = roiPosition != null ? roiPosition : slice > 0 ? Integer.toString(slice) : "";
+			parts.computeIfAbsent(counter + "|" + position, k -> new ArrayList<>())
+				.add(new Coordinate(fp.xpoints[i] + RoiGeometries.CENTRE, fp.ypoints[i] + RoiGeometries.CENTRE));
+		}
+		final String set = parts.size() > 1 ? Integer.toString(++pointSets) : null;
+		final boolean usesCounters = parts.keySet().stream().anyMatch(k -> !k.startsWith("0|"));
+		final List<Annotation> result = new ArrayList<>(parts.size());
+		final GeometryFactory f = geometries.factory();
+		for (final Map.Entry<String, List<Coordinate>> e : parts.entrySet()) {
+			final String[] key = e.getKey().split("\\|", -1);
+			final List<Coordinate> c = e.getValue();
+			final Geometry g = c.size() == 1 ? f.createPoint(c.get(0)) : f.createMultiPointFromCoords(c.toArray(new Coordinate[0]));
+			final Annotation.Builder b = Annotation.builder(g).metadata(ImageJKeys.TYPE, RoiKind.POINT.key());
+			RoiStyle.export(roi, b);
+			final String position = key[1].isEmpty() ? null : key[1];
+			b.plane(RoiPlanes.toPlane(position, image)).metadata(ImageJKeys.POSITION, position);
+			b.metadata(ImageJKeys.POINT_SET, set);
+			if (usesCounters) {
+				b.metadata(ImageJKeys.COUNTER, key[0]);
+				b.classification(counterName(roi, Integer.parseInt(key[0])), null);
+			}
+			result.add(b.build());
+		}
+		return result;
+	}
+
+	/** The counter's name from the ROI property {@code counter.N} if set, else "Counter N". */
+	private static String counterName(final PointRoi roi, final int counter) {
+		final String named = roi.getProperty("counter." + counter);
+		return named != null && !named.isEmpty() ? named : "Counter " + counter;
+	}
+
+	private static void checkFinite(final Roi roi, final String who) {
+		final FloatPolygon fp = roi instanceof Line ? null : roi.getFloatPolygon();
+		if (roi instanceof Line) {
+			final Line l = (Line) roi;
+			if (!finite(l.x1d, l.y1d, l.x2d, l.y2d)) throw new IllegalArgumentException(who + ": coordinates are NaN or infinite");
+			return;
+		}
+		for (int i = 0; i < fp.npoints; i++)
+			if (!Float.isFinite(fp.xpoints[i]) || !Float.isFinite(fp.ypoints[i]))
+				throw new IllegalArgumentException(who + ": vertex " + (i + 1) + " is NaN or infinite");
+	}
+
+	private static boolean finite(final double... v) {
+		for (final double d : v)
+			if (!Double.isFinite(d)) return false;
+		return true;
+	}
+}

@@ -1,0 +1,76 @@
+package io.github.biaannotations.imagej;
+
+import ij.ImagePlus;
+import ij.gui.Roi;
+
+import io.github.biaannotations.model.Plane;
+
+/**
+ * The coordinate rule for planes, written once: ImageJ's 1-based C/Z/T positions (0 = all) and stack
+ * positions &harr; 0-based GeoJSON planes (c = -1 for all channels). The exact ImageJ position also travels in
+ * the {@link ImageJKeys#POSITION} metadata, since a plane cannot say "all slices" or "all frames".
+ */
+public final class RoiPlanes {
+
+	private RoiPlanes() {}
+
+	/** ImageJ's position of a ROI as written in metadata, or null when it has none. */
+	public static String positionKey(final Roi roi) {
+		if (roi.hasHyperStackPosition()) {
+			final int c = roi.getCPosition(), z = roi.getZPosition(), t = roi.getTPosition();
+			return c == 0 && z == 0 && t == 0 ? null : c + "," + z + "," + t;
+		}
+		final int n = roi.getPosition();
+		return n > 0 ? Integer.toString(n) : null;
+	}
+
+	/** The plane for a position key, using the image's dimensions for stack positions when known. */
+	public static Plane toPlane(final String positionKey, final ImagePlus imp) {
+		if (positionKey == null) return null;
+		final int[] v = parse(positionKey);
+		if (v.length == 3) return Plane.of(v[0] - 1, Math.max(v[1] - 1, 0), Math.max(v[2] - 1, 0));
+		final int n = v[0];
+		if (imp != null && n <= imp.getStackSize() && (imp.getNChannels() > 1 || imp.getNFrames() > 1)) {
+			final int[] czt = imp.convertIndexToPosition(n);
+			return Plane.of(imp.getNChannels() > 1 ? czt[0] - 1 : Plane.ALL_CHANNELS, czt[1] - 1, czt[2] - 1);
+		}
+		return Plane.of(Plane.ALL_CHANNELS, n - 1, 0);
+	}
+
+	/**
+	 * The ImageJ position key for a plane read from GeoJSON without our metadata: a hyperstack position when the
+	 * image (or the plane) has channels or frames, else a stack position.
+	 */
+	public static String positionKey(final Plane plane, final ImagePlus imp) {
+		if (plane == null) return null;
+		final boolean hyper = imp != null ? imp.getNChannels() > 1 || imp.getNFrames() > 1
+			: plane.c() >= 0 || plane.t() > 0;
+		if (hyper) return (plane.c() + 1) + "," + (plane.z() + 1) + "," + (plane.t() + 1);
+		return Integer.toString(plane.z() + 1);
+	}
+
+	/** Gives the ROI the position a key describes; keys that do not parse are refused with the key named. */
+	public static void apply(final Roi roi, final String positionKey) {
+		if (positionKey == null) return;
+		final int[] v = parse(positionKey);
+		if (v.length == 3) roi.setPosition(v[0], v[1], v[2]);
+		else roi.setPosition(v[0]);
+	}
+
+	static int[] parse(final String positionKey) {
+		final String[] parts = positionKey.trim().split("\\s*,\\s*");
+		if (parts.length != 1 && parts.length != 3)
+			throw new IllegalArgumentException("Bad " + ImageJKeys.POSITION + " '" + positionKey + "': expected n or c,z,t");
+		final int[] v = new int[parts.length];
+		for (int i = 0; i < v.length; i++) {
+			try {
+				v[i] = Integer.parseInt(parts[i]);
+			} catch (final NumberFormatException e) {
+				throw new IllegalArgumentException("Bad " + ImageJKeys.POSITION + " '" + positionKey + "': not a number");
+			}
+			if (v[i] < 0)
+				throw new IllegalArgumentException("Bad " + ImageJKeys.POSITION + " '" + positionKey + "': negative");
+		}
+		return v;
+	}
+}
