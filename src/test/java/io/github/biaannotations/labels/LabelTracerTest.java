@@ -1,0 +1,133 @@
+package io.github.biaannotations.labels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Location;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.process.ImageProcessor;
+
+import io.github.biaannotations.testutil.SharedReference;
+
+class LabelTracerTest {
+
+	private final GeometryFactory f = new GeometryFactory();
+
+	/** Each label's geometry is valid, has area = pixel count, and covers exactly its pixels' centres. */
+	private void assertExact(final int[] labels, final int w, final int h) {
+		final Map<Integer, Geometry> traced = new LabelTracer(f).trace(labels, w, h, 0, 0);
+		final Map<Integer, Long> counts = new java.util.HashMap<>();
+		for (final int v : labels)
+			if (v != 0) counts.merge(v, 1L, Long::sum);
+		assertEquals(counts.keySet(), traced.keySet());
+		for (final Map.Entry<Integer, Geometry> e : traced.entrySet()) {
+			final Geometry g = e.getValue();
+			assertTrue(g.isValid(), "label " + e.getKey() + " invalid: " + g);
+			assertEquals(counts.get(e.getKey()), g.getArea(), 0, "area of label " + e.getKey());
+			final IndexedPointInAreaLocator loc = new IndexedPointInAreaLocator(g);
+			final org.locationtech.jts.geom.Envelope env = g.getEnvelopeInternal();
+			for (int y = (int) env.getMinY(); y < env.getMaxY(); y++)
+				for (int x = (int) env.getMinX(); x < env.getMaxX(); x++) {
+					final boolean inside = loc.locate(new Coordinate(x + 0.5, y + 0.5)) == Location.INTERIOR;
+					assertEquals(labels[y * w + x] == e.getKey(), inside, "label " + e.getKey() + " at " + x + "," + y);
+				}
+		}
+	}
+
+	@Test
+	void squareIsOneRingOfFourCorners() {
+		final int[] l = new int[16];
+		l[5] = l[6] = l[9] = l[10] = 3;
+		final Geometry g = new LabelTracer(f).trace(l, 4, 4, 0, 0).get(3);
+		assertTrue(g instanceof Polygon);
+		assertEquals(5, g.getNumPoints());
+		assertEquals(4, g.getArea());
+	}
+
+	@Test
+	void holeBecomesInteriorRing() {
+		final int w = 5, h = 5;
+		final int[] l = new int[w * h];
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++)
+				l[y * w + x] = x == 2 && y == 2 ? 0 : 1;
+		final Geometry g = new LabelTracer(f).trace(l, w, h, 0, 0).get(1);
+		assertEquals(1, ((Polygon) g).getNumInteriorRing());
+		assertExact(l, w, h);
+	}
+
+	@Test
+	void diagonalNeighboursAreSeparateParts() {
+		final int[] l = { 1, 0, 0, 1 };
+		final Geometry g = new LabelTracer(f).trace(l, 2, 2, 0, 0).get(1);
+		assertEquals("MultiPolygon", g.getGeometryType());
+		assertExact(l, 2, 2);
+	}
+
+	@Test
+	void shapeTouchingItselfAtACornerIsValid() {
+		final int w = 4;
+		final int[] l = {
+			1, 1, 1, 1,
+			1, 0, 0, 1,
+			1, 0, 1, 0,
+			1, 1, 1, 0 };
+		assertExact(l, w, 4);
+	}
+
+	@Test
+	void labelInsideAnotherLabelsHoleAndNestedSameLabel() {
+		final int w = 7, h = 7;
+		final int[] l = new int[w * h];
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				final int ring = Math.max(Math.abs(x - 3), Math.abs(y - 3));
+				l[y * w + x] = ring == 3 ? 1 : ring == 2 ? 0 : ring == 1 ? 1 : 2;
+			}
+		assertExact(l, w, h);
+	}
+
+	@Test
+	void randomLabelImagesTraceExactly() {
+		final Random r = new Random(42);
+		for (int round = 0; round < 60; round++) {
+			final int w = 1 + r.nextInt(24), h = 1 + r.nextInt(24);
+			final int[] l = new int[w * h];
+			final int labels = 1 + r.nextInt(4);
+			for (int i = 0; i < l.length; i++)
+				l[i] = r.nextInt(labels + 1);
+			assertExact(l, w, h);
+		}
+	}
+
+	@Test
+	void offsetsMoveTheGeometry() {
+		final Geometry g = new LabelTracer(f).trace(new int[] { 9 }, 1, 1, 100, 200).get(9);
+		assertEquals(100, g.getEnvelopeInternal().getMinX());
+		assertEquals(201, g.getEnvelopeInternal().getMaxY());
+	}
+
+	@Test
+	void realStarDistMaskTracesExactly() {
+		final ImagePlus imp = IJ.openImage(SharedReference.require("data/nuclei2d_labels.tif").toString());
+		final ImageProcessor ip = imp.getProcessor();
+		final int w = ip.getWidth(), h = ip.getHeight();
+		final int[] l = new int[w * h];
+		for (int i = 0; i < l.length; i++)
+			l[i] = ip.get(i);
+		final Map<Integer, Geometry> traced = new LabelTracer(f).trace(l, w, h, 0, 0);
+		assertTrue(traced.size() > 100 && traced.containsKey(183), "nuclei in the reference mask: " + traced.size());
+		assertExact(l, w, h);
+	}
+}

@@ -1,0 +1,28 @@
+package io.github.biaannotations.testutil;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+/**
+ * The reference files beside the project ({@code ../shared/reference}). A fresh clone has none: tests that
+ * need them are skipped with a message saying so.
+ */
+public final class SharedReference {
+
+	private SharedReference() {}
+
+	public static Path dir() {
+		return Paths.get(System.getProperty("bia.reference", "../shared/reference")).toAbsolutePath().normalize();
+	}
+
+	/** The reference file at {@code relative}, or the test is skipped when it is absent. */
+	public static Path require(final String relative) {
+		final Path p = dir().resolve(relative);
+		if (!Files.exists(p)) System.err.println("SKIPPED: " + p + " is absent (no ../shared/reference in this checkout)");
+		assumeTrue(Files.exists(p), p + " is absent (no ../shared/reference in this checkout): skipped");
+		return p;
+	}
+}
