@@ -12,10 +12,21 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
 	@Override
 	public int handleExecutionException(final Exception ex, final CommandLine cl, final ParseResult parsed) {
-		String message = ex.getMessage();
-		if (message == null || message.isBlank()) message = ex.getClass().getSimpleName();
+		final String message = describe(ex);
 		cl.getErr().println("error: " + message);
 		if (System.getenv("BIA_DEBUG") != null) ex.printStackTrace(cl.getErr());
 		return 1;
+	}
+
+	/** One line for people: file-system errors name the file and the reason. */
+	static String describe(final Throwable ex) {
+		if (ex instanceof java.nio.file.NoSuchFileException)
+			return ((java.nio.file.NoSuchFileException) ex).getFile() + ": no such file";
+		if (ex instanceof java.nio.file.FileSystemException) {
+			final java.nio.file.FileSystemException f = (java.nio.file.FileSystemException) ex;
+			return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
+		}
+		final String m = ex.getMessage();
+		return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
 	}
 }

@@ -46,6 +46,7 @@ public final class RoiExporter {
 	 * @param warnings receives one line per ROI that is not exported exactly
 	 */
 	public RoiExporter(final ImagePlus image, final Consumer<String> warnings) {
+		ImageJQuirks.apply();
 		this.geometries = new RoiGeometries(new GeometryFactory());
 		this.image = image;
 		this.warnings = warnings;
@@ -53,7 +54,11 @@ public final class RoiExporter {
 
 	/** A short description of a ROI for messages: its index (1-based) and name. */
 	public static String describe(final Roi roi, final int index) {
-		final String name = roi.getName();
+		return describe(roi.getName(), index);
+	}
+
+	/** A short description of a ROI for messages from its name (may be null) and index (1-based). */
+	public static String describe(final String name, final int index) {
 		return "ROI " + index + (name == null || name.isEmpty() ? "" : " '" + name + "'");
 	}
 

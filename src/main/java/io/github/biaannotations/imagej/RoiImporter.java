@@ -40,6 +40,7 @@ public final class RoiImporter {
 
 	/** @param image the target image, to map planes to stack positions; may be null */
 	public RoiImporter(final ImagePlus image) {
+		ImageJQuirks.apply();
 		this.image = image;
 	}
 
@@ -252,7 +253,6 @@ public final class RoiImporter {
 	private Roi points(final List<Annotation> parts, final int index) {
 		final List<Float> xs = new ArrayList<>(), ys = new ArrayList<>();
 		final List<Integer> counters = new ArrayList<>();
-		boolean perPoint = false;
 		String hyper = null;
 		for (final Annotation part : parts) {
 			final int counter = part.metadata().containsKey(ImageJKeys.COUNTER)
@@ -266,7 +266,6 @@ public final class RoiImporter {
 				if (v.length == 3) hyper = position;
 				else slice = v[0];
 			}
-			perPoint |= slice > 0;
 			for (final Coordinate c : part.geometry().getCoordinates()) {
 				xs.add((float) (c.x - RoiGeometries.CENTRE));
 				ys.add((float) (c.y - RoiGeometries.CENTRE));
@@ -284,8 +283,9 @@ public final class RoiImporter {
 		final Annotation first = parts.get(0);
 		RoiStyle.apply(first, roi);
 		roi.setCounters(cs);
+		// setCounters leaves per-point positions of 0 where there are none; ImageJ's setPosition(0) would drop
+		// the positions array that its own getCounters() still reads
 		if (hyper != null) RoiPlanes.apply(roi, hyper);
-		else if (!perPoint) roi.setPosition(0);
 		return roi;
 	}
 }
