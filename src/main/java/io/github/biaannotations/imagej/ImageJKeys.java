@@ -33,6 +33,8 @@ public final class ImageJKeys {
 	public static final String COUNTER = PREFIX + "counter";
 	/** Ties the features that one point ROI split into, so they come back as one ROI. */
 	public static final String POINT_SET = PREFIX + "pointSet";
+	/** The original 0-based indices of a split point set's points in this feature, when splitting reordered them. */
+	public static final String POINT_INDICES = PREFIX + "pointIndices";
 
 	private ImageJKeys() {}
 }

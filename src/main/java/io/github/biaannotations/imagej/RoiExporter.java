@@ -177,13 +177,23 @@ public final class RoiExporter {
 		final String roiPosition = roi.hasHyperStackPosition() ? RoiPlanes.positionKey(roi) : null;
 		final int[] counters = roi.getCounters();
 		final Map<String, List<Coordinate>> parts = new LinkedHashMap<>();
+		final Map<String, StringBuilder> indices = new LinkedHashMap<>();
+		// joining the parts again keeps the original order exactly when each part is one run of points
+		int runs = 0;
+		String previous = null;
 		for (int i = 0; i < fp.npoints; i++) {
 			final int counter = counters == null ? 0 : counters[i] & 0xff;
 			final int slice = roiPosition != null ? 0 : roi.getPointPosition(i);
 			final String position = roiPosition != null ? roiPosition : slice > 0 ? Integer.toString(slice) : "";
-			parts.computeIfAbsent(counter + "|" + position, k -> new ArrayList<>())
+			final String key = counter + "|" + position;
+			if (!key.equals(previous)) runs++;
+			previous = key;
+			parts.computeIfAbsent(key, k -> new ArrayList<>())
 				.add(new Coordinate(fp.xpoints[i] + RoiGeometries.CENTRE, fp.ypoints[i] + RoiGeometries.CENTRE));
+			final StringBuilder sb = indices.computeIfAbsent(key, k -> new StringBuilder());
+			sb.append(sb.length() == 0 ? "" : ",").append(i);
 		}
+		final boolean reordered = runs != parts.size();
 		final String set = parts.size() > 1 ? Integer.toString(++pointSets) : null;
 		final boolean usesCounters = parts.keySet().stream().anyMatch(k -> !k.startsWith("0|"));
 		final List<Annotation> result = new ArrayList<>(parts.size());
@@ -197,6 +207,7 @@ public final class RoiExporter {
 			final String position = key[1].isEmpty() ? null : key[1];
 			b.plane(RoiPlanes.toPlane(position, image)).metadata(ImageJKeys.POSITION, position);
 			b.metadata(ImageJKeys.POINT_SET, set);
+			if (reordered) b.metadata(ImageJKeys.POINT_INDICES, indices.get(e.getKey()).toString());
 			if (usesCounters) {
 				b.metadata(ImageJKeys.COUNTER, key[0]);
 				b.classification(counterName(roi, Integer.parseInt(key[0])), null);

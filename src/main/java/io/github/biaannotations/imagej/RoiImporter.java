@@ -71,6 +71,19 @@ public final class RoiImporter {
 		return rois;
 	}
 
+	private static int[] indices(final Annotation part, final int count, final int total, final int index) {
+		final String[] p = part.metadata().get(ImageJKeys.POINT_INDICES).split(",");
+		if (p.length != count)
+			throw new IllegalArgumentException(describe(part, index) + ": " + ImageJKeys.POINT_INDICES + " lists " + p.length + " indices for " + count + " points");
+		final int[] v = new int[count];
+		for (int i = 0; i < count; i++) {
+			v[i] = (int) RoiStyle.number(p[i], ImageJKeys.POINT_INDICES);
+			if (v[i] < 0 || v[i] >= total)
+				throw new IllegalArgumentException(describe(part, index) + ": point index " + v[i] + " outside 0-" + (total - 1));
+		}
+		return v;
+	}
+
 	/** Converts one annotation; {@code index} (1-based) only names it in messages. */
 	public Roi toRoi(final Annotation a, final int index) {
 		try {
@@ -251,9 +264,15 @@ public final class RoiImporter {
 
 	/** Joins the parts of one point set (or converts a lone point feature) into one point ROI. */
 	private Roi points(final List<Annotation> parts, final int index) {
-		final List<Float> xs = new ArrayList<>(), ys = new ArrayList<>();
-		final List<Integer> counters = new ArrayList<>();
+		int n = 0;
+		for (final Annotation part : parts)
+			n += part.geometry().getNumPoints();
+		final float[] x = new float[n], y = new float[n];
+		final int[] cs = new int[n];
+		final boolean[] filled = new boolean[n];
+		final boolean ordered = parts.size() > 1 && parts.stream().allMatch(p -> p.metadata().containsKey(ImageJKeys.POINT_INDICES));
 		String hyper = null;
+		int next = 0;
 		for (final Annotation part : parts) {
 			final int counter = part.metadata().containsKey(ImageJKeys.COUNTER)
 				? (int) RoiStyle.number(part.metadata().get(ImageJKeys.COUNTER), ImageJKeys.COUNTER) : 0;
@@ -266,18 +285,16 @@ public final class RoiImporter {
 				if (v.length == 3) hyper = position;
 				else slice = v[0];
 			}
-			for (final Coordinate c : part.geometry().getCoordinates()) {
-				xs.add((float) (c.x - RoiGeometries.CENTRE));
-				ys.add((float) (c.y - RoiGeometries.CENTRE));
-				counters.add(counter | (slice << 8));
+			final Coordinate[] coords = part.geometry().getCoordinates();
+			final int[] at = ordered ? indices(part, coords.length, n, index) : null;
+			for (int i = 0; i < coords.length; i++) {
+				final int k = at != null ? at[i] : next++;
+				if (filled[k]) throw new IllegalArgumentException(describe(part, index) + ": point index " + k + " given twice");
+				filled[k] = true;
+				x[k] = (float) (coords[i].x - RoiGeometries.CENTRE);
+				y[k] = (float) (coords[i].y - RoiGeometries.CENTRE);
+				cs[k] = counter | (slice << 8);
 			}
-		}
-		final float[] x = new float[xs.size()], y = new float[ys.size()];
-		final int[] cs = new int[counters.size()];
-		for (int i = 0; i < x.length; i++) {
-			x[i] = xs.get(i);
-			y[i] = ys.get(i);
-			cs[i] = counters.get(i);
 		}
 		final PointRoi roi = new PointRoi(x, y, x.length);
 		final Annotation first = parts.get(0);
