@@ -3,6 +3,7 @@ package io.github.biaannotations.geojson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,7 +35,8 @@ import io.github.biaannotations.model.Rgb;
  */
 public final class GeoJsonReader {
 
-	private static final ObjectMapper MAPPER = new ObjectMapper();
+	private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+		.enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build());
 
 	private final GeometryFactory factory;
 
@@ -52,12 +55,14 @@ public final class GeoJsonReader {
 	 */
 	public int read(final InputStream in, final String source, final Consumer<Annotation> sink) throws IOException {
 		int index = 0;
-		try (JsonParser p = new JsonFactory(MAPPER).createParser(in)) {
+		try (JsonParser p = MAPPER.getFactory().createParser(in)) {
 			JsonToken t = p.nextToken();
 			if (t == null) throw new GeoJsonException(source + ": empty file, expected GeoJSON");
 			if (t == JsonToken.START_ARRAY) {
 				while (p.nextToken() == JsonToken.START_OBJECT)
-					sink.accept(feature(p.readValueAsTree(), source, ++index));
+					sink.accept(feature(p, source, ++index));
+				if (p.currentToken() != JsonToken.END_ARRAY)
+					throw new GeoJsonException(source + ": the array must hold only Feature objects (at feature " + (index + 1) + ")");
 				return index;
 			}
 			if (t != JsonToken.START_OBJECT) throw new GeoJsonException(source + ": not a GeoJSON object or array");
@@ -68,7 +73,7 @@ public final class GeoJsonReader {
 				p.nextToken();
 				if ("features".equals(field) && p.currentToken() == JsonToken.START_ARRAY) {
 					while (p.nextToken() == JsonToken.START_OBJECT)
-						sink.accept(feature(p.readValueAsTree(), source, ++index));
+						sink.accept(feature(p, source, ++index));
 					if (p.currentToken() != JsonToken.END_ARRAY)
 						throw new GeoJsonException(source + ": 'features' must hold only Feature objects (at feature " + (index + 1) + ")");
 				} else {
@@ -77,32 +82,45 @@ public final class GeoJsonReader {
 			}
 			final String type = members.path("type").asText(null);
 			if ("Feature".equals(type)) {
-				sink.accept(feature(members, source, ++index));
+				try (JsonParser single = MAPPER.treeAsTokens(members)) {
+					single.nextToken();
+					sink.accept(feature(single, source, ++index));
+				}
 				return index;
 			}
 			if (!"FeatureCollection".equals(type))
 				throw new GeoJsonException(source + ": expected a FeatureCollection, a Feature or an array of features, found type " + type);
 			return index;
 		} catch (final JsonParseException e) {
-			throw new GeoJsonException(source + ": not valid JSON after feature " + index + ": " + e.getOriginalMessage(), e);
+			throw new GeoJsonException(source + ": not valid JSON " + (index == 0 ? "before the first feature" : "in feature " + index) +
+				" (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(), e);
 		}
 	}
 
-	/** Converts one parsed feature. */
-	public Annotation feature(final JsonNode f, final String source, final int index) {
+	/** Reads one feature, the parser standing on its START_OBJECT; geometry coordinates are streamed. */
+	private Annotation feature(final JsonParser p, final String source, final int index) throws IOException {
 		final String where = source + ": feature " + index;
-		if (f == null || !f.isObject()) throw new GeoJsonException(where + ": not an object");
-		final JsonNode geometry = f.get("geometry");
-		if (geometry == null || !geometry.isObject()) throw new GeoJsonException(where + ": no geometry");
+		ParsedGeometry geometry = null;
+		String id = null;
+		ParsedProperties properties = null;
+		while (p.nextToken() == JsonToken.FIELD_NAME) {
+			final String field = p.getCurrentName();
+			final JsonToken value = p.nextToken();
+			if ("geometry".equals(field) && value == JsonToken.START_OBJECT) geometry = ParsedGeometry.parse(p, where);
+			else if ("properties".equals(field) && value == JsonToken.START_OBJECT) properties = ParsedProperties.parse(p, where);
+			else if ("id".equals(field) && value.isScalarValue()) id = p.getValueAsString();
+			else p.skipChildren();
+		}
+		if (geometry == null) throw new GeoJsonException(where + ": no geometry");
 		final Geometry g;
 		try {
-			g = geometry(geometry);
+			g = geometry.toJts(this);
 		} catch (final IllegalArgumentException e) {
 			throw new GeoJsonException(where + ": " + e.getMessage(), e);
 		}
 		final Annotation.Builder b = Annotation.builder(g);
-		if (f.hasNonNull("id")) b.id(f.get("id").asText());
-		final JsonNode plane = geometry.get("plane");
+		if (id != null) b.id(id);
+		final JsonNode plane = geometry.plane;
 		if (plane != null && plane.isObject()) {
 			try {
 				b.plane(Plane.of(plane.path("c").asInt(Plane.ALL_CHANNELS), plane.path("z").asInt(0), plane.path("t").asInt(0)));
@@ -110,85 +128,39 @@ public final class GeoJsonReader {
 				throw new GeoJsonException(where + ": " + e.getMessage(), e);
 			}
 		}
-		b.ellipse(geometry.path("isEllipse").asBoolean(false));
-		properties(f.path("properties"), b, where);
+		b.ellipse(geometry.ellipse);
+		if (properties != null) properties.applyTo(b, where);
 		return b.build();
 	}
 
-	private static void properties(final JsonNode p, final Annotation.Builder b, final String where) {
-		if (!p.isObject()) return;
-		if (p.hasNonNull("objectType")) b.objectType(Annotation.ObjectType.fromJson(p.get("objectType").asText()));
-		if (p.hasNonNull("name")) b.name(p.get("name").asText());
-		final Rgb color = color(p.get("color"), where + ": color");
-		if (color != null) b.color(color);
-		final JsonNode cls = p.get("classification");
-		if (cls != null && cls.isObject() && cls.hasNonNull("name")) {
-			Rgb c = color(cls.get("color"), where + ": classification.color");
-			if (c == null && cls.has("colorRGB")) c = Rgb.ofArgb(cls.get("colorRGB").asInt());
-			b.classification(cls.get("name").asText(), c);
-		} else if (cls != null && cls.isTextual()) {
-			b.classification(cls.asText(), null);
-		}
-		final JsonNode meta = p.get("metadata");
-		if (meta != null && meta.isObject()) {
-			for (final Iterator<Map.Entry<String, JsonNode>> it = meta.fields(); it.hasNext();) {
-				final Map.Entry<String, JsonNode> e = it.next();
-				b.metadata(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
-			}
-		}
-		final JsonNode measurements = p.get("measurements");
-		if (measurements != null && measurements.isObject()) {
-			measurements.fields().forEachRemaining(e -> {
-				if (e.getValue().isNumber()) b.measurement(e.getKey(), e.getValue().asDouble());
-			});
-		} else if (measurements != null && measurements.isArray()) {
-			// QuPath before 0.4 wrote [{"name": ..., "value": ...}]
-			for (final JsonNode m : measurements)
-				if (m.hasNonNull("name") && m.path("value").isNumber()) b.measurement(m.get("name").asText(), m.get("value").asDouble());
-		}
-	}
-
-	private static Rgb color(final JsonNode c, final String where) {
-		if (c == null || c.isNull()) return null;
-		if (c.isArray() && c.size() >= 3) {
-			try {
-				return Rgb.of(c.get(0).asInt(-1), c.get(1).asInt(-1), c.get(2).asInt(-1));
-			} catch (final IllegalArgumentException e) {
-				throw new GeoJsonException(where + ": " + e.getMessage());
-			}
-		}
-		if (c.isInt()) return Rgb.ofArgb(0xff000000 | c.asInt());
-		throw new GeoJsonException(where + ": expected [r, g, b]");
-	}
-
-	Geometry geometry(final JsonNode g) {
-		final String type = g.path("type").asText("");
-		final JsonNode c = g.get("coordinates");
-		if (!"GeometryCollection".equals(type) && (c == null || !c.isArray()))
-			throw new IllegalArgumentException(type + " without a coordinates array");
+	/** Builds a JTS geometry from a GeoJSON type and its coordinates as read by {@link ParsedGeometry}. */
+	Geometry geometry(final String type, final Object c) {
+		if (type == null) throw new IllegalArgumentException("geometry without type");
+		if (c == null) throw new IllegalArgumentException(type + " without coordinates");
+		if ("Point".equals(type)) return factory.createPoint(position(c));
+		if (!(c instanceof List)) throw new IllegalArgumentException(type + " with malformed coordinates");
+		final List<?> list = (List<?>) c;
 		switch (type) {
-			case "Point":
-				return factory.createPoint(position(c));
 			case "MultiPoint": {
-				final Point[] points = new Point[c.size()];
+				final Point[] points = new Point[list.size()];
 				for (int i = 0; i < points.length; i++)
-					points[i] = factory.createPoint(position(c.get(i)));
+					points[i] = factory.createPoint(position(list.get(i)));
 				return factory.createMultiPoint(points);
 			}
 			case "LineString":
 				return line(c);
 			case "MultiLineString": {
-				final LineString[] lines = new LineString[c.size()];
+				final LineString[] lines = new LineString[list.size()];
 				for (int i = 0; i < lines.length; i++)
-					lines[i] = line(c.get(i));
+					lines[i] = line(list.get(i));
 				return factory.createMultiLineString(lines);
 			}
 			case "Polygon":
 				return polygon(c);
 			case "MultiPolygon": {
-				final Polygon[] polygons = new Polygon[c.size()];
+				final Polygon[] polygons = new Polygon[list.size()];
 				for (int i = 0; i < polygons.length; i++)
-					polygons[i] = polygon(c.get(i));
+					polygons[i] = polygon(list.get(i));
 				return factory.createMultiPolygon(polygons);
 			}
 			default:
@@ -196,14 +168,15 @@ public final class GeoJsonReader {
 		}
 	}
 
-	private LineString line(final JsonNode c) {
+	private LineString line(final Object c) {
 		final Coordinate[] coords = positions(c);
 		if (coords.length < 2) throw new IllegalArgumentException("LineString with fewer than 2 positions");
 		return factory.createLineString(coords);
 	}
 
-	private Polygon polygon(final JsonNode rings) {
-		if (!rings.isArray() || rings.size() == 0) throw new IllegalArgumentException("Polygon without rings");
+	private Polygon polygon(final Object c) {
+		if (!(c instanceof List) || ((List<?>) c).isEmpty()) throw new IllegalArgumentException("Polygon without rings");
+		final List<?> rings = (List<?>) c;
 		final LinearRing shell = ring(rings.get(0), "exterior ring");
 		final LinearRing[] holes = new LinearRing[rings.size() - 1];
 		for (int i = 0; i < holes.length; i++)
@@ -211,26 +184,27 @@ public final class GeoJsonReader {
 		return factory.createPolygon(shell, holes);
 	}
 
-	private LinearRing ring(final JsonNode c, final String which) {
+	private LinearRing ring(final Object c, final String which) {
 		final Coordinate[] coords = positions(c);
 		if (coords.length < 4) throw new IllegalArgumentException(which + " has fewer than 4 positions");
 		if (!coords[0].equals2D(coords[coords.length - 1])) throw new IllegalArgumentException(which + " is not closed");
 		return factory.createLinearRing(coords);
 	}
 
-	private static Coordinate[] positions(final JsonNode c) {
-		if (!c.isArray()) throw new IllegalArgumentException("expected an array of positions");
-		final Coordinate[] coords = new Coordinate[c.size()];
+	private static Coordinate[] positions(final Object c) {
+		if (!(c instanceof List)) throw new IllegalArgumentException("expected an array of positions");
+		final List<?> list = (List<?>) c;
+		final Coordinate[] coords = new Coordinate[list.size()];
 		for (int i = 0; i < coords.length; i++)
-			coords[i] = position(c.get(i));
+			coords[i] = position(list.get(i));
 		return coords;
 	}
 
-	private static Coordinate position(final JsonNode p) {
-		if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber())
-			throw new IllegalArgumentException("bad position " + p + ": expected [x, y]");
-		final double x = p.get(0).asDouble(), y = p.get(1).asDouble();
-		if (!Double.isFinite(x) || !Double.isFinite(y)) throw new IllegalArgumentException("position " + p + " is not finite");
-		return new Coordinate(x, y);
+	private static Coordinate position(final Object p) {
+		if (!(p instanceof double[])) throw new IllegalArgumentException("bad position: expected [x, y]");
+		final double[] xy = (double[]) p;
+		if (!Double.isFinite(xy[0]) || !Double.isFinite(xy[1]))
+			throw new IllegalArgumentException("position [" + xy[0] + ", " + xy[1] + "] is not finite");
+		return new Coordinate(xy[0], xy[1]);
 	}
 }

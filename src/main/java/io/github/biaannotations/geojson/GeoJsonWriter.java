@@ -17,6 +17,7 @@ import org.locationtech.jts.geom.Polygon;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 
 import io.github.biaannotations.model.Annotation;
 import io.github.biaannotations.model.AnnotationWriter;
@@ -31,10 +32,12 @@ import io.github.biaannotations.model.Rgb;
  */
 public final class GeoJsonWriter implements AnnotationWriter {
 
+	private static final JsonFactory FACTORY = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+
 	private final JsonGenerator out;
 
 	public GeoJsonWriter(final OutputStream stream) throws IOException {
-		out = new JsonFactory().createGenerator(stream, JsonEncoding.UTF8);
+		out = FACTORY.createGenerator(stream, JsonEncoding.UTF8);
 		out.writeStartObject();
 		out.writeStringField("type", "FeatureCollection");
 		out.writeArrayFieldStart("features");

@@ -89,7 +89,7 @@ class QuPathGeoJsonTest {
 		assertTrue(nan.getMessage().startsWith("q.geojson: feature 1: bad position"), nan.getMessage());
 		final GeoJsonException truncated = assertThrows(GeoJsonException.class, () -> read(
 			"{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordin"));
-		assertTrue(truncated.getMessage().startsWith("q.geojson: not valid JSON after feature 0"), truncated.getMessage());
+		assertTrue(truncated.getMessage().startsWith("q.geojson: not valid JSON in feature 1 (line 1"), truncated.getMessage());
 		assertThrows(GeoJsonException.class, () -> read(""));
 		assertThrows(GeoJsonException.class, () -> read("{\"type\":\"Topology\"}"));
 	}
