@@ -234,6 +234,19 @@ class ExportImportCommandTest {
 	}
 
 	@Test
+	void roisOutsideTheImageAreExportedWithAWarningNamingThem() throws Exception {
+		final Roi outside = new OvalRoi(400, 400, 20, 20);
+		outside.setName("stray");
+		final Roi across = new OvalRoi(250, 10, 20, 20);
+		final Path zip = tmp.resolve("edge.zip");
+		RoiSetWriter.write(List.of(outside, across), zip);
+		final CliRun r = CliRun.run("export", "--image", sample.image, "--rois", zip, "--out", tmp.resolve("pkg"));
+		assertEquals(0, r.exit, r.toString());
+		assertTrue(r.err.contains("ROI 1 'stray' lies outside the 256x256 image"), r.err);
+		assertTrue(r.err.contains("0002.roi: ROI 2 '0002' extends beyond the 256x256 image"), r.err);
+	}
+
+	@Test
 	void missingImageIsOneClearLine() {
 		final CliRun r = CliRun.run("export", "--image", tmp.resolve("nope.tif"), "--out", tmp.resolve("pkg"));
 		assertEquals(1, r.exit);
