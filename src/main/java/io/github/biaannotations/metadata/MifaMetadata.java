@@ -113,6 +113,11 @@ public final class MifaMetadata {
 		return m;
 	}
 
+	/** Reads study metadata from {@code Study.yaml} text (e.g. a lab profile kept in preferences). */
+	public static StudyMetadata parseStudy(final String yaml, final Path nameForMessages) throws MetadataException {
+		return MifaYamlReader.study(MifaYamlReader.parse(yaml, nameForMessages), nameForMessages);
+	}
+
 	private static void loadFile(final MifaMetadata m, final MappingNode root, final Path file)
 		throws MetadataException
 	{

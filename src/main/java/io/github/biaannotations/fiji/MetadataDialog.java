@@ -1,0 +1,440 @@
+package io.github.biaannotations.fiji;
+
+import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.awt.GridLayout;
+import java.awt.KeyboardFocusManager;
+import java.awt.Window;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.swing.AbstractAction;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JDialog;
+import javax.swing.JFileChooser;
+import javax.swing.JLabel;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JTextArea;
+import javax.swing.JTextField;
+import javax.swing.KeyStroke;
+import javax.swing.SwingUtilities;
+import javax.swing.border.Border;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import javax.swing.text.JTextComponent;
+
+import io.github.biaannotations.metadata.AnnotationType;
+import io.github.biaannotations.metadata.Identifiers;
+import io.github.biaannotations.metadata.License;
+import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.metadata.ValidationProblem;
+
+/**
+ * The metadata dialog of the Fiji export: Study, Annotation and Authors sections and a preview of what will be
+ * exported. Edits a copy of the metadata it is given, validates as the user types, enables OK only when the
+ * metadata is valid, and returns nothing on Cancel. Usable with the keyboard alone: Tab moves between fields,
+ * Alt+underlined letter jumps to a field, Enter is OK, Escape is Cancel.
+ */
+public final class MetadataDialog extends JDialog {
+
+	private static final long serialVersionUID = 1L;
+	private static final Border OK_BORDER = new JTextField().getBorder();
+	private static final Border ERROR_BORDER = BorderFactory.createLineBorder(new Color(200, 0, 0), 2);
+
+	private final MifaMetadata working;
+	private final LocalDate today;
+	private final Map<String, JComponent> fieldComponents = new HashMap<>();
+	private final Map<AnnotationType, JCheckBox> typeBoxes = new EnumMap<>(AnnotationType.class);
+	private final JTextField title = new JTextField(40);
+	private final JTextArea description = area(4);
+	private final JTextField keywords = new JTextField();
+	private final JComboBox<Object> license = new JComboBox<>(new Object[] { "(choose)", License.CC_BY, License.CC0 });
+	private final JTextArea funding = area(2);
+	private final JTextField releaseDate = new JTextField(10);
+	private final JTextField overview = new JTextField();
+	private final JTextArea method = area(3);
+	private final JTextArea criteria = area(2);
+	private final JTextField coverage = new JTextField();
+	private final JTextField confidence = new JTextField();
+	private final MetadataAuthorsPanel authors;
+	private final JTextArea problemsArea = new JTextArea(4, 60);
+	private final JButton ok = new JButton("OK");
+	private final JButton cancel = new JButton("Cancel");
+	private List<ValidationProblem> problems = new ArrayList<>();
+	private boolean updating;
+	private MifaMetadata result;
+
+	/**
+	 * A dialog editing a copy of {@code initial}; show it with {@code setVisible(true)} and read
+	 * {@link #result()} afterwards, or use {@link #edit}.
+	 */
+	public MetadataDialog(final Window owner, final MifaMetadata initial, final MetadataPreview preview,
+		final LocalDate today)
+	{
+		super(owner, "BioImage Archive: annotation metadata", ModalityType.APPLICATION_MODAL);
+		this.working = initial.copy();
+		this.today = today;
+		authors = new MetadataAuthorsPanel(working.study().authors(), this::changed);
+		setDefaultCloseOperation(DISPOSE_ON_CLOSE);
+		addWindowListener(new WindowAdapter() {
+
+			@Override
+			public void windowClosing(final WindowEvent e) {
+				pressCancel();
+			}
+		});
+		final JPanel left = new JPanel(new BorderLayout());
+		left.add(studyPanel(), BorderLayout.NORTH);
+		left.add(annotationPanel(), BorderLayout.CENTER);
+		final JPanel right = new JPanel(new BorderLayout());
+		right.add(authors, BorderLayout.CENTER);
+		right.add(previewPanel(preview == null ? MetadataPreview.empty() : preview), BorderLayout.SOUTH);
+		final JPanel main = new JPanel(new GridLayout(1, 2, 8, 0));
+		main.add(left);
+		main.add(right);
+		main.setBorder(BorderFactory.createEmptyBorder(8, 8, 0, 8));
+		getContentPane().add(main, BorderLayout.CENTER);
+		getContentPane().add(bottomPanel(), BorderLayout.SOUTH);
+		keyboard();
+		populate();
+		listen();
+		changed();
+		pack();
+		setLocationRelativeTo(owner);
+	}
+
+	/**
+	 * Shows the dialog (modal; any thread) prefilled from the remembered lab profile, and returns the edited
+	 * metadata on OK (remembering its lab profile) or empty on Cancel.
+	 */
+	public static Optional<MifaMetadata> edit(final Window owner, final MifaMetadata initial,
+		final MetadataPreview preview, final MetadataMemory memory)
+	{
+		final MifaMetadata start = initial.copy();
+		if (memory != null) memory.prefill(start);
+		final AtomicReference<MetadataDialog> d = new AtomicReference<>();
+		final Runnable show = () -> {
+			d.set(new MetadataDialog(owner, start, preview, LocalDate.now()));
+			d.get().setVisible(true);
+		};
+		if (SwingUtilities.isEventDispatchThread()) show.run();
+		else try {
+			SwingUtilities.invokeAndWait(show);
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+		catch (final InvocationTargetException e) {
+			throw new IllegalStateException("The metadata dialog failed", e.getCause());
+		}
+		final Optional<MifaMetadata> r = d.get().result();
+		if (memory != null) r.ifPresent(memory::remember);
+		return r;
+	}
+
+	/** The metadata as accepted with OK; empty when cancelled or still open. */
+	public Optional<MifaMetadata> result() {
+		return Optional.ofNullable(result == null ? null : result.copy());
+	}
+
+	/** The problems shown now, errors and warnings. */
+	public List<ValidationProblem> problems() {
+		return new ArrayList<>(problems);
+	}
+
+	/** Presses OK when the metadata is valid. */
+	void pressOk() {
+		authors.stopEditing();
+		changed();
+		if (!ok.isEnabled()) return;
+		result = working.copy();
+		result.study().authors().forEach(a -> a.orcidId(Identifiers.normaliseOrcid(a.orcidId())));
+		dispose();
+	}
+
+	void pressCancel() {
+		result = null;
+		dispose();
+	}
+
+	private JPanel studyPanel() {
+		final MetadataForm f = new MetadataForm("Study");
+		f.row("Title", 'T', title, true, "title", fieldComponents);
+		f.row("Description", 'D', scroll(description), true, "description", fieldComponents);
+		f.row("Keywords (comma separated)", 'K', keywords, true, "keywords", fieldComponents);
+		f.row("Licence", 'L', license, true, "license", fieldComponents);
+		f.row("Funding statement", 'F', scroll(funding), true, "funding_statement", fieldComponents);
+		f.row("Release date (YYYY-MM-DD)", 'R', releaseDate, true, "release_date", fieldComponents);
+		return f.panel();
+	}
+
+	private JPanel annotationPanel() {
+		final MetadataForm f = new MetadataForm("Annotation");
+		f.row("Overview", 'O', overview, true, "annotation_overview", fieldComponents);
+		final JPanel types = new JPanel(new GridLayout(0, 1));
+		for (final AnnotationType t : AnnotationType.values()) {
+			final JCheckBox box = new JCheckBox("<html><b>" + t.value() + "</b>: " + t.help() + "</html>");
+			box.setName("type." + t.value());
+			box.setToolTipText(t.help());
+			box.setFont(box.getFont().deriveFont(Font.PLAIN, box.getFont().getSize2D() - 1));
+			typeBoxes.put(t, box);
+			types.add(box);
+		}
+		f.row("Types", 'Y', types, true, "annotation_type", fieldComponents);
+		f.row("Method", 'M', scroll(method), true, "annotation_method", fieldComponents);
+		f.row("Criteria", 'I', scroll(criteria), false, "annotation_criteria", fieldComponents);
+		f.row("Coverage", 'V', coverage, false, "annotation_coverage", fieldComponents);
+		f.row("Confidence", 'N', confidence, false, "annotation_confidence_level", fieldComponents);
+		return f.panel();
+	}
+
+	private JComponent previewPanel(final MetadataPreview preview) {
+		final JTextArea text = new JTextArea(preview.describe());
+		text.setName("preview");
+		text.setEditable(false);
+		text.setFocusable(false);
+		text.setOpaque(false);
+		final JPanel p = new JPanel(new BorderLayout());
+		p.setBorder(BorderFactory.createTitledBorder("What will be exported"));
+		p.add(text, BorderLayout.CENTER);
+		return p;
+	}
+
+	private JPanel bottomPanel() {
+		problemsArea.setName("problems");
+		problemsArea.setEditable(false);
+		problemsArea.setLineWrap(true);
+		problemsArea.setWrapStyleWord(true);
+		problemsArea.setFocusable(false);
+		problemsArea.setForeground(new Color(160, 0, 0));
+		final JScrollPane ps = new JScrollPane(problemsArea);
+		ps.setPreferredSize(new Dimension(600, 80));
+		final JButton load = new JButton("Load lab profile...");
+		load.setMnemonic('P');
+		load.addActionListener(e -> loadProfile());
+		final JButton save = new JButton("Save lab profile...");
+		save.setMnemonic('S');
+		save.addActionListener(e -> saveProfile());
+		ok.setName("ok");
+		cancel.setName("cancel");
+		ok.addActionListener(e -> pressOk());
+		cancel.addActionListener(e -> pressCancel());
+		final JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
+		buttons.add(new JLabel("* required   "));
+		buttons.add(load);
+		buttons.add(save);
+		buttons.add(cancel);
+		buttons.add(ok);
+		final JPanel p = new JPanel(new BorderLayout());
+		p.setBorder(BorderFactory.createEmptyBorder(4, 8, 4, 8));
+		p.add(ps, BorderLayout.CENTER);
+		p.add(buttons, BorderLayout.SOUTH);
+		return p;
+	}
+
+	private void keyboard() {
+		getRootPane().setDefaultButton(ok);
+		final JComponent root = getRootPane();
+		root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
+			"cancel");
+		root.getActionMap().put("cancel", new AbstractAction() {
+
+			private static final long serialVersionUID = 1L;
+
+			@Override
+			public void actionPerformed(final ActionEvent e) {
+				pressCancel();
+			}
+		});
+		root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER,
+			KeyEvent.CTRL_DOWN_MASK), "ok");
+		root.getActionMap().put("ok", new AbstractAction() {
+
+			private static final long serialVersionUID = 1L;
+
+			@Override
+			public void actionPerformed(final ActionEvent e) {
+				pressOk();
+			}
+		});
+	}
+
+	/** Fills the fields from the working copy. */
+	private void populate() {
+		updating = true;
+		try {
+			title.setText(nz(working.study().title()));
+			description.setText(nz(working.study().description()));
+			keywords.setText(String.join(", ", working.study().keywords()));
+			final Optional<License> l = License.parse(working.study().license());
+			license.setSelectedItem(l.isPresent() ? l.get() : "(choose)");
+			funding.setText(nz(working.study().fundingStatement()));
+			releaseDate.setText(working.releaseDateOr(today).toString());
+			overview.setText(nz(working.annotations().overview()));
+			method.setText(nz(working.annotations().method()));
+			criteria.setText(nz(working.annotations().criteria()));
+			coverage.setText(nz(working.annotations().coverage()));
+			confidence.setText(nz(working.annotations().confidenceLevel()));
+			final Set<String> fromFiles = new LinkedHashSet<>();
+			working.annotations().files().forEach(f -> fromFiles.addAll(f.types()));
+			for (final Map.Entry<AnnotationType, JCheckBox> e : typeBoxes.entrySet()) {
+				final String v = e.getKey().value();
+				final boolean inFiles = fromFiles.contains(v);
+				e.getValue().setSelected(inFiles || working.annotations().types().contains(v));
+				e.getValue().setEnabled(!inFiles);
+				if (inFiles) e.getValue().setToolTipText(e.getKey().help() + " (used by the exported files)");
+			}
+			authors.refresh();
+		}
+		finally {
+			updating = false;
+		}
+	}
+
+	/** Copies the fields into the working copy. */
+	private void collect() {
+		working.study().title(blankToNull(title.getText())).description(blankToNull(description.getText()));
+		working.study().keywords().clear();
+		for (final String k : keywords.getText().split("\\s*[,;]\\s*"))
+			if (!k.trim().isEmpty()) working.study().keywords().add(k.trim());
+		final Object l = license.getSelectedItem();
+		working.study().license(l instanceof License ? ((License) l).mifa() : null);
+		working.study().fundingStatement(blankToNull(funding.getText()));
+		working.annotations().overview(blankToNull(overview.getText())).method(blankToNull(method.getText()))
+			.criteria(blankToNull(criteria.getText())).coverage(blankToNull(coverage.getText()))
+			.confidenceLevel(blankToNull(confidence.getText()));
+		working.annotations().types().clear();
+		for (final Map.Entry<AnnotationType, JCheckBox> e : typeBoxes.entrySet())
+			if (e.getValue().isSelected() && e.getValue().isEnabled()) working.annotations().types().add(e.getKey()
+				.value());
+	}
+
+	/** Re-validates after any edit and updates messages, field marks and OK. */
+	private void changed() {
+		if (updating) return;
+		collect();
+		final List<ValidationProblem> found = new ArrayList<>();
+		try {
+			working.releaseDate(LocalDate.parse(releaseDate.getText().trim()));
+		}
+		catch (final DateTimeParseException e) {
+			working.releaseDate(null);
+			found.add(new ValidationProblem(ValidationProblem.Severity.ERROR, "Submission", "release_date", "'" +
+				releaseDate.getText().trim() + "' is not a date; write it as YYYY-MM-DD, e.g. " + today));
+		}
+		found.addAll(working.validate(today));
+		problems = found;
+		final StringBuilder sb = new StringBuilder();
+		final Set<String> bad = new LinkedHashSet<>();
+		for (final ValidationProblem p : found) {
+			sb.append(p.isError() ? "" : "Note: ").append(p.fieldMessage()).append('\n');
+			if (p.isError()) bad.add(p.field().replaceFirst("[\\[.].*", ""));
+		}
+		problemsArea.setText(found.isEmpty() ? "" : sb.toString().trim());
+		problemsArea.setCaretPosition(0);
+		for (final Map.Entry<String, JComponent> e : fieldComponents.entrySet())
+			e.getValue().setBorder(bad.contains(e.getKey()) ? ERROR_BORDER : borderOf(e.getValue()));
+		authors.setError(bad.contains("authors"));
+		ok.setEnabled(found.stream().noneMatch(ValidationProblem::isError));
+	}
+
+	private static Border borderOf(final JComponent c) {
+		return c instanceof JScrollPane ? new JScrollPane().getBorder() : c instanceof JTextField ? OK_BORDER
+			: null;
+	}
+
+	private void listen() {
+		final DocumentListener dl = new DocumentListener() {
+
+			@Override
+			public void insertUpdate(final DocumentEvent e) { changed(); }
+
+			@Override
+			public void removeUpdate(final DocumentEvent e) { changed(); }
+
+			@Override
+			public void changedUpdate(final DocumentEvent e) { changed(); }
+		};
+		for (final JTextComponent t : new JTextComponent[] { title, description, keywords, funding, releaseDate,
+			overview, method, criteria, coverage, confidence })
+			t.getDocument().addDocumentListener(dl);
+		license.addActionListener(e -> changed());
+		typeBoxes.values().forEach(b -> b.addActionListener(e -> changed()));
+	}
+
+	private void loadProfile() {
+		final JFileChooser fc = new JFileChooser();
+		if (fc.showOpenDialog(this) != JFileChooser.APPROVE_OPTION) return;
+		try {
+			collect();
+			MetadataProfile.load(fc.getSelectedFile().toPath()).applyTo(working, true);
+			populate();
+			changed();
+		}
+		catch (final IOException e) {
+			JOptionPane.showMessageDialog(this, e.getMessage(), "Lab profile not loaded", JOptionPane.ERROR_MESSAGE);
+		}
+	}
+
+	private void saveProfile() {
+		final JFileChooser fc = new JFileChooser();
+		fc.setSelectedFile(new File("lab-profile.yaml"));
+		if (fc.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) return;
+		try {
+			authors.stopEditing();
+			collect();
+			MetadataProfile.of(working).save(fc.getSelectedFile().toPath());
+		}
+		catch (final IOException e) {
+			JOptionPane.showMessageDialog(this, e.getMessage(), "Lab profile not saved", JOptionPane.ERROR_MESSAGE);
+		}
+	}
+
+	private static JTextArea area(final int rows) {
+		final JTextArea a = new JTextArea(rows, 30);
+		a.setLineWrap(true);
+		a.setWrapStyleWord(true);
+		// Tab moves to the next field, as everywhere else in the dialog
+		a.setFocusTraversalKeys(KeyboardFocusManager.FORWARD_TRAVERSAL_KEYS, null);
+		a.setFocusTraversalKeys(KeyboardFocusManager.BACKWARD_TRAVERSAL_KEYS, null);
+		return a;
+	}
+
+	private static JScrollPane scroll(final JTextArea a) {
+		return new JScrollPane(a);
+	}
+
+	private static String nz(final String s) {
+		return s == null ? "" : s;
+	}
+
+	private static String blankToNull(final String s) {
+		return s == null || s.trim().isEmpty() ? null : s;
+	}
+}
