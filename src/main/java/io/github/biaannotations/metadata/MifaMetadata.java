@@ -94,7 +94,7 @@ public final class MifaMetadata {
 				"templates (bia-annotations can write blank ones) and put them in this folder");
 			if (s != null) m.study(MifaYamlReader.study(MifaYamlReader.parse(s), s));
 			if (a != null) m.annotations(MifaYamlReader.annotations(MifaYamlReader.parse(a), a));
-			if (v != null) m.version(MifaYamlReader.version(MifaYamlReader.parse(v), v));
+			if (v != null) m.version(nonBlank(MifaYamlReader.version(MifaYamlReader.parse(v), v)));
 			return m;
 		}
 		if (!Files.isRegularFile(dirOrFile)) throw new MetadataException(dirOrFile, null, 0,
@@ -130,8 +130,8 @@ public final class MifaMetadata {
 			keys.contains("title")) m.study(MifaYamlReader.study(root, file));
 		else if (name.startsWith("annotations") || keys.contains("annotation_overview") ||
 			keys.contains("file_metadata")) m.annotations(MifaYamlReader.annotations(root, file));
-		else if (name.startsWith("version") || keys.contains("timestamp")) m.version(MifaYamlReader.version(root,
-			file));
+		else if (name.startsWith("version") || keys.contains("timestamp")) m.version(nonBlank(MifaYamlReader.version(
+			root, file)));
 		else throw new MetadataException(file, null, 0, "cannot tell which MIFA template this is; name it " +
 			STUDY_FILE + ", " + ANNOTATIONS_FILE + " or " + VERSION_FILE);
 	}
@@ -162,6 +162,12 @@ public final class MifaMetadata {
 					"expected study, annotations, version, release_date or collection");
 			}
 		}
+	}
+
+	/** A blank Version.yaml (the template as it comes) means no version was given. */
+	private static VersionMetadata nonBlank(final VersionMetadata v) {
+		return v.version() == null && v.timestamp() == null && v.changes() == null && v.previousVersion() == null &&
+			v.extras().isEmpty() ? null : v;
 	}
 
 	private static MappingNode mapping(final Node n, final Path file, final String key) throws MetadataException {
@@ -201,16 +207,38 @@ public final class MifaMetadata {
 	}
 
 	/**
+	 * Writes blank {@code Study.yaml}, {@code Annotations.yaml} and {@code Version.yaml} to fill in by hand, with
+	 * one blank author, organisation, grant, publication and file row showing their fields (blank entries are
+	 * ignored when read back).
+	 *
+	 * @throws MetadataException when one of the files exists already: a filled template is never overwritten
+	 */
+	public static void writeBlankTemplates(final Path dir) throws IOException {
+		for (final String f : new String[] { STUDY_FILE, ANNOTATIONS_FILE, VERSION_FILE })
+			if (Files.exists(dir.resolve(f))) throw new MetadataException(dir.resolve(f), null, 0,
+				"exists already; templates are written only where there are none, so nothing filled in is lost");
+		final Map<Path, String> files = new LinkedHashMap<>();
+		files.put(dir.resolve(STUDY_FILE), MifaBlankTemplates.study());
+		files.put(dir.resolve(ANNOTATIONS_FILE), MifaBlankTemplates.annotations());
+		files.put(dir.resolve(VERSION_FILE), MifaBlankTemplates.version());
+		writeAll(dir, files);
+	}
+
+	/**
 	 * Writes {@code Study.yaml}, {@code Annotations.yaml} and {@code Version.yaml} into {@code dir} (created if
 	 * needed), replacing files of those names. Each file is written beside its target and renamed into place
 	 * once all three are complete, so a failure leaves the previous files untouched.
 	 */
 	public void writeTemplates(final Path dir) throws IOException {
-		Files.createDirectories(dir);
 		final Map<Path, String> files = new LinkedHashMap<>();
 		files.put(dir.resolve(STUDY_FILE), studyYaml());
 		files.put(dir.resolve(ANNOTATIONS_FILE), annotationsYaml());
 		files.put(dir.resolve(VERSION_FILE), versionYaml());
+		writeAll(dir, files);
+	}
+
+	private static void writeAll(final Path dir, final Map<Path, String> files) throws IOException {
+		Files.createDirectories(dir);
 		final Map<Path, Path> temps = new LinkedHashMap<>();
 		try {
 			for (final Map.Entry<Path, String> e : files.entrySet()) {

@@ -119,6 +119,9 @@ public final class MifaValidator {
 			final FileLevelMetadata f = a.files().get(i);
 			final String p = "file_metadata[" + i + "]";
 			required(ANNOTATIONS, p + ".annotation_id", f.annotationId(), "give the annotation file's path");
+			if (!Values.isBlank(f.annotationId()) && !PageTabBuilder.isValidFilePath(f.annotationId().trim()))
+				add(ERROR, ANNOTATIONS, p + ".annotation_id", "'" + f.annotationId().trim() + "' is a path the archive " +
+					"refuses; use letters, digits, spaces and !-_*'(). / only, relative, without ./ or ../");
 			final String which = Values.isBlank(f.annotationId()) ? "this file" : f.annotationId().trim();
 			required(ANNOTATIONS, p + ".source_image_id", f.sourceImageId(),
 				"give the path of the image that " + which + " annotates");

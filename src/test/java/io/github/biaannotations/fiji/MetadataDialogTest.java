@@ -34,7 +34,7 @@ import javax.swing.SwingUtilities;
 import javax.swing.text.JTextComponent;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.biaannotations.metadata.AnnotationType;
@@ -55,8 +55,8 @@ class MetadataDialogTest {
 
 	private MetadataDialog dialog;
 
-	@BeforeAll
-	static void display() {
+	@BeforeEach
+	void display() {
 		assumeFalse(GraphicsEnvironment.isHeadless(),
 			"no display: GUI test skipped (run under xvfb-run with -Djava.awt.headless=false)");
 	}

@@ -142,6 +142,16 @@ class MifaValidatorTest {
 	}
 
 	@Test
+	void annotation_paths_the_archive_refuses() {
+		final MifaMetadata m = valid();
+		m.annotations().files().get(0).annotationId("../outside/a.geojson");
+		assertTrue(onlyError(m).startsWith("file_metadata[0].annotation_id: '../outside/a.geojson' is a path the " +
+			"archive refuses"));
+		m.annotations().files().get(0).annotationId("annotations/é.geojson");
+		assertEquals(1, errors(m).size());
+	}
+
+	@Test
 	void version_needs_number_and_timestamp() {
 		final MifaMetadata m = valid();
 		m.version(new VersionMetadata().version("2"));
