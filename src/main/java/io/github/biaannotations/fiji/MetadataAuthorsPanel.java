@@ -35,7 +35,7 @@ final class MetadataAuthorsPanel extends JPanel {
 		table.setSurrendersFocusOnKeystroke(true);
 		model.addTableModelListener(e -> changed.run());
 		scroll = new JScrollPane(table);
-		scroll.setPreferredSize(new Dimension(560, 180));
+		scroll.setPreferredSize(new Dimension(500, 260));
 		add(scroll, BorderLayout.CENTER);
 		final JPanel buttons = new JPanel(new GridLayout(1, 4, 4, 0));
 		buttons.add(button("Add", 'A', "author.add", () -> select(model.add(table.getSelectedRow()))));

@@ -114,9 +114,9 @@ public final class MetadataDialog extends JDialog {
 		final JPanel right = new JPanel(new BorderLayout());
 		right.add(authors, BorderLayout.CENTER);
 		right.add(previewPanel(preview == null ? MetadataPreview.empty() : preview), BorderLayout.SOUTH);
-		final JPanel main = new JPanel(new GridLayout(1, 2, 8, 0));
-		main.add(left);
-		main.add(right);
+		final JPanel main = new JPanel(new BorderLayout(8, 0));
+		main.add(left, BorderLayout.CENTER);
+		main.add(right, BorderLayout.EAST);
 		main.setBorder(BorderFactory.createEmptyBorder(8, 8, 0, 8));
 		getContentPane().add(main, BorderLayout.CENTER);
 		getContentPane().add(bottomPanel(), BorderLayout.SOUTH);

@@ -35,7 +35,8 @@ final class MetadataForm {
 			: component.getComponentCount() > 0 && !(component instanceof javax.swing.JComboBox) ? component
 				.getComponent(0) : component;
 		l.setLabelFor(focus);
-		focus.setName(field);
+		if (focus.getName() == null) focus.setName(field);
+		if (component.getName() == null) component.setName(field + ".section");
 		registry.put(field, component);
 		final GridBagConstraints c = new GridBagConstraints();
 		c.gridy = row++;

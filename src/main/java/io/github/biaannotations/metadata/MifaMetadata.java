@@ -32,6 +32,11 @@ public final class MifaMetadata {
 	/** The BioImage Archive's collection, PageTab's {@code AttachTo}. */
 	public static final String DEFAULT_COLLECTION = "BioImages";
 
+	/** Keys only Study.yaml has, for recognising a study file by its content. */
+	private static final java.util.Set<String> STUDY_KEYS = new java.util.HashSet<>(java.util.Arrays.asList("title",
+		"description", "keywords", "license", "funding_statement", "grants", "acknowledgements", "publications",
+		"link_url", "link_description", "ai_models_trained"));
+
 	private StudyMetadata study = new StudyMetadata();
 	private AnnotationMetadata annotations = new AnnotationMetadata();
 	private VersionMetadata version;
@@ -124,12 +129,15 @@ public final class MifaMetadata {
 		if (root == null) return;
 		final List<String> keys = MifaYamlReader.keys(root);
 		final String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		final boolean annotationKeys = keys.stream().anyMatch(k -> k.startsWith("annotation_") || k.equals(
+			"file_metadata"));
+		final boolean studyKeys = keys.stream().anyMatch(STUDY_KEYS::contains);
 		if (keys.contains("study") || keys.contains("annotations") || keys.contains("release_date"))
 			loadCombined(m, root, file);
 		else if (name.startsWith("study") || !name.startsWith("annotations") && !name.startsWith("version") &&
-			keys.contains("title")) m.study(MifaYamlReader.study(root, file));
-		else if (name.startsWith("annotations") || keys.contains("annotation_overview") ||
-			keys.contains("file_metadata")) m.annotations(MifaYamlReader.annotations(root, file));
+			studyKeys && !annotationKeys) m.study(MifaYamlReader.study(root, file));
+		else if (name.startsWith("annotations") || annotationKeys) m.annotations(MifaYamlReader.annotations(root,
+			file));
 		else if (name.startsWith("version") || keys.contains("timestamp")) m.version(nonBlank(MifaYamlReader.version(
 			root, file)));
 		else throw new MetadataException(file, null, 0, "cannot tell which MIFA template this is; name it " +

@@ -41,6 +41,9 @@ final class MifaYamlReader {
 		try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			return new MifaYamlReader(file).root(r);
 		}
+		catch (final java.nio.charset.CharacterCodingException e) {
+			throw new MetadataException(file, null, 0, "not UTF-8 text; save the file as UTF-8 in your editor", e);
+		}
 	}
 
 	static MappingNode parse(final String yaml, final Path nameForMessages) throws MetadataException {
@@ -57,11 +60,14 @@ final class MifaYamlReader {
 				"not valid YAML (" + e.getProblem() + "); check indentation and quote values containing ': '", e);
 		}
 		catch (final YAMLException e) {
+			if (e.getCause() instanceof java.nio.charset.CharacterCodingException) throw new MetadataException(file,
+				null, 0, "not UTF-8 text; save the file as UTF-8 in your editor", e);
 			throw new MetadataException(file, null, 0, "not valid YAML: " + e.getMessage(), e);
 		}
 		if (node == null || isNull(node)) return null;
 		if (!(node instanceof MappingNode)) throw error(node, null,
 			"the file must be a list of 'field: value' lines, like the archive's template");
+		checkDuplicates(node, "");
 		return (MappingNode) node;
 	}
 
@@ -312,6 +318,25 @@ final class MifaYamlReader {
 		for (final NodeTuple t : ((MappingNode) n).getValue())
 			if (!isBlankTemplateEntry(t.getValueNode())) return false;
 		return true;
+	}
+
+	/** A field given twice would silently lose or merge values: refuse it, naming the field and line. */
+	private void checkDuplicates(final Node n, final String path) throws MetadataException {
+		if (n instanceof SequenceNode) {
+			final List<Node> items = ((SequenceNode) n).getValue();
+			for (int i = 0; i < items.size(); i++)
+				checkDuplicates(items.get(i), path + "[" + i + "]");
+		}
+		else if (n instanceof MappingNode) {
+			final java.util.Set<String> seen = new java.util.HashSet<>();
+			for (final NodeTuple t : ((MappingNode) n).getValue()) {
+				final String key = key(t);
+				final String p = path.isEmpty() ? key : path + "." + key;
+				if (!seen.add(key)) throw error(t.getKeyNode(), p, "given twice; keep one (lists go under one key, " +
+					"one '- ' line per value)");
+				checkDuplicates(t.getValueNode(), p);
+			}
+		}
 	}
 
 	static boolean isNull(final Node n) {

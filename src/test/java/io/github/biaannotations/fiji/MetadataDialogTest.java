@@ -225,6 +225,45 @@ class MetadataDialogTest {
 	}
 
 	@Test
+	void edit_from_a_command_thread_prefills_and_remembers() throws Exception {
+		final org.scijava.Context context = new org.scijava.Context(org.scijava.prefs.PrefService.class);
+		try {
+			final MetadataMemory memory = new MetadataMemory(context.service(org.scijava.prefs.PrefService.class));
+			memory.forget();
+			final MifaMetadata remembered = initial();
+			remembered.study().authors().get(0).orcidId("0000-0002-1825-0097");
+			remembered.study().fundingStatement("Remembered funding.");
+			memory.remember(remembered);
+			final MifaMetadata fresh = initial();
+			fresh.study().authors().clear();
+			final AtomicReference<java.util.Optional<MifaMetadata>> result = new AtomicReference<>();
+			final Thread command = new Thread(() -> result.set(MetadataDialog.edit(null, fresh, preview(), memory)));
+			command.start();
+			waitFor(() -> java.util.Arrays.stream(java.awt.Window.getWindows()).anyMatch(w -> w instanceof MetadataDialog &&
+				w.isShowing()));
+			dialog = onEdt(() -> (MetadataDialog) java.util.Arrays.stream(java.awt.Window.getWindows()).filter(
+				w -> w instanceof MetadataDialog && w.isShowing()).findFirst().get());
+			assertEquals("Remembered funding.", onEdt(() -> find("funding_statement", JTextComponent.class)
+				.getText()));
+			assertEquals(2, onEdt(() -> find("authors", JTable.class).getRowCount()));
+			onEdt(() -> {
+				find("funding_statement", JTextComponent.class).setText("New funding.");
+				find("ok", AbstractButton.class).doClick();
+				return null;
+			});
+			command.join(10_000);
+			assertEquals("New funding.", result.get().get().study().fundingStatement());
+			final MifaMetadata next = new MifaMetadata();
+			memory.prefill(next);
+			assertEquals("New funding.", next.study().fundingStatement(), "OK remembers the lab profile");
+			memory.forget();
+		}
+		finally {
+			context.dispose();
+		}
+	}
+
+	@Test
 	void preview_shows_counts_and_size() throws Exception {
 		open(initial());
 		final String text = onEdt(() -> find("preview", JTextArea.class).getText());

@@ -127,6 +127,37 @@ class MifaYamlReadingTest {
 	}
 
 	@Test
+	void a_field_given_twice_is_refused() throws IOException {
+		final Path f = write("Study.yaml", "title: T", "authors:", "  - author_first_name: A",
+			"    author_first_name: B");
+		final MetadataException e = assertThrows(MetadataException.class, () -> MifaMetadata.load(f));
+		assertEquals("authors[0].author_first_name", e.field());
+		assertEquals(4, e.line());
+	}
+
+	@Test
+	void text_that_is_not_utf8_is_refused_with_the_file_named() throws IOException {
+		final Path f = tmp.resolve("Study.yaml");
+		Files.write(f, "title: Zellkerne f\u00fcr".getBytes(StandardCharsets.ISO_8859_1));
+		final MetadataException e = assertThrows(MetadataException.class, () -> MifaMetadata.load(f));
+		assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+		assertEquals(f, e.file());
+	}
+
+	@Test
+	void a_single_file_is_recognised_by_its_fields() throws IOException {
+		final Path lab = write("lab.yaml", "authors:", "  - author_first_name: Ada", "    author_last_name: L",
+			"license: CC0");
+		assertEquals("Ada", MifaMetadata.load(lab).study().authors().get(0).firstName());
+		final Path ann = write("mine.yaml", "annotation_overview: o", "authors:", "  - author_first_name: Ada");
+		assertEquals("o", MifaMetadata.load(ann).annotations().overview());
+		final Path ver = write("v.yaml", "version: 2", "timestamp: 2024-01-01T00:00:00Z");
+		assertEquals("2", MifaMetadata.load(ver).version().version());
+		final Path other = write("other.yaml", "colour: blue");
+		assertThrows(MetadataException.class, () -> MifaMetadata.load(other));
+	}
+
+	@Test
 	void a_folder_without_templates_is_refused_clearly() {
 		final MetadataException e = assertThrows(MetadataException.class, () -> MifaMetadata.load(tmp));
 		assertTrue(e.getMessage().contains("Study.yaml"), e.getMessage());
