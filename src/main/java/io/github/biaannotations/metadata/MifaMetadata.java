@@ -78,6 +78,27 @@ public final class MifaMetadata {
 	}
 
 	/**
+	 * Validates and throws when there are errors: what an export that is not a draft calls.
+	 *
+	 * @return the warnings (and nothing else) when there are no errors
+	 * @throws InvalidMetadataException listing every error with its field and fix
+	 */
+	public List<ValidationProblem> requireValid(final LocalDate today) throws InvalidMetadataException {
+		final List<ValidationProblem> problems = validate(today);
+		if (problems.stream().anyMatch(ValidationProblem::isError)) throw new InvalidMetadataException(problems);
+		return problems;
+	}
+
+	/**
+	 * Fills what an export needs and the user may leave out: a first version stamped {@code now} when no
+	 * version was given, and no other change.
+	 */
+	public MifaMetadata withExportDefaults(final java.time.Instant now) {
+		if (version == null) version = VersionMetadata.initial(now);
+		return this;
+	}
+
+	/**
 	 * Reads metadata in the archive's template form.
 	 * <ul>
 	 * <li>A folder: {@code Study.yaml}, {@code Annotations.yaml} and {@code Version.yaml} in it (any may be

@@ -159,6 +159,30 @@ class MifaValidatorTest {
 	}
 
 	@Test
+	void require_valid_lists_the_errors_and_passes_warnings() throws Exception {
+		final MifaMetadata m = valid();
+		m.study().linkUrls().clear();
+		assertEquals(1, m.requireValid(TODAY).size(), "the warning comes back");
+		m.study().title(null);
+		m.annotations().method(null);
+		final InvalidMetadataException e = org.junit.jupiter.api.Assertions.assertThrows(
+			InvalidMetadataException.class, () -> m.requireValid(TODAY));
+		assertTrue(e.getMessage().startsWith("the metadata is not complete (2 errors"), e.getMessage());
+		assertTrue(e.getMessage().contains("\n  Study title: missing"), e.getMessage());
+		assertTrue(e.getMessage().contains("\n  Annotations annotation_method: missing"), e.getMessage());
+		assertEquals(3, e.problems().size());
+	}
+
+	@Test
+	void export_defaults_add_a_first_version_only_when_none() {
+		final MifaMetadata m = valid().version(null).withExportDefaults(Instant.parse("2026-11-29T10:11:12.5Z"));
+		assertEquals("1", m.version().version());
+		assertEquals("2026-11-29T10:11:12Z", m.version().timestamp());
+		m.version().version("3");
+		assertEquals("3", m.withExportDefaults(Instant.now()).version().version());
+	}
+
+	@Test
 	void missing_link_is_only_a_warning() {
 		final MifaMetadata m = valid();
 		m.study().linkUrls().clear();
