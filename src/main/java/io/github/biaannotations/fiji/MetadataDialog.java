@@ -4,9 +4,6 @@ import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
-import java.awt.Font;
-import java.awt.GridLayout;
-import java.awt.KeyboardFocusManager;
 import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
@@ -18,11 +15,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,8 +24,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
-import javax.swing.JCheckBox;
-import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JFileChooser;
@@ -40,17 +32,10 @@ import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
-import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
-import javax.swing.border.Border;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
-import javax.swing.text.JTextComponent;
 
-import io.github.biaannotations.metadata.AnnotationType;
 import io.github.biaannotations.metadata.Identifiers;
-import io.github.biaannotations.metadata.License;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.metadata.ValidationProblem;
 
@@ -63,24 +48,10 @@ import io.github.biaannotations.metadata.ValidationProblem;
 public final class MetadataDialog extends JDialog {
 
 	private static final long serialVersionUID = 1L;
-	private static final Border OK_BORDER = new JTextField().getBorder();
-	private static final Border ERROR_BORDER = BorderFactory.createLineBorder(new Color(200, 0, 0), 2);
 
 	private final MifaMetadata working;
 	private final LocalDate today;
-	private final Map<String, JComponent> fieldComponents = new HashMap<>();
-	private final Map<AnnotationType, JCheckBox> typeBoxes = new EnumMap<>(AnnotationType.class);
-	private final JTextField title = new JTextField(40);
-	private final JTextArea description = area(4);
-	private final JTextField keywords = new JTextField();
-	private final JComboBox<Object> license = new JComboBox<>(new Object[] { "(choose)", License.CC_BY, License.CC0 });
-	private final JTextArea funding = area(2);
-	private final JTextField releaseDate = new JTextField(10);
-	private final JTextField overview = new JTextField();
-	private final JTextArea method = area(3);
-	private final JTextArea criteria = area(2);
-	private final JTextField coverage = new JTextField();
-	private final JTextField confidence = new JTextField();
+	private final MetadataFields fields = new MetadataFields();
 	private final MetadataAuthorsPanel authors;
 	private final JTextArea problemsArea = new JTextArea(4, 60);
 	private final JButton ok = new JButton("OK");
@@ -109,8 +80,8 @@ public final class MetadataDialog extends JDialog {
 			}
 		});
 		final JPanel left = new JPanel(new BorderLayout());
-		left.add(studyPanel(), BorderLayout.NORTH);
-		left.add(annotationPanel(), BorderLayout.CENTER);
+		left.add(fields.studyPanel(), BorderLayout.NORTH);
+		left.add(fields.annotationPanel(), BorderLayout.CENTER);
 		final JPanel right = new JPanel(new BorderLayout());
 		right.add(authors, BorderLayout.CENTER);
 		right.add(previewPanel(preview == null ? MetadataPreview.empty() : preview), BorderLayout.SOUTH);
@@ -122,7 +93,7 @@ public final class MetadataDialog extends JDialog {
 		getContentPane().add(bottomPanel(), BorderLayout.SOUTH);
 		keyboard();
 		populate();
-		listen();
+		fields.listen(this::changed);
 		changed();
 		pack();
 		setLocationRelativeTo(owner);
@@ -181,37 +152,6 @@ public final class MetadataDialog extends JDialog {
 	void pressCancel() {
 		result = null;
 		dispose();
-	}
-
-	private JPanel studyPanel() {
-		final MetadataForm f = new MetadataForm("Study");
-		f.row("Title", 'T', title, true, "title", fieldComponents);
-		f.row("Description", 'D', scroll(description), true, "description", fieldComponents);
-		f.row("Keywords (comma separated)", 'K', keywords, true, "keywords", fieldComponents);
-		f.row("Licence", 'L', license, true, "license", fieldComponents);
-		f.row("Funding statement", 'F', scroll(funding), true, "funding_statement", fieldComponents);
-		f.row("Release date (YYYY-MM-DD)", 'R', releaseDate, true, "release_date", fieldComponents);
-		return f.panel();
-	}
-
-	private JPanel annotationPanel() {
-		final MetadataForm f = new MetadataForm("Annotation");
-		f.row("Overview", 'O', overview, true, "annotation_overview", fieldComponents);
-		final JPanel types = new JPanel(new GridLayout(0, 1));
-		for (final AnnotationType t : AnnotationType.values()) {
-			final JCheckBox box = new JCheckBox("<html><b>" + t.value() + "</b>: " + t.help() + "</html>");
-			box.setName("type." + t.value());
-			box.setToolTipText(t.help());
-			box.setFont(box.getFont().deriveFont(Font.PLAIN, box.getFont().getSize2D() - 1));
-			typeBoxes.put(t, box);
-			types.add(box);
-		}
-		f.row("Types", 'Y', types, true, "annotation_type", fieldComponents);
-		f.row("Method", 'M', scroll(method), true, "annotation_method", fieldComponents);
-		f.row("Criteria", 'I', scroll(criteria), false, "annotation_criteria", fieldComponents);
-		f.row("Coverage", 'V', coverage, false, "annotation_coverage", fieldComponents);
-		f.row("Confidence", 'N', confidence, false, "annotation_confidence_level", fieldComponents);
-		return f.panel();
 	}
 
 	private JComponent previewPanel(final MetadataPreview preview) {
@@ -289,27 +229,7 @@ public final class MetadataDialog extends JDialog {
 	private void populate() {
 		updating = true;
 		try {
-			title.setText(nz(working.study().title()));
-			description.setText(nz(working.study().description()));
-			keywords.setText(String.join(", ", working.study().keywords()));
-			final Optional<License> l = License.parse(working.study().license());
-			license.setSelectedItem(l.isPresent() ? l.get() : "(choose)");
-			funding.setText(nz(working.study().fundingStatement()));
-			releaseDate.setText(working.releaseDateOr(today).toString());
-			overview.setText(nz(working.annotations().overview()));
-			method.setText(nz(working.annotations().method()));
-			criteria.setText(nz(working.annotations().criteria()));
-			coverage.setText(nz(working.annotations().coverage()));
-			confidence.setText(nz(working.annotations().confidenceLevel()));
-			final Set<String> fromFiles = new LinkedHashSet<>();
-			working.annotations().files().forEach(f -> fromFiles.addAll(f.types()));
-			for (final Map.Entry<AnnotationType, JCheckBox> e : typeBoxes.entrySet()) {
-				final String v = e.getKey().value();
-				final boolean inFiles = fromFiles.contains(v);
-				e.getValue().setSelected(inFiles || working.annotations().types().contains(v));
-				e.getValue().setEnabled(!inFiles);
-				if (inFiles) e.getValue().setToolTipText(e.getKey().help() + " (used by the exported files)");
-			}
+			fields.populate(working, today);
 			authors.refresh();
 		}
 		finally {
@@ -317,36 +237,18 @@ public final class MetadataDialog extends JDialog {
 		}
 	}
 
-	/** Copies the fields into the working copy. */
-	private void collect() {
-		working.study().title(blankToNull(title.getText())).description(blankToNull(description.getText()));
-		working.study().keywords().clear();
-		for (final String k : keywords.getText().split("\\s*[,;]\\s*"))
-			if (!k.trim().isEmpty()) working.study().keywords().add(k.trim());
-		final Object l = license.getSelectedItem();
-		working.study().license(l instanceof License ? ((License) l).mifa() : null);
-		working.study().fundingStatement(blankToNull(funding.getText()));
-		working.annotations().overview(blankToNull(overview.getText())).method(blankToNull(method.getText()))
-			.criteria(blankToNull(criteria.getText())).coverage(blankToNull(coverage.getText()))
-			.confidenceLevel(blankToNull(confidence.getText()));
-		working.annotations().types().clear();
-		for (final Map.Entry<AnnotationType, JCheckBox> e : typeBoxes.entrySet())
-			if (e.getValue().isSelected() && e.getValue().isEnabled()) working.annotations().types().add(e.getKey()
-				.value());
-	}
-
 	/** Re-validates after any edit and updates messages, field marks and OK. */
 	private void changed() {
 		if (updating) return;
-		collect();
+		fields.collect(working);
 		final List<ValidationProblem> found = new ArrayList<>();
 		try {
-			working.releaseDate(LocalDate.parse(releaseDate.getText().trim()));
+			working.releaseDate(LocalDate.parse(fields.releaseDateText()));
 		}
 		catch (final DateTimeParseException e) {
 			working.releaseDate(null);
 			found.add(new ValidationProblem(ValidationProblem.Severity.ERROR, "Submission", "release_date", "'" +
-				releaseDate.getText().trim() + "' is not a date; write it as YYYY-MM-DD, e.g. " + today));
+				fields.releaseDateText() + "' is not a date; write it as YYYY-MM-DD, e.g. " + today));
 		}
 		found.addAll(working.validate(today));
 		problems = found;
@@ -358,41 +260,16 @@ public final class MetadataDialog extends JDialog {
 		}
 		problemsArea.setText(found.isEmpty() ? "" : sb.toString().trim());
 		problemsArea.setCaretPosition(0);
-		for (final Map.Entry<String, JComponent> e : fieldComponents.entrySet())
-			e.getValue().setBorder(bad.contains(e.getKey()) ? ERROR_BORDER : borderOf(e.getValue()));
+		fields.mark(bad);
 		authors.setError(bad.contains("authors"));
 		ok.setEnabled(found.stream().noneMatch(ValidationProblem::isError));
-	}
-
-	private static Border borderOf(final JComponent c) {
-		return c instanceof JScrollPane ? new JScrollPane().getBorder() : c instanceof JTextField ? OK_BORDER
-			: null;
-	}
-
-	private void listen() {
-		final DocumentListener dl = new DocumentListener() {
-
-			@Override
-			public void insertUpdate(final DocumentEvent e) { changed(); }
-
-			@Override
-			public void removeUpdate(final DocumentEvent e) { changed(); }
-
-			@Override
-			public void changedUpdate(final DocumentEvent e) { changed(); }
-		};
-		for (final JTextComponent t : new JTextComponent[] { title, description, keywords, funding, releaseDate,
-			overview, method, criteria, coverage, confidence })
-			t.getDocument().addDocumentListener(dl);
-		license.addActionListener(e -> changed());
-		typeBoxes.values().forEach(b -> b.addActionListener(e -> changed()));
 	}
 
 	private void loadProfile() {
 		final JFileChooser fc = new JFileChooser();
 		if (fc.showOpenDialog(this) != JFileChooser.APPROVE_OPTION) return;
 		try {
-			collect();
+			fields.collect(working);
 			MetadataProfile.load(fc.getSelectedFile().toPath()).applyTo(working, true);
 			populate();
 			changed();
@@ -408,7 +285,7 @@ public final class MetadataDialog extends JDialog {
 		if (fc.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) return;
 		try {
 			authors.stopEditing();
-			collect();
+			fields.collect(working);
 			MetadataProfile.of(working).save(fc.getSelectedFile().toPath());
 		}
 		catch (final IOException e) {
@@ -416,25 +293,4 @@ public final class MetadataDialog extends JDialog {
 		}
 	}
 
-	private static JTextArea area(final int rows) {
-		final JTextArea a = new JTextArea(rows, 30);
-		a.setLineWrap(true);
-		a.setWrapStyleWord(true);
-		// Tab moves to the next field, as everywhere else in the dialog
-		a.setFocusTraversalKeys(KeyboardFocusManager.FORWARD_TRAVERSAL_KEYS, null);
-		a.setFocusTraversalKeys(KeyboardFocusManager.BACKWARD_TRAVERSAL_KEYS, null);
-		return a;
-	}
-
-	private static JScrollPane scroll(final JTextArea a) {
-		return new JScrollPane(a);
-	}
-
-	private static String nz(final String s) {
-		return s == null ? "" : s;
-	}
-
-	private static String blankToNull(final String s) {
-		return s == null || s.trim().isEmpty() ? null : s;
-	}
 }
