@@ -102,10 +102,14 @@ public final class MetadataDialog extends JDialog {
 	/**
 	 * Shows the dialog (modal; any thread) prefilled from the remembered lab profile, and returns the edited
 	 * metadata on OK (remembering its lab profile) or empty on Cancel.
+	 *
+	 * @throws IllegalStateException in headless mode, saying to use the YAML templates instead
 	 */
 	public static Optional<MifaMetadata> edit(final Window owner, final MifaMetadata initial,
 		final MetadataPreview preview, final MetadataMemory memory)
 	{
+		if (java.awt.GraphicsEnvironment.isHeadless()) throw new IllegalStateException("The metadata dialog " +
+			"needs a display; without one, give the metadata as the archive's YAML templates (export --metadata DIR)");
 		final MifaMetadata start = initial.copy();
 		if (memory != null) memory.prefill(start);
 		final AtomicReference<MetadataDialog> d = new AtomicReference<>();
