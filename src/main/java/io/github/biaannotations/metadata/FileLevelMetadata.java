@@ -16,6 +16,13 @@ import java.util.Objects;
  */
 public final class FileLevelMetadata {
 
+	/**
+	 * The {@code transformations} text for files holding ImageJ point or line ROIs: their pixel-centre
+	 * coordinates were shifted to the corner-origin pixel grid of GeoJSON (design.md, Coordinates).
+	 */
+	public static final String IMAGEJ_CENTRE_SHIFT = "ImageJ point and line coordinates (pixel centres) " +
+		"shifted by +0.5 px in x and y so that (0,0) is the top-left corner of the top-left pixel";
+
 	private String annotationId;
 	private final List<String> types = new ArrayList<>();
 	private String sourceImageId;
@@ -60,6 +67,27 @@ public final class FileLevelMetadata {
 		for (final AnnotationType t : types)
 			f.types.add(t.value());
 		return f;
+	}
+
+	/**
+	 * A {@code spatial_information} text for non-pixel annotations: coordinates are pixels, and one pixel is
+	 * this size (the image's calibration), e.g. "Coordinates in pixels; pixel size 0.65 x 0.65 x 2
+	 * micrometer (x, y, z)". Returns null when the image is uncalibrated (sizes not positive or no unit).
+	 *
+	 * @param pixelDepth the z step; 0 or negative for 2D images
+	 */
+	public static String pixelSpatialInformation(final double pixelWidth, final double pixelHeight,
+		final double pixelDepth, final String unit)
+	{
+		if (!(pixelWidth > 0) || !(pixelHeight > 0) || Values.isBlank(unit) || unit.trim().equalsIgnoreCase("pixel") ||
+			unit.trim().equalsIgnoreCase("pixels")) return null;
+		final boolean z = pixelDepth > 0;
+		return "Coordinates in pixels; pixel size " + number(pixelWidth) + " x " + number(pixelHeight) + (z ? " x " +
+			number(pixelDepth) : "") + " " + unit.trim() + (z ? " (x, y, z)" : " (x, y)");
+	}
+
+	private static String number(final double v) {
+		return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
 	}
 
 	/** {@code annotation_id}, required: the annotation file's path in the package. */

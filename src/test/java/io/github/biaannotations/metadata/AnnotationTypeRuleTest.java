@@ -39,6 +39,17 @@ class AnnotationTypeRuleTest {
 	}
 
 	@Test
+	void spatial_information_from_calibration() {
+		assertEquals("Coordinates in pixels; pixel size 0.65 x 0.65 micrometer (x, y)", FileLevelMetadata
+			.pixelSpatialInformation(0.65, 0.65, 0, "micrometer"));
+		assertEquals("Coordinates in pixels; pixel size 0.1 x 0.1 x 2 micrometer (x, y, z)", FileLevelMetadata
+			.pixelSpatialInformation(0.1, 0.1, 2.0, "micrometer"));
+		assertEquals(null, FileLevelMetadata.pixelSpatialInformation(1, 1, 1, "pixel"));
+		assertEquals(null, FileLevelMetadata.pixelSpatialInformation(0, 1, 0, "micrometer"));
+		assertEquals(null, FileLevelMetadata.pixelSpatialInformation(Double.NaN, 1, 0, "micrometer"));
+	}
+
+	@Test
 	void model_annotations_are_classified_by_geometry() {
 		final Annotation point = Annotation.builder(GF.createPoint(new Coordinate(1, 2))).build();
 		final Annotation rotated = Annotation.builder(AffineTransformation.rotationInstance(0.3).transform(rect(0, 0)
