@@ -1,30 +1,40 @@
 package io.github.biaannotations.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import io.github.biaannotations.convert.ExportFormat;
 import io.github.biaannotations.convert.ExportSummary;
-import io.github.biaannotations.convert.RoiExport;
+import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.submission.ExportRequest;
+import io.github.biaannotations.submission.PackageExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code bia-annotations export}: an image's ROIs to GeoJSON (and COCO, points CSV) in a package folder. */
+/** {@code bia-annotations export}: an image's annotations to standard formats and, with metadata, a submission package. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-	description = "Export the ROIs of an image to standard formats in an output folder.")
+	description = { "Export the annotations of an image to standard formats in an output folder.",
+		"With --metadata (or --draft) the folder is a complete submission package: submission.json, mifa/, annotations.tsv." })
 final class ExportCommand implements Callable<Integer> {
 
 	@Option(names = "--image", required = true, paramLabel = "IMG", description = "The annotated image (TIFF).")
 	Path image;
 
 	@Option(names = "--rois", paramLabel = "FILE", description = "A .roi, RoiSet.zip or TIFF with an overlay; " +
-		"repeatable. Without it, the image's own overlay is exported.")
+		"repeatable. Without --rois and --labels, the image's own overlay is exported.")
 	List<Path> rois = new ArrayList<>();
+
+	@Option(names = "--labels", paramLabel = "LABELS", description = "A label image (TIFF) of the image; repeatable.")
+	List<Path> labels = new ArrayList<>();
+
+	@Option(names = "--rois-from-labels", description = "Also write each label image's labels as polygons (GeoJSON).")
+	boolean roisFromLabels;
 
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created; must be empty or absent unless --overwrite).")
 	Path out;
@@ -32,6 +42,16 @@ final class ExportCommand implements Callable<Integer> {
 	@Option(names = "--format", split = ",", paramLabel = "FORMAT",
 		description = "Extra formats besides GeoJSON: coco, csv (points). Repeatable or comma separated.")
 	List<String> formats = new ArrayList<>();
+
+	@Option(names = "--metadata", paramLabel = "DIR_OR_FILE",
+		description = "MIFA metadata in the archive's template form (Study.yaml, Annotations.yaml, Version.yaml).")
+	Path metadata;
+
+	@Option(names = "--release-date", paramLabel = "YYYY-MM-DD", description = "Release date (default today).")
+	String releaseDate;
+
+	@Option(names = "--draft", description = "Build the package even if required metadata is missing.")
+	boolean draft;
 
 	@Option(names = "--overwrite", description = "Replace an existing output folder once the new one is complete.")
 	boolean overwrite;
@@ -41,15 +61,28 @@ final class ExportCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		final Set<ExportFormat> extra = EnumSet.noneOf(ExportFormat.class);
+		final ExportRequest request = ExportRequest.to(out).image(ImageSource.ofFiles(image, rois, labels))
+			.overwrite(overwrite).draft(draft).roisFromLabels(roisFromLabels);
 		for (final String f : formats)
-			extra.add(ExportFormat.parse(f));
-		final ExportSummary s = new RoiExport(console::warn, console.progress()).export(image, rois, out, extra, overwrite);
+			request.format(ExportFormat.parse(f));
+		if (metadata != null) request.metadata(MifaMetadata.load(metadata));
+		if (releaseDate != null) request.releaseDate(parseDate(releaseDate));
+		final ExportSummary s = new PackageExport(console::warn, console.progress()).export(request);
 		console.endProgress();
 		console.flushWarnings();
 		console.out("Exported " + s);
 		for (final String f : s.files())
 			console.out("  " + f);
+		if (metadata == null && !draft)
+			console.out("Annotation files only: add --metadata (MIFA templates; 'bia-annotations metadata init' writes blank ones) for a submission package.");
 		return 0;
+	}
+
+	static LocalDate parseDate(final String s) {
+		try {
+			return LocalDate.parse(s.trim());
+		} catch (final DateTimeParseException e) {
+			throw new IllegalArgumentException("--release-date '" + s + "' is not a date of the form YYYY-MM-DD");
+		}
 	}
 }

@@ -18,14 +18,14 @@ public final class ExportSummary {
 	private long rois;
 	private long warnings;
 
-	ExportSummary(final Path out) {
+	public ExportSummary(final Path out) {
 		this.out = out;
 	}
 
-	void countRoi() { rois++; }
-	void added(final Annotation.Kind kind) { counts.merge(kind, 1L, Long::sum); }
-	void warned() { warnings++; }
-	void addFile(final String path) { files.add(path); }
+	public void countRoi() { rois++; }
+	public void added(final Annotation.Kind kind) { counts.merge(kind, 1L, Long::sum); }
+	public void warned() { warnings++; }
+	public void addFile(final String path) { files.add(path); }
 
 	public Path out() { return out; }
 	public long rois() { return rois; }

@@ -5,12 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -23,25 +20,18 @@ import ij.gui.Roi;
 import io.github.biaannotations.coco.CocoWriter;
 import io.github.biaannotations.csv.PointsCsvWriter;
 import io.github.biaannotations.geojson.GeoJsonWriter;
-import io.github.biaannotations.imagej.ImageFiles;
 import io.github.biaannotations.imagej.RoiExporter;
 import io.github.biaannotations.imagej.RoiFiles;
 import io.github.biaannotations.model.Annotation;
 import io.github.biaannotations.model.AnnotationWriter;
 import io.github.biaannotations.model.Progress;
-import io.github.biaannotations.submission.ArchivePaths;
-import io.github.biaannotations.submission.AtomicDirectory;
-import io.github.biaannotations.submission.Manifest;
+import io.github.biaannotations.model.Units;
 
 /**
- * Exports the ROIs of one image into an output folder: {@code annotations/<image>/<image>.geojson} (and, on
- * request, COCO JSON and a points CSV) plus {@code manifest.json}. ROIs stream from their files through the
- * writers one at a time. The folder appears only when complete (see {@link AtomicDirectory}).
+ * Writes the ROIs of one image into a package folder: {@code annotations/<base>/<base>.geojson} and, on
+ * request, COCO JSON and a points CSV. ROIs stream from their sources through all writers one at a time.
  */
 public final class RoiExport {
-
-	/** Name of the tool in manifests. */
-	public static final String TOOL = "bia-annotations";
 
 	private final Consumer<String> warnings;
 	private final Progress progress;
@@ -52,50 +42,70 @@ public final class RoiExport {
 	}
 
 	/**
-	 * @param image the annotated image (its size, stack layout and name are used; pixels are not read)
-	 * @param roiFiles .roi, RoiSet.zip or TIFF files whose overlays hold ROIs; when empty, the image's own overlay
-	 * @param formats formats besides GeoJSON
-	 * @param overwrite whether an existing non-empty output folder may be replaced
+	 * @param imp the opened image (size and stack layout are used, pixels are not read)
+	 * @param base the archive-safe base name of the image's files
+	 * @param sourceImage the image as the package's file lists name it
+	 * @param packageDir the package folder (being written) to write {@code annotations/<base>/...} into
+	 * @return the files written, package-relative
 	 */
-	public ExportSummary export(final Path image, final List<Path> roiFiles, final Path out,
-		final Set<ExportFormat> formats, final boolean overwrite) throws IOException
+	public List<ExportedFile> write(final ImageSource source, final ImagePlus imp, final String base, final String sourceImage,
+		final Path packageDir, final Set<ExportFormat> formats, final ExportSummary summary) throws IOException
 	{
-		final ImagePlus imp = ImageFiles.open(image);
-		final String original = ImageFiles.baseName(image);
-		final String base = ArchivePaths.safeName(original);
-		final Map<String, String> renamed = new LinkedHashMap<>();
-		if (!base.equals(original)) renamed.put(image.getFileName().toString(), "annotations/" + base);
-		try (AtomicDirectory dir = new AtomicDirectory(out, overwrite)) {
-			final ExportSummary summary = new ExportSummary(dir.target());
-			final Path folder = Files.createDirectories(dir.path().resolve("annotations").resolve(base));
-			final Set<ExportFormat> all = EnumSet.of(ExportFormat.GEOJSON);
-			all.addAll(formats);
-			final List<AnnotationWriter> writers = new ArrayList<>();
-			try {
-				for (final ExportFormat f : all)
-					writers.add(open(f, folder.resolve(f.fileName(base)), imp, image.getFileName().toString()));
-				final Sink sink = new Sink(imp, writers, summary);
-				if (roiFiles.isEmpty()) readOverlay(imp, image, sink);
-				for (final Path f : roiFiles)
-					RoiFiles.read(f, sink::accept, this::warn);
-			} finally {
-				closeAll(writers);
-			}
+		final String folder = "annotations/" + base + "/";
+		Files.createDirectories(packageDir.resolve(folder));
+		final Set<ExportFormat> all = EnumSet.of(ExportFormat.GEOJSON);
+		all.addAll(formats);
+		final List<AnnotationWriter> writers = new ArrayList<>();
+		final Sink sink;
+		try {
 			for (final ExportFormat f : all)
-				summary.addFile("annotations/" + base + "/" + f.fileName(base));
-			Manifest.of(dir.path(), TOOL, Instant.now(), renamed).write(dir.path().resolve(Manifest.FILE_NAME));
-			summary.addFile(Manifest.FILE_NAME);
-			dir.commit();
-			return summary;
+				writers.add(open(f, packageDir.resolve(folder + f.fileName(base)), imp, source.sourceName()));
+			sink = new Sink(imp, writers, summary);
+			int index = 0;
+			for (final Roi roi : source.rois())
+				sink.accept(roi, source.sourceName() + ": ROI " + ++index);
+			for (final Path f : source.roiFiles())
+				RoiFiles.read(f, sink::accept, this::warn);
+			if (!source.hasAnnotations()) readOverlay(imp, source.sourceName(), sink);
+		} finally {
+			closeAll(writers);
 		}
+		final String calibration = calibration(imp);
+		final boolean shifted = sink.points + sink.lines > 0;
+		final List<ExportedFile> files = new ArrayList<>();
+		for (final ExportFormat f : all) {
+			final String path = folder + f.fileName(base);
+			switch (f) {
+				case POINTS_CSV:
+					files.add(new ExportedFile(path, sourceImage, ExportedFile.Content.POINTS, sink.points, 0, 0, sink.points > 0, calibration));
+					break;
+				case COCO:
+					files.add(new ExportedFile(path, sourceImage, ExportedFile.Content.SHAPES, 0, sink.rectangles,
+						sink.areas - sink.rectangles, false, calibration));
+					break;
+				default:
+					files.add(new ExportedFile(path, sourceImage, ExportedFile.Content.SHAPES, sink.points, sink.rectangles,
+						sink.areas - sink.rectangles + sink.lines, shifted, calibration));
+			}
+		}
+		return files;
 	}
 
-	private void readOverlay(final ImagePlus imp, final Path image, final Sink sink) throws IOException {
+	/** "0.65 x 0.65 micrometer" (x 2 for z when it is a stack), or null for an uncalibrated image. */
+	static String calibration(final ImagePlus imp) {
+		final ij.measure.Calibration c = imp.getCalibration();
+		final String unit = Units.udunits(c.getUnit());
+		if (!c.scaled() || unit == null) return null;
+		return Units.size(c.pixelWidth) + " x " + Units.size(c.pixelHeight) +
+			(imp.getNSlices() > 1 ? " x " + Units.size(c.pixelDepth) : "") + " " + unit;
+	}
+
+	private void readOverlay(final ImagePlus imp, final String name, final Sink sink) throws IOException {
 		final Overlay overlay = imp.getOverlay();
 		if (overlay == null || overlay.size() == 0)
-			throw new IllegalArgumentException(image + ": no ROI files given and the image has no overlay");
+			throw new IllegalArgumentException(name + ": no ROIs or labels given and the image has no overlay");
 		for (int i = 0; i < overlay.size(); i++)
-			sink.accept(overlay.get(i), image + ": overlay element " + (i + 1));
+			sink.accept(overlay.get(i), name + ": overlay element " + (i + 1));
 	}
 
 	private static AnnotationWriter open(final ExportFormat f, final Path file, final ImagePlus imp, final String imageName)
@@ -125,7 +135,7 @@ public final class RoiExport {
 		warnings.accept(message);
 	}
 
-	/** Converts each ROI as it arrives and hands its annotations to every writer. */
+	/** Converts each ROI as it arrives and hands its annotations to every writer; counts what it saw. */
 	private final class Sink {
 
 		private final ImagePlus imp;
@@ -133,6 +143,7 @@ public final class RoiExport {
 		private final ExportSummary summary;
 		private final RoiExporter exporter;
 		private int index;
+		long points, rectangles, areas, lines;
 
 		Sink(final ImagePlus imp, final List<AnnotationWriter> writers, final ExportSummary summary) {
 			this.imp = imp;
@@ -158,10 +169,21 @@ public final class RoiExport {
 			for (final Annotation a : annotations) {
 				checkInside(a, origin);
 				summary.added(a.kind());
+				count(a);
 				for (final AnnotationWriter w : writers)
 					w.write(a);
 			}
 			if ((index & 1023) == 0) progress.update("Exporting ROIs", index, -1);
+		}
+
+		private void count(final Annotation a) {
+			switch (a.kind()) {
+				case POINTS: points++; break;
+				case LINE: lines++; break;
+				default:
+					areas++;
+					if (a.geometry().isRectangle()) rectangles++;
+			}
 		}
 
 		private void checkInside(final Annotation a, final String origin) {

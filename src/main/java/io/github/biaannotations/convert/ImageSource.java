@@ -1,0 +1,78 @@
+package io.github.biaannotations.convert;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import ij.ImagePlus;
+import ij.gui.Roi;
+
+import io.github.biaannotations.imagej.ImageFiles;
+
+/**
+ * One annotated image and what annotates it: ROI files and/or ROIs in memory (from Fiji's ROI Manager or
+ * overlay), and label images. Files are opened when the export reads them.
+ */
+public final class ImageSource {
+
+	private final Path imageFile;
+	private final ImagePlus image;
+	private final String sourceName;
+	private final List<Path> roiFiles;
+	private final List<Roi> rois;
+	private final List<Path> labelFiles;
+	private final List<ImagePlus> labelImages;
+
+	private ImageSource(final Path imageFile, final ImagePlus image, final String sourceName, final List<Path> roiFiles,
+		final List<Roi> rois, final List<Path> labelFiles, final List<ImagePlus> labelImages)
+	{
+		this.imageFile = imageFile;
+		this.image = image;
+		this.sourceName = sourceName;
+		this.roiFiles = Collections.unmodifiableList(new ArrayList<>(roiFiles));
+		this.rois = Collections.unmodifiableList(new ArrayList<>(rois));
+		this.labelFiles = Collections.unmodifiableList(new ArrayList<>(labelFiles));
+		this.labelImages = Collections.unmodifiableList(new ArrayList<>(labelImages));
+	}
+
+	/**
+	 * An image file with ROI files ({@code .roi}, {@code RoiSet.zip}, TIFFs with overlays) and label image
+	 * files. With neither ROI files nor labels, the image's own overlay is exported.
+	 */
+	public static ImageSource ofFiles(final Path image, final List<Path> roiFiles, final List<Path> labelFiles) {
+		return new ImageSource(image, null, image.getFileName().toString(), roiFiles, List.of(), labelFiles, List.of());
+	}
+
+	/**
+	 * An open image (Fiji) with its ROIs and label images.
+	 *
+	 * @param sourceName the image's file name as the annotations will refer to it (its title when unsaved)
+	 */
+	public static ImageSource ofImage(final ImagePlus image, final String sourceName, final List<Roi> rois,
+		final List<ImagePlus> labelImages)
+	{
+		return new ImageSource(null, image, sourceName, List.of(), rois, List.of(), labelImages);
+	}
+
+	/** The image, opened (virtually, for TIFFs) from its file when it was given as one. */
+	public ImagePlus open() throws IOException {
+		return image != null ? image : ImageFiles.open(imageFile);
+	}
+
+	/** The image's file name (or title) as the annotations refer to it. */
+	public String sourceName() { return sourceName; }
+	/** Base name of everything exported for this image (not yet made archive-safe). */
+	public String baseName() { return imageFile != null ? ImageFiles.baseName(imageFile) : ImageFiles.baseName(java.nio.file.Paths.get(sourceName)); }
+	public Path imageFile() { return imageFile; }
+	public List<Path> roiFiles() { return roiFiles; }
+	public List<Roi> rois() { return rois; }
+	public List<Path> labelFiles() { return labelFiles; }
+	public List<ImagePlus> labelImages() { return labelImages; }
+
+	/** Whether ROIs come from anywhere but the image's own overlay. */
+	boolean hasAnnotations() {
+		return !roiFiles.isEmpty() || !rois.isEmpty() || !labelFiles.isEmpty() || !labelImages.isEmpty();
+	}
+}

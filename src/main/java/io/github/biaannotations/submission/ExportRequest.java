@@ -1,0 +1,61 @@
+package io.github.biaannotations.submission;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import io.github.biaannotations.convert.ExportFormat;
+import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.metadata.MifaMetadata;
+
+/**
+ * Everything one export needs: the images with their annotations, where the package goes, the formats, and
+ * the MIFA metadata. Built with {@link #to(Path)}; the Fiji commands, the scripting service and the CLI all
+ * fill one and hand it to {@link PackageExport}.
+ */
+public final class ExportRequest {
+
+	private final Path out;
+	private final List<ImageSource> images = new ArrayList<>();
+	private final Set<ExportFormat> formats = EnumSet.noneOf(ExportFormat.class);
+	private boolean overwrite;
+	private MifaMetadata metadata;
+	private boolean draft;
+	private LocalDate releaseDate;
+	private boolean roisFromLabels;
+
+	private ExportRequest(final Path out) {
+		this.out = Objects.requireNonNull(out, "output folder");
+	}
+
+	/** A request to write a package into {@code out} (created; must be empty or absent unless overwriting). */
+	public static ExportRequest to(final Path out) {
+		return new ExportRequest(out);
+	}
+
+	public ExportRequest image(final ImageSource source) { images.add(source); return this; }
+	public ExportRequest format(final ExportFormat f) { formats.add(f); return this; }
+	public ExportRequest formats(final Set<ExportFormat> f) { formats.addAll(f); return this; }
+	public ExportRequest overwrite(final boolean v) { overwrite = v; return this; }
+	/** MIFA metadata; without it the package holds the annotation files and manifest only. */
+	public ExportRequest metadata(final MifaMetadata v) { metadata = v; return this; }
+	/** Build the package even when required metadata is missing (it cannot be submitted as it is). */
+	public ExportRequest draft(final boolean v) { draft = v; return this; }
+	public ExportRequest releaseDate(final LocalDate v) { releaseDate = v; return this; }
+	/** Also write label images as polygons (GeoJSON), one feature per label per plane. */
+	public ExportRequest roisFromLabels(final boolean v) { roisFromLabels = v; return this; }
+
+	public Path out() { return out; }
+	public List<ImageSource> images() { return Collections.unmodifiableList(images); }
+	public Set<ExportFormat> formats() { return Collections.unmodifiableSet(formats); }
+	public boolean overwrite() { return overwrite; }
+	public MifaMetadata metadata() { return metadata; }
+	public boolean draft() { return draft; }
+	public LocalDate releaseDate() { return releaseDate; }
+	public boolean roisFromLabels() { return roisFromLabels; }
+}

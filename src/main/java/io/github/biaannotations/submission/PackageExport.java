@@ -1,0 +1,193 @@
+package io.github.biaannotations.submission;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import ij.ImagePlus;
+
+import io.github.biaannotations.convert.ExportSummary;
+import io.github.biaannotations.convert.ExportedFile;
+import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.convert.RoiExport;
+import io.github.biaannotations.geojson.GeoJsonWriter;
+import io.github.biaannotations.imagej.ImageFiles;
+import io.github.biaannotations.imagej.LabelsToAnnotations;
+import io.github.biaannotations.metadata.AnnotationType;
+import io.github.biaannotations.metadata.AnnotationTypeRule;
+import io.github.biaannotations.metadata.FileLevelMetadata;
+import io.github.biaannotations.metadata.InvalidMetadataException;
+import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.metadata.PageTabBuilder;
+import io.github.biaannotations.metadata.ValidationProblem;
+import io.github.biaannotations.model.Progress;
+
+/**
+ * Builds the package folder (design.md): the annotation files of every image, and with metadata the MIFA
+ * templates under {@code mifa/}, the file list {@code annotations.tsv} and {@code submission.json} (PageTab);
+ * always {@code manifest.json}. Metadata is checked before anything is written; the folder appears only when
+ * complete.
+ */
+public final class PackageExport {
+
+	public static final String TOOL = "bia-annotations";
+	public static final String SUBMISSION = "submission.json";
+	public static final String ANNOTATION_LIST = "annotations.tsv";
+	public static final String MIFA_DIR = "mifa";
+
+	private final Consumer<String> warnings;
+	private final Progress progress;
+
+	public PackageExport(final Consumer<String> warnings, final Progress progress) {
+		this.warnings = warnings;
+		this.progress = progress;
+	}
+
+	public ExportSummary export(final ExportRequest request) throws IOException {
+		return export(request, LocalDate.now(), Instant.now());
+	}
+
+	/** As {@link #export(ExportRequest)} with the clock given (tests). */
+	public ExportSummary export(final ExportRequest request, final LocalDate today, final Instant now) throws IOException {
+		if (request.images().isEmpty()) throw new IllegalArgumentException("nothing to export: no image given");
+		final MifaMetadata metadata = checkedMetadata(request, today, now);
+		try (AtomicDirectory dir = new AtomicDirectory(request.out(), request.overwrite())) {
+			final ExportSummary summary = new ExportSummary(dir.target());
+			final Map<String, String> renamed = new LinkedHashMap<>();
+			final List<ExportedFile> files = new ArrayList<>();
+			final Set<String> bases = new HashSet<>();
+			for (final ImageSource source : request.images()) {
+				progress.update("Exporting " + source.sourceName(), files.size(), -1);
+				final ImagePlus imp = source.open();
+				final String base = uniqueBase(source.baseName(), bases);
+				if (!base.equals(source.baseName())) renamed.put(source.sourceName(), "annotations/" + base);
+				files.addAll(exportImage(source, imp, base, dir.path(), request, summary));
+			}
+			if (metadata != null) writeSubmission(metadata, files, dir.path(), today, now);
+			for (final ExportedFile f : files)
+				summary.addFile(f.path);
+			Manifest.of(dir.path(), TOOL, now, renamed).write(dir.path().resolve(Manifest.FILE_NAME));
+			if (metadata != null) {
+				summary.addFile(SUBMISSION);
+				summary.addFile(ANNOTATION_LIST);
+				summary.addFile(MIFA_DIR + "/");
+			}
+			summary.addFile(Manifest.FILE_NAME);
+			dir.commit();
+			return summary;
+		}
+	}
+
+	/** The metadata to write, validated (unless draft) before anything is written; null for none. */
+	private MifaMetadata checkedMetadata(final ExportRequest r, final LocalDate today, final Instant now)
+		throws InvalidMetadataException
+	{
+		MifaMetadata m = r.metadata();
+		if (m == null && !r.draft()) return null;
+		m = m == null ? new MifaMetadata() : m.copy();
+		if (r.releaseDate() != null) m.releaseDate(r.releaseDate());
+		m.withExportDefaults(now);
+		// annotation types left empty are filled from the exported files; the check must not count them missing
+		final MifaMetadata probe = m.copy();
+		if (probe.annotations().types().isEmpty()) probe.annotations().types().add(AnnotationType.OTHER.value());
+		final List<ValidationProblem> problems = probe.validate(today);
+		if (!r.draft()) probe.requireValid(today);
+		for (final ValidationProblem p : problems)
+			if (r.draft() || !p.isError()) warnings.accept("metadata: " + p);
+		return m;
+	}
+
+	private static String uniqueBase(final String original, final Set<String> used) {
+		final String safe = ArchivePaths.safeName(original);
+		String base = safe;
+		for (int n = 2; !used.add(base); n++)
+			base = safe + "_" + n;
+		return base;
+	}
+
+	private List<ExportedFile> exportImage(final ImageSource source, final ImagePlus imp, final String base,
+		final Path packageDir, final ExportRequest request, final ExportSummary summary) throws IOException
+	{
+		final List<ExportedFile> files = new ArrayList<>();
+		final String sourceImage = source.sourceName();
+		final boolean hasLabels = !source.labelFiles().isEmpty() || !source.labelImages().isEmpty();
+		if (!source.rois().isEmpty() || !source.roiFiles().isEmpty() || !hasLabels)
+			files.addAll(new RoiExport(warnings, progress).write(source, imp, base, sourceImage, packageDir, request.formats(), summary));
+		if (hasLabels) {
+			if (!request.roisFromLabels()) throw new UnsupportedOperationException(sourceImage +
+				": writing label images as OME-Zarr is not available yet in this version; use --rois-from-labels " +
+				"to export their outlines as GeoJSON");
+			final List<ImagePlus> labels = new ArrayList<>(source.labelImages());
+			for (final Path p : source.labelFiles())
+				labels.add(ImageFiles.open(p));
+			for (final ImagePlus l : labels)
+				files.add(labelOutlines(l, base, sourceImage, packageDir, summary));
+		}
+		return files;
+	}
+
+	private static ExportedFile labelOutlines(final ImagePlus labels, final String base, final String sourceImage,
+		final Path packageDir, final ExportSummary summary) throws IOException
+	{
+		final String name = ArchivePaths.safeName(ImageFiles.baseName(java.nio.file.Paths.get(labels.getTitle())));
+		final String path = "annotations/" + base + "/" + name + "_outlines.geojson";
+		Files.createDirectories(packageDir.resolve(path).getParent());
+		long n = 0;
+		for (int c = 1; c <= labels.getNChannels(); c++) {
+			final String p = labels.getNChannels() > 1 ? path.replace("_outlines", "_c" + c + "_outlines") : path;
+			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(packageDir.resolve(p)));
+				GeoJsonWriter w = new GeoJsonWriter(out))
+			{
+				n += LabelsToAnnotations.write(labels, c, w);
+			}
+		}
+		for (long i = 0; i < n; i++)
+			summary.added(io.github.biaannotations.model.Annotation.Kind.AREA);
+		return new ExportedFile(path, sourceImage, ExportedFile.Content.SHAPES, 0, 0, Math.max(n, 1), false, null);
+	}
+
+	/** mifa/, annotations.tsv and submission.json from the metadata and one file-level row per file. */
+	private static void writeSubmission(final MifaMetadata m, final List<ExportedFile> files, final Path dir,
+		final LocalDate today, final Instant now) throws IOException
+	{
+		final List<FileLevelMetadata> rows = new ArrayList<>();
+		for (final ExportedFile f : files)
+			rows.add(FileLevelMetadata.forFile(f.path, f.sourceImage, types(f), now,
+				f.centreShifted ? FileLevelMetadata.IMAGEJ_CENTRE_SHIFT : null,
+				f.calibration == null ? null : "Coordinates in pixels; pixel size " + f.calibration));
+		m.annotations().files().clear();
+		m.annotations().files().addAll(rows);
+		for (final FileLevelMetadata r : rows)
+			for (final String t : r.types())
+				if (!m.annotations().types().contains(t)) m.annotations().types().add(t);
+		m.writeTemplates(dir.resolve(MIFA_DIR));
+		Files.write(dir.resolve(ANNOTATION_LIST), PageTabBuilder.fileListTsv(rows).getBytes(StandardCharsets.UTF_8));
+		final String pageTab = PageTabBuilder.toJson(new PageTabBuilder(m).annotationFileList(ANNOTATION_LIST).build(today));
+		Files.write(dir.resolve(SUBMISSION), pageTab.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static List<AnnotationType> types(final ExportedFile f) {
+		switch (f.content) {
+			case LABELS:
+				return List.of(AnnotationTypeRule.forLabelImage());
+			case POINTS:
+				return List.of(AnnotationType.POINT_ANNOTATIONS);
+			default:
+				if (f.points + f.rectangles + f.otherShapes == 0) return List.of(AnnotationType.GEOMETRICAL_ANNOTATIONS);
+				return AnnotationTypeRule.typesForRois((int) Math.min(f.points, Integer.MAX_VALUE),
+					(int) Math.min(f.rectangles, Integer.MAX_VALUE), (int) Math.min(f.otherShapes, Integer.MAX_VALUE));
+		}
+	}
+}
