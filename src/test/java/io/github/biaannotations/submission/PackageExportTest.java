@@ -1,0 +1,148 @@
+package io.github.biaannotations.submission;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.biaannotations.convert.ExportFormat;
+import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.demo.DemoMetadata;
+import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.metadata.InvalidMetadataException;
+import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.model.Progress;
+import io.github.biaannotations.testutil.SharedReference;
+
+/** The whole package as export writes it, read back as files. */
+class PackageExportTest {
+
+	private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
+	private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
+
+	@TempDir
+	Path tmp;
+
+	private SampleData.SampleFiles sample;
+	private final List<String> warnings = new ArrayList<>();
+
+	@BeforeEach
+	void sample() throws IOException {
+		sample = SampleData.standard().write(tmp.resolve("sample"));
+	}
+
+	private ExportRequest request(final Path out) {
+		return ExportRequest.to(out).image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of()));
+	}
+
+	private Path export(final ExportRequest r) throws IOException {
+		new PackageExport(warnings::add, Progress.NONE).export(r, TODAY, NOW);
+		return r.out();
+	}
+
+	@Test
+	void withMetadataThePackageHasPageTabMifaFileListAndManifest() throws IOException {
+		final Path out = export(request(tmp.resolve("pkg")).metadata(DemoMetadata.create()).format(ExportFormat.POINTS_CSV));
+		final JsonNode pageTab = new ObjectMapper().readTree(out.resolve("submission.json").toFile());
+		assertEquals("BioImages", attribute(pageTab.get("attributes"), "AttachTo"));
+		assertEquals("2026-11-29", attribute(pageTab.get("attributes"), "ReleaseDate"));
+		assertTrue(pageTab.toString().contains("\"File List\""));
+		assertTrue(pageTab.toString().contains("annotations.tsv"));
+		final MifaMetadata back = MifaMetadata.load(out.resolve("mifa"));
+		assertEquals(DemoMetadata.create().study().title(), back.study().title());
+		assertEquals(2, back.annotations().files().size(), "one row per annotation file");
+		final List<String> tsv = Files.readAllLines(out.resolve("annotations.tsv"));
+		assertTrue(tsv.get(0).startsWith("Files\tannotation_type\tsource_image"), tsv.get(0));
+		assertEquals(3, tsv.size());
+		assertTrue(tsv.get(1).startsWith("annotations/nuclei/nuclei.geojson\tgeometrical_annotations, point_annotations\tnuclei.tif"), tsv.get(1));
+		assertTrue(tsv.get(2).startsWith("annotations/nuclei/nuclei_points.csv\tpoint_annotations\tnuclei.tif"), tsv.get(2));
+		final Manifest m = Manifest.read(out.resolve("manifest.json"));
+		assertTrue(m.files().stream().anyMatch(e -> e.path.equals("submission.json")));
+		assertTrue(m.files().stream().anyMatch(e -> e.path.equals("mifa/Study.yaml")));
+		for (final Manifest.Entry e : m.files())
+			assertTrue(ArchivePaths.isValid(e.path), e.path);
+	}
+
+	private static String attribute(final JsonNode attributes, final String name) {
+		for (final JsonNode a : attributes)
+			if (name.equals(a.path("name").asText())) return a.path("value").asText();
+		return null;
+	}
+
+	@Test
+	void theArchivesOwnMifaFilesAreAccepted() throws IOException {
+		final Path mifa = SharedReference.require("mifa");
+		final Path study = Files.createDirectories(tmp.resolve("lab"));
+		for (final String n : new String[] { "Study", "Annotations", "Version" })
+			Files.copy(mifa.resolve(n + "_S-BIAD634.yaml"), study.resolve(n + ".yaml"));
+		final Path out = export(request(tmp.resolve("pkg")).metadata(MifaMetadata.load(study)));
+		assertTrue(Files.readString(out.resolve("submission.json")).contains("An annotated fluorescence image dataset"));
+	}
+
+	@Test
+	void incompleteMetadataIsRefusedNamingTheFieldAndNothingIsWritten() {
+		final MifaMetadata m = DemoMetadata.create();
+		m.study().title(null);
+		m.study().authors().get(0).orcidId("0000-0002-1825-0098");
+		final Path out = tmp.resolve("pkg");
+		final InvalidMetadataException e = assertThrows(InvalidMetadataException.class, () -> export(request(out).metadata(m)));
+		assertTrue(e.getMessage().contains("title"), e.getMessage());
+		assertTrue(e.getMessage().contains("authors[1].orcid_id") || e.getMessage().contains("orcid"), e.getMessage());
+		assertFalse(Files.exists(out));
+	}
+
+	@Test
+	void draftBuildsAPackageAnywayWithWarnings() throws IOException {
+		final Path out = export(request(tmp.resolve("pkg")).draft(true));
+		assertTrue(Files.exists(out.resolve("submission.json")));
+		assertTrue(warnings.stream().anyMatch(w -> w.startsWith("metadata: ") && w.contains("title")), warnings.toString());
+	}
+
+	@Test
+	void pastReleaseDateIsRefused() {
+		final InvalidMetadataException e = assertThrows(InvalidMetadataException.class,
+			() -> export(request(tmp.resolve("pkg")).metadata(DemoMetadata.create()).releaseDate(TODAY.minusDays(1))));
+		assertTrue(e.getMessage().contains("release"), e.getMessage());
+	}
+
+	@Test
+	void withoutMetadataOnlyAnnotationFilesAndManifest() throws IOException {
+		final Path out = export(request(tmp.resolve("pkg")));
+		assertFalse(Files.exists(out.resolve("submission.json")));
+		assertTrue(Files.exists(out.resolve("annotations/nuclei/nuclei.geojson")));
+		assertTrue(Files.exists(out.resolve("manifest.json")));
+	}
+
+	@Test
+	void labelOutlinesOnRequest() throws IOException {
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).roisFromLabels(true)
+			.image(ImageSource.ofFiles(sample.image, List.of(), List.of(sample.labels))));
+		final JsonNode fc = new ObjectMapper().readTree(out.resolve("annotations/nuclei/nuclei_labels_outlines.geojson").toFile());
+		assertEquals(40, fc.get("features").size());
+	}
+
+	@Test
+	void namesAreMadeSafeForTheArchiveAndTheRenamingKept() throws IOException {
+		final Path odd = tmp.resolve("sample/cellules été#1.tif");
+		Files.copy(sample.image, odd);
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(DemoMetadata.create())
+			.image(ImageSource.ofFiles(odd, List.of(sample.rois), List.of())));
+		assertTrue(Files.exists(out.resolve("annotations/cellules ete_1/cellules ete_1.geojson")));
+		assertEquals("annotations/cellules ete_1", Manifest.read(out.resolve("manifest.json")).renamed().get("cellules été#1.tif"));
+	}
+}
