@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+
+import io.github.biaannotations.model.ArchivePaths;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,10 +26,6 @@ public final class PageTabBuilder {
 
 	/** The template name the archive's web tool writes for MIFA submissions. */
 	public static final String TEMPLATE = "BioImages.MIFA.v1";
-
-	/** The archive's rule for file paths in submissions and file lists. */
-	private static final Pattern FILE_PATH = Pattern.compile(
-		"^(?!\\./)(?!.*/$)(?!.*\\.\\./)[0-9A-Za-z!\\-_*'(). /]+$");
 
 	/** The column headers of an annotation file list, in order. */
 	public static final List<String> FILE_LIST_COLUMNS = java.util.Collections.unmodifiableList(
@@ -162,7 +159,7 @@ public final class PageTabBuilder {
 
 	/** True when the archive accepts this file path in a submission or file list. */
 	public static boolean isValidFilePath(final String path) {
-		return path != null && FILE_PATH.matcher(path).matches();
+		return path != null && ArchivePaths.isValid(path);
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package io.github.biaannotations.submission;
+package io.github.biaannotations.model;
 
 import java.text.Normalizer;
 import java.util.regex.Pattern;
