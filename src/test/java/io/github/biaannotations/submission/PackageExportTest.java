@@ -26,6 +26,7 @@ import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
 import io.github.biaannotations.metadata.InvalidMetadataException;
 import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.model.ArchivePaths;
 import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.testutil.SharedReference;
 

@@ -1,0 +1,34 @@
+package io.github.biaannotations.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.github.biaannotations.submission.PackageProblem;
+import io.github.biaannotations.submission.PackageValidator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code bia-annotations validate DIR}: one line per problem; exit 0 when the package can be submitted. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+	description = "Check a package folder before pushing it: PageTab, MIFA metadata, files and checksums, paths, formats.")
+final class ValidateCommand implements Callable<Integer> {
+
+	@Parameters(index = "0", paramLabel = "DIR", description = "The package folder written by export.")
+	Path dir;
+
+	@Mixin
+	Console console;
+
+	@Override
+	public Integer call() throws Exception {
+		final List<PackageProblem> problems = PackageValidator.validate(dir);
+		for (final PackageProblem p : problems)
+			console.out(p.toString());
+		final long errors = problems.stream().filter(PackageProblem::isError).count();
+		console.out(errors == 0 ? "valid: " + dir + (problems.isEmpty() ? "" : " (" + problems.size() + " warnings)")
+			: "invalid: " + errors + " errors in " + dir);
+		return errors == 0 ? 0 : 1;
+	}
+}

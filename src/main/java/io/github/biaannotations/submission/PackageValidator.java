@@ -1,0 +1,271 @@
+package io.github.biaannotations.submission;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.biaannotations.geojson.GeoJsonReader;
+import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.metadata.ValidationProblem;
+import io.github.biaannotations.model.ArchivePaths;
+
+/**
+ * Checks a package folder before it is pushed, as the archive would and more: the PageTab's structure and
+ * required attributes, the MIFA metadata, every file list entry present and following the path rule, every file
+ * matching its manifest checksum, GeoJSON that parses into valid geometries, OME-Zarr groups with their
+ * metadata. Returns every problem found rather than stopping at the first.
+ */
+public final class PackageValidator {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final Path dir;
+	private final LocalDate today;
+	private final List<PackageProblem> problems = new ArrayList<>();
+
+	public PackageValidator(final Path dir, final LocalDate today) {
+		this.dir = dir;
+		this.today = today;
+	}
+
+	public static List<PackageProblem> validate(final Path dir) throws IOException {
+		return new PackageValidator(dir, LocalDate.now()).run();
+	}
+
+	public List<PackageProblem> run() throws IOException {
+		if (!Files.isDirectory(dir)) {
+			problems.add(PackageProblem.error(dir.toString(), "not a folder"));
+			return problems;
+		}
+		final Set<String> files = listFiles();
+		checkPaths(files);
+		checkManifest(files);
+		final List<String> listed = checkSubmission(files);
+		checkMifa();
+		checkGeoJson(files);
+		checkZarr();
+		checkSourceImages(listed, files);
+		return problems;
+	}
+
+	private void error(final String where, final String message) {
+		problems.add(PackageProblem.error(where, message));
+	}
+
+	private void warning(final String where, final String message) {
+		problems.add(PackageProblem.warning(where, message));
+	}
+
+	private Set<String> listFiles() throws IOException {
+		try (Stream<Path> s = Files.walk(dir)) {
+			return s.filter(Files::isRegularFile).map(p -> Manifest.relative(dir, p)).sorted()
+				.collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+		}
+	}
+
+	private void checkPaths(final Set<String> files) {
+		for (final String f : files)
+			if (!ArchivePaths.isValid(f))
+				error(f, "the archive refuses this path (\"The given file path contains invalid characters\"): use letters, digits, spaces and !-_*'(). / only");
+	}
+
+	private void checkManifest(final Set<String> files) throws IOException {
+		final Path file = dir.resolve(Manifest.FILE_NAME);
+		if (!Files.exists(file)) {
+			error(Manifest.FILE_NAME, "missing: re-export the package");
+			return;
+		}
+		final Manifest m;
+		try {
+			m = Manifest.read(file);
+		} catch (final IOException e) {
+			error(Manifest.FILE_NAME, e.getMessage());
+			return;
+		}
+		final Set<String> inManifest = new HashSet<>();
+		for (final Manifest.Entry e : m.files()) {
+			inManifest.add(e.path);
+			final Path p = dir.resolve(e.path).normalize();
+			if (!p.startsWith(dir.normalize()) || !Files.isRegularFile(p)) {
+				error(e.path, "listed in the manifest but missing from the package");
+				continue;
+			}
+			if (Files.size(p) != e.size) error(e.path, "size " + Files.size(p) + " differs from the manifest's " + e.size);
+			else if (!Manifest.sha256(p).equals(e.sha256)) error(e.path, "sha256 differs from the manifest: the file changed after export");
+		}
+		for (final String f : files)
+			if (!f.equals(Manifest.FILE_NAME) && !inManifest.contains(f)) warning(f, "not in the manifest (added after export?)");
+	}
+
+	/** Checks submission.json and its file lists; returns the source_image values listed. */
+	private List<String> checkSubmission(final Set<String> files) throws IOException {
+		final List<String> sources = new ArrayList<>();
+		final Path file = dir.resolve(PackageExport.SUBMISSION);
+		if (!Files.exists(file)) {
+			warning(PackageExport.SUBMISSION, "missing: this folder holds annotation files only; export with --metadata to make it submittable");
+			return sources;
+		}
+		final JsonNode root;
+		try {
+			root = JSON.readTree(file.toFile());
+		} catch (final IOException e) {
+			error(PackageExport.SUBMISSION, "not valid JSON: " + e.getMessage());
+			return sources;
+		}
+		final Map<String, String> attrs = attributes(root.path("attributes"));
+		final JsonNode section = root.path("section");
+		final Map<String, String> studyAttrs = attributes(section.path("attributes"));
+		if (blank(attrs.get("Title")) && blank(studyAttrs.get("Title"))) error(PackageExport.SUBMISSION, "no Title");
+		checkReleaseDate(attrs.get("ReleaseDate"));
+		if (!"BioImages".equals(attrs.get("AttachTo")))
+			error(PackageExport.SUBMISSION, "AttachTo is '" + attrs.get("AttachTo") + "', expected BioImages");
+		if (!"study".equalsIgnoreCase(section.path("type").asText()))
+			error(PackageExport.SUBMISSION, "the root section's type is '" + section.path("type").asText() + "', expected Study");
+		final List<String> lists = new ArrayList<>();
+		collectFileLists(section, lists);
+		if (lists.isEmpty()) error(PackageExport.SUBMISSION, "no section has a File List");
+		for (final String list : lists)
+			checkFileList(list, files, sources);
+		return sources;
+	}
+
+	private void checkReleaseDate(final String value) {
+		if (blank(value)) {
+			error(PackageExport.SUBMISSION, "ReleaseDate is required (YYYY-MM-DD)");
+			return;
+		}
+		try {
+			if (LocalDate.parse(value).isBefore(today))
+				error(PackageExport.SUBMISSION, "ReleaseDate " + value + " is in the past; the archive refuses it: re-export with --release-date");
+		} catch (final DateTimeParseException e) {
+			error(PackageExport.SUBMISSION, "ReleaseDate '" + value + "' is not YYYY-MM-DD");
+		}
+	}
+
+	private static Map<String, String> attributes(final JsonNode list) {
+		final Map<String, String> m = new LinkedHashMap<>();
+		for (final JsonNode a : list)
+			m.putIfAbsent(a.path("name").asText(), a.path("value").asText(null));
+		return m;
+	}
+
+	private static void collectFileLists(final JsonNode section, final List<String> into) {
+		for (final JsonNode a : section.path("attributes"))
+			if ("File List".equalsIgnoreCase(a.path("name").asText())) into.add(a.path("value").asText());
+		for (final JsonNode sub : section.path("subsections")) {
+			if (sub.isArray()) for (final JsonNode s : sub) collectFileLists(s, into);
+			else collectFileLists(sub, into);
+		}
+	}
+
+	private void checkFileList(final String list, final Set<String> files, final List<String> sources) throws IOException {
+		final Path p = dir.resolve(list).normalize();
+		if (!p.startsWith(dir.normalize()) || !Files.isRegularFile(p)) {
+			error(list, "File List named in submission.json is missing");
+			return;
+		}
+		if (!list.toLowerCase(Locale.ROOT).endsWith(".tsv")) {
+			warning(list, "only TSV file lists are checked");
+			return;
+		}
+		final List<String> lines = Files.readAllLines(p);
+		if (lines.isEmpty() || !lines.get(0).split("\t", -1)[0].equals("Files")) {
+			error(list, "the first header cell must be exactly 'Files'");
+			return;
+		}
+		final List<String> header = List.of(lines.get(0).split("\t", -1));
+		final int source = header.indexOf("source_image");
+		if (lines.size() < 2) error(list, "empty file list: the archive refuses it");
+		for (int i = 1; i < lines.size(); i++) {
+			final String[] cells = lines.get(i).split("\t", -1);
+			final String path = cells[0];
+			if (!ArchivePaths.isValid(path)) error(list + " line " + (i + 1), "path '" + path + "' has characters the archive refuses");
+			else if (!files.contains(path) && !isFolder(path)) error(list + " line " + (i + 1), "'" + path + "' is not in the package");
+			if (source >= 0) {
+				if (source >= cells.length || blank(cells[source])) error(list + " line " + (i + 1), "source_image is empty");
+				else sources.add(cells[source]);
+			}
+		}
+	}
+
+	private boolean isFolder(final String path) {
+		return Files.isDirectory(dir.resolve(path));
+	}
+
+	private void checkMifa() {
+		final Path mifa = dir.resolve(PackageExport.MIFA_DIR);
+		if (!Files.isDirectory(mifa)) {
+			if (Files.exists(dir.resolve(PackageExport.SUBMISSION))) error(PackageExport.MIFA_DIR, "missing: the MIFA templates belong in the package");
+			return;
+		}
+		try {
+			final MifaMetadata m = MifaMetadata.load(mifa);
+			for (final ValidationProblem p : m.validate(today))
+				problems.add(new PackageProblem(p.isError() ? PackageProblem.Severity.ERROR : PackageProblem.Severity.WARNING,
+					PackageExport.MIFA_DIR + "/" + p.part() + ".yaml " + p.field(), p.message()));
+		} catch (final IOException | RuntimeException e) {
+			error(PackageExport.MIFA_DIR, e.getMessage());
+		}
+	}
+
+	private void checkGeoJson(final Set<String> files) {
+		for (final String f : files) {
+			if (!f.toLowerCase(Locale.ROOT).endsWith(".geojson")) continue;
+			final int[] invalid = { 0 };
+			final String[] first = { null };
+			try (InputStream in = new BufferedInputStream(Files.newInputStream(dir.resolve(f)))) {
+				new GeoJsonReader().read(in, f, a -> {
+					if (!a.geometry().isValid()) {
+						invalid[0]++;
+						if (first[0] == null) first[0] = a.name().orElse("(unnamed)");
+					}
+				});
+			} catch (final IOException | RuntimeException e) {
+				error(f, e.getMessage());
+				continue;
+			}
+			if (invalid[0] > 0) error(f, invalid[0] + " invalid geometries, the first '" + first[0] + "'");
+		}
+	}
+
+	private void checkZarr() throws IOException {
+		final List<Path> zarrs;
+		try (Stream<Path> s = Files.walk(dir)) {
+			zarrs = s.filter(Files::isDirectory).filter(p -> p.getFileName().toString().endsWith(".ome.zarr")).collect(Collectors.toList());
+		}
+		for (final Path z : zarrs) {
+			final String rel = Manifest.relative(dir, z);
+			for (final String problem : OmeZarrCheck.check(z))
+				error(rel, problem);
+		}
+	}
+
+	private void checkSourceImages(final List<String> sources, final Set<String> files) {
+		final Set<String> missing = new java.util.TreeSet<>();
+		for (final String s : sources)
+			if (!files.contains(s) && !isFolder(s)) missing.add(s);
+		if (!missing.isEmpty())
+			warning("annotations.tsv", "annotations-only package: the source images " + missing +
+				" are not in it; they must already be in the archive (or export with --include-image)");
+	}
+
+	private static boolean blank(final String s) {
+		return s == null || s.isBlank();
+	}
+}

@@ -1,0 +1,99 @@
+package io.github.biaannotations.submission;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.demo.DemoMetadata;
+import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.model.Progress;
+
+/** validate finds what is wrong with a package, each problem naming its file. */
+class PackageValidatorTest {
+
+	private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
+
+	@TempDir
+	Path tmp;
+
+	private Path pkg;
+
+	@BeforeEach
+	void exportDemo() throws IOException {
+		final SampleData.SampleFiles s = SampleData.standard().write(tmp.resolve("sample"));
+		pkg = tmp.resolve("pkg");
+		new PackageExport(w -> {}, Progress.NONE).export(ExportRequest.to(pkg).metadata(DemoMetadata.create())
+			.image(ImageSource.ofFiles(s.image, List.of(s.rois), List.of())), TODAY, Instant.parse("2026-11-29T10:00:00Z"));
+	}
+
+	private List<String> errors() throws IOException {
+		return new PackageValidator(pkg, TODAY).run().stream().filter(PackageProblem::isError).map(PackageProblem::toString)
+			.collect(Collectors.toList());
+	}
+
+	@Test
+	void freshExportIsValidWithTheAnnotationsOnlyWarning() throws IOException {
+		final List<PackageProblem> all = new PackageValidator(pkg, TODAY).run();
+		assertEquals(List.of(), errors());
+		assertTrue(all.stream().anyMatch(p -> p.message().startsWith("annotations-only package")), all.toString());
+	}
+
+	@Test
+	void changedFileFailsItsChecksum() throws IOException {
+		Files.writeString(pkg.resolve("annotations/nuclei/nuclei.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[]}");
+		final List<String> e = errors();
+		assertTrue(e.stream().anyMatch(s -> s.startsWith("ERROR annotations/nuclei/nuclei.geojson: size")), e.toString());
+	}
+
+	@Test
+	void missingListedFileIsNamed() throws IOException {
+		Files.delete(pkg.resolve("annotations/nuclei/nuclei.geojson"));
+		final List<String> e = errors();
+		assertTrue(e.contains("ERROR annotations.tsv line 2: 'annotations/nuclei/nuclei.geojson' is not in the package"), e.toString());
+		assertTrue(e.contains("ERROR annotations/nuclei/nuclei.geojson: listed in the manifest but missing from the package"), e.toString());
+	}
+
+	@Test
+	void pathsTheArchiveRefusesAreErrors() throws IOException {
+		Files.writeString(pkg.resolve("annotations/notes#1.txt"), "x");
+		assertTrue(errors().stream().anyMatch(s -> s.startsWith("ERROR annotations/notes#1.txt: the archive refuses this path")));
+	}
+
+	@Test
+	void pastReleaseDateIsAnErrorOnTheDayItIsChecked() throws IOException {
+		final List<PackageProblem> later = new PackageValidator(pkg, TODAY.plusDays(3)).run();
+		assertTrue(later.stream().anyMatch(p -> p.isError() && p.message().startsWith("ReleaseDate 2026-11-29 is in the past")), later.toString());
+	}
+
+	@Test
+	void invalidGeometryAndBrokenJsonAreFound() throws IOException {
+		Files.writeString(pkg.resolve("annotations/nuclei/nuclei.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[" +
+			"{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[4,4],[4,0],[0,4],[0,0]]]}," +
+			"\"properties\":{\"name\":\"bowtie\"}}]}");
+		assertTrue(errors().contains("ERROR annotations/nuclei/nuclei.geojson: 1 invalid geometries, the first 'bowtie'"), errors().toString());
+		Files.writeString(pkg.resolve("annotations/nuclei/nuclei.geojson"), "{\"type\":");
+		assertTrue(errors().stream().anyMatch(s -> s.contains("nuclei.geojson: not valid JSON")), errors().toString());
+	}
+
+	@Test
+	void missingManifestAndSubmissionAreReported() throws IOException {
+		Files.delete(pkg.resolve("manifest.json"));
+		Files.writeString(pkg.resolve("submission.json"), "{\"attributes\":[],\"section\":{\"type\":\"Study\"}}");
+		final List<String> e = errors();
+		assertTrue(e.contains("ERROR manifest.json: missing: re-export the package"), e.toString());
+		assertTrue(e.contains("ERROR submission.json: ReleaseDate is required (YYYY-MM-DD)"), e.toString());
+		assertTrue(e.contains("ERROR submission.json: no section has a File List"), e.toString());
+	}
+}
