@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bia-annotations", mixinStandardHelpOptions = true, versionProvider = Version.class,
 	description = "Turns Fiji annotations into AI-ready datasets for the BioImage Archive.",
-	subcommands = {})
+	subcommands = { ServeCommand.class, PushCommand.class })
 public final class Main {
 
 	public static void main(final String... args) {
