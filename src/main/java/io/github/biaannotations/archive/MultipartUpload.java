@@ -1,10 +1,6 @@
 package io.github.biaannotations.archive;
 
-import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,42 +50,6 @@ final class MultipartUpload {
 
 	/** A publisher of the whole body with a known length; each subscription reads the file afresh. */
 	HttpRequest.BodyPublisher publisher(final LongConsumer fileBytesRead) {
-		final long length = head.length + fileSize + tail.length;
-		return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
-			try {
-				final InputStream content = new CountingStream(Files.newInputStream(file), fileBytesRead);
-				return new SequenceInputStream(new SequenceInputStream(new ByteArrayInputStream(head), content),
-					new ByteArrayInputStream(tail));
-			}
-			catch (final IOException e) {
-				throw new java.io.UncheckedIOException("Cannot read " + file, e);
-			}
-		}), length);
-	}
-
-	/** Reports the bytes read through it. */
-	private static final class CountingStream extends FilterInputStream {
-
-		private final LongConsumer counter;
-
-		CountingStream(final InputStream in, final LongConsumer counter) {
-			super(in);
-			this.counter = counter;
-		}
-
-		@Override
-		public int read() throws IOException {
-			final int b = super.read();
-			if (b >= 0) counter.accept(1);
-			return b;
-		}
-
-		@Override
-		public int read(final byte[] buf, final int off, final int len) throws IOException {
-			final int n = super.read(buf, off, len);
-			if (n > 0) counter.accept(n);
-			return n;
-		}
-
+		return new FileBodyPublisher(head, file, fileSize, tail, fileBytesRead);
 	}
 }
