@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.function.LongConsumer;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -279,6 +280,13 @@ public final class ArchiveClient {
 			final HttpResponse<byte[]> r;
 			try {
 				r = http.send(factory.build(token), HttpResponse.BodyHandlers.ofByteArray());
+			}
+			catch (final SSLException e) {
+				// An unverifiable certificate does not get better by trying again.
+				throw new ArchiveException(ArchiveException.Kind.CONNECTION, "Cannot establish a verified HTTPS " +
+					"connection to " + base + " (" + what + "): " + describe(e) + ". Certificates are always verified;" +
+					" for a private certificate, add it to a trust store (-Djavax.net.ssl.trustStore=...)", what, 0, null,
+					null, e);
 			}
 			catch (final IOException e) {
 				// Nothing reached the server when the connection could not even be opened.
