@@ -19,6 +19,8 @@ import java.util.function.LongConsumer;
 final class FileBodyPublisher implements HttpRequest.BodyPublisher {
 
 	private static final int CHUNK = 512 * 1024;
+	/** Direct buffers per subscription: file to socket without copies through the Java heap. */
+	private static final int POOL = 8;
 
 	private final byte[] head;
 	private final Path file;
@@ -57,6 +59,7 @@ final class FileBodyPublisher implements HttpRequest.BodyPublisher {
 		/** 0 = head next, 1 = file, 2 = tail next, 3 = complete. */
 		private int stage;
 		private long read;
+		private final ByteBuffer[] pool = new ByteBuffer[POOL];
 
 		Subscription(final Flow.Subscriber<? super ByteBuffer> subscriber) {
 			this.subscriber = subscriber;
@@ -107,7 +110,7 @@ final class FileBodyPublisher implements HttpRequest.BodyPublisher {
 			}
 			if (stage == 1) {
 				if (read < fileSize) {
-					final ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, fileSize - read));
+					final ByteBuffer buf = buffer((int) Math.min(CHUNK, fileSize - read));
 					while (buf.hasRemaining()) {
 						if (channel.read(buf) < 0) throw new IOException(file + " became shorter while being sent");
 					}
@@ -123,6 +126,25 @@ final class FileBodyPublisher implements HttpRequest.BodyPublisher {
 				return ByteBuffer.wrap(tail);
 			}
 			return null;
+		}
+
+		/**
+		 * A buffer of {@code size} bytes: a pooled direct buffer that the HTTP client has wholly consumed
+		 * (nothing remaining, so it was written out), else a new one; never one still queued for sending.
+		 */
+		private ByteBuffer buffer(final int size) {
+			for (int i = 0; i < POOL; i++) {
+				if (pool[i] == null) {
+					pool[i] = ByteBuffer.allocateDirect(CHUNK);
+					pool[i].limit(size);
+					return pool[i];
+				}
+				if (!pool[i].hasRemaining()) {
+					pool[i].clear().limit(size);
+					return pool[i];
+				}
+			}
+			return ByteBuffer.allocate(size);
 		}
 
 		private void fail(final Throwable e) {

@@ -170,15 +170,20 @@ class PackagePusherTest {
 	@Test
 	void pushUploadsSubmitsAndReportsTheAccession() throws Exception {
 		final Path pkg = TestPackages.write(tmp.resolve("nuclei-2026"), "Nuclei", 3, 70_000, 1);
+		// one file of several send buffers, so that buffer reuse in the upload body is exercised
+		final byte[] big = new byte[3_500_000];
+		new java.util.Random(5).nextBytes(big);
+		Files.createDirectories(pkg.resolve("images"));
+		Files.write(pkg.resolve("images/big image.bin"), big);
 		final PushResult r = push(pkg);
 		assertEquals("S-BIAD1", r.accNo());
 		assertEquals("PROCESSED", r.status());
 		assertTrue(r.processed());
-		assertEquals(5, r.filesUploaded()); // 3 annotations + annotations.tsv + submission.json
+		assertEquals(6, r.filesUploaded()); // 3 annotations + image + annotations.tsv + submission.json
 		assertStoredIntact(pkg);
 		final TransferProgress last = progress.get(progress.size() - 1);
 		assertEquals(last.totalBytes(), last.bytes());
-		assertEquals(3 * 70_000 + Files.size(pkg.resolve("annotations.tsv")) + Files.size(pkg.resolve(
+		assertEquals(3 * 70_000 + big.length + Files.size(pkg.resolve("annotations.tsv")) + Files.size(pkg.resolve(
 			"submission.json")), last.totalBytes());
 		assertTrue(last.bytesPerSecond() > 0);
 		assertEquals(1, count("POST /submissions/async"));

@@ -87,6 +87,7 @@ public final class PushBenchmark {
 				curlSeconds / pushSeconds, ratios.get(ratios.size() / 2));
 			System.out.printf("client CPU per GB: curl %.2f s, push %.2f s (push JVM incl. GC)%n", curlCpu / rounds *
 				1024 / sizeMb, pushCpu / rounds * 1024 / sizeMb);
+			verifyStored(work.resolve("store"), big);
 			System.out.printf("client peak heap: %d MB for %d MB package, %d MB for %d MB package%n", smallPeak >> 20,
 				files, bigPeak >> 20, sizeMb);
 		}
@@ -192,6 +193,37 @@ public final class PushBenchmark {
 			"X-Session-Token", login(url)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
 				.ofString("{\"path\":\"\",\"fileName\":\"" + folder + "\"}")).build(), HttpResponse.BodyHandlers
 					.discarding());
+	}
+
+	/** Checks that the last push stored every file of the package unchanged (sha256). */
+	private static void verifyStored(final Path store, final Path pkg) throws Exception {
+		final List<Path> stored = new ArrayList<>();
+		try (Stream<Path> s = Files.walk(store.resolve("files"))) {
+			s.filter(p -> p.endsWith(Paths.get(pkg.getFileName().toString(), "annotations.tsv"))).forEach(stored::add);
+		}
+		if (stored.size() != 1) throw new IllegalStateException("pushed package not found in " + store);
+		final Path remote = stored.get(0).getParent();
+		try (Stream<Path> s = Files.walk(pkg)) {
+			for (final Path p : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
+				if (p.getFileName().toString().startsWith(".bia-push")) continue;
+				final Path r = remote.resolve(pkg.relativize(p).toString());
+				if (!sha256(p).equals(sha256(r))) throw new IllegalStateException("stored " + r + " differs from " + p);
+			}
+		}
+		System.out.println("stored files verified: sha256 of every file matches");
+	}
+
+	private static String sha256(final Path file) throws Exception {
+		final java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+		try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+			final java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 20);
+			while (ch.read(buf) >= 0) {
+				buf.flip();
+				md.update(buf);
+				buf.clear();
+			}
+		}
+		return new java.math.BigInteger(1, md.digest()).toString(16);
 	}
 
 	private static Path writePackage(final Path dir, final int files, final long total) throws IOException {

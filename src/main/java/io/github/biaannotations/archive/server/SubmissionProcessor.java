@@ -29,7 +29,12 @@ final class SubmissionProcessor implements AutoCloseable {
 	private final ObjectMapper json;
 	private final PageTabChecker checker;
 	private final long stageDelayMillis;
-	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+	/**
+	 * A few workers: requests of different accessions are processed side by side (a workshop submits at
+	 * once); one accession never has two requests in flight, because a new version is refused until the
+	 * previous one has ended.
+	 */
+	private final ExecutorService worker = Executors.newFixedThreadPool(4, r -> {
 		final Thread t = new Thread(r, "local-archive-processor");
 		t.setDaemon(true);
 		return t;
