@@ -83,7 +83,8 @@ public final class PackagePusher {
 			listener.step("The archive has no such submission: submitting");
 		}
 
-		final long[] uploaded = upload(files, folder);
+		final long[] uploaded = upload(files, folder, entry == null || entry.startedAt == null ? null : Instant.parse(
+			entry.startedAt));
 		final String title = title(pageTab);
 		setRootPath(pageTab, folder);
 		final String previousAcc = entry != null && PushJournal.INVALID.equals(entry.state) ? entry.accNo : null;
@@ -96,7 +97,15 @@ public final class PackagePusher {
 		next.state = PushJournal.SUBMITTING;
 		next.startedAt = Instant.now().toString();
 		journal.put(archive, client.login(), next);
-		final ArchiveClient.Receipt receipt = submit(pageTab, next);
+		final ArchiveClient.Receipt receipt;
+		try {
+			receipt = submit(pageTab, next);
+		}
+		catch (final ArchiveException e) {
+			// A refusal is definite: nothing was submitted, the record goes back to what it was.
+			if (e.kind() != ArchiveException.Kind.UNKNOWN_OUTCOME) journal.put(archive, client.login(), entry);
+			throw e;
+		}
 		recordSubmitted(journal, archive, next, receipt);
 		listener.step("Submitted: " + receipt.accNo + " version " + receipt.version);
 		return follow(journal, archive, next, (int) uploaded[0], (int) uploaded[1], uploaded[2], false);
@@ -121,9 +130,10 @@ public final class PackagePusher {
 	}
 
 	/** Uploads what the archive lacks; returns {uploaded files, skipped files, bytes uploaded}. */
-	private long[] upload(final List<PackageFiles.Entry> files, final String folder) throws ArchiveException {
-		final Map<String, Long> remote = new HashMap<>();
-		listRemote(folder, "", remote);
+	private long[] upload(final List<PackageFiles.Entry> files, final String folder, final Instant lastUpload)
+		throws ArchiveException
+	{
+		final Map<String, Long> remote = remoteSizes(folder);
 		long total = 0;
 		for (final PackageFiles.Entry e : files) {
 			total += e.size;
@@ -134,7 +144,7 @@ public final class PackagePusher {
 		long bytes = 0;
 		for (final PackageFiles.Entry e : files) {
 			final Long have = remote.get(e.path);
-			if (have != null && have == e.size) {
+			if (have != null && have == e.size && !changedSince(e, lastUpload)) {
 				skipped++;
 				meter.skip(e.size);
 				listener.skipped(e.path, e.size);
@@ -150,6 +160,29 @@ public final class PackagePusher {
 		listener.step("Uploaded " + sent + " files (" + TransferProgress.size(bytes) + ")" + (skipped > 0 ? ", " +
 			skipped + " already in the archive" : ""));
 		return new long[] { sent, skipped, bytes };
+	}
+
+	/**
+	 * Sizes of the files already in the package's user-area folder. Lists the user root first and descends
+	 * only into folders the archive shows, so that a folder that does not exist yet is never queried.
+	 */
+	private Map<String, Long> remoteSizes(final String folder) throws ArchiveException {
+		final Map<String, Long> out = new HashMap<>();
+		for (final ArchiveClient.RemoteFile f : client.list("")) {
+			if (f.directory && f.name.equals(folder)) listRemote(folder, "", out);
+		}
+		return out;
+	}
+
+	/** Whether a file was modified after the last push of this package finished uploading. */
+	private static boolean changedSince(final PackageFiles.Entry e, final Instant lastUpload) {
+		if (lastUpload == null) return false;
+		try {
+			return Files.getLastModifiedTime(e.file).toInstant().isAfter(lastUpload);
+		}
+		catch (final IOException x) {
+			return true;
+		}
 	}
 
 	private void listRemote(final String folder, final String prefix, final Map<String, Long> out)

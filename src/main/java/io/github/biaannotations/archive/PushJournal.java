@@ -70,8 +70,10 @@ final class PushJournal {
 		return targets.get(key(archive, user));
 	}
 
+	/** Saves the entry of an archive and user (null removes it). */
 	void put(final String archive, final String user, final Entry entry) throws ArchiveException {
-		targets.put(key(archive, user), entry);
+		if (entry == null) targets.remove(key(archive, user));
+		else targets.put(key(archive, user), entry);
 		final Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
 		try {
 			JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), targets);

@@ -58,6 +58,10 @@ final class ServeCommand implements Callable<Integer> {
 		"(its password from the environment variable BIA_KEYSTORE_PASSWORD).")
 	Path keystore;
 
+	@Option(names = "--log", description = "Print one line per request (time, client address, method, path, " +
+		"status, milliseconds; never tokens or passwords).")
+	boolean log;
+
 	/** Counted down to stop a running server (tests); Ctrl-C stops it otherwise. */
 	final CountDownLatch stop = new CountDownLatch(1);
 	volatile LocalArchiveServer running;
@@ -75,6 +79,7 @@ final class ServeCommand implements Callable<Integer> {
 		if (quota != null) options.quotaBytes(parseSize(quota));
 		if (keystore != null) options.tls(tls(keystore));
 		final LocalArchiveServer server = LocalArchiveServer.start(options);
+		if (log) server.addFilter(new RequestLog(spec.commandLine().getOut()));
 		running = server;
 		final Thread hook = new Thread(server::close, "local-archive-shutdown");
 		Runtime.getRuntime().addShutdownHook(hook);

@@ -362,10 +362,35 @@ class PackagePusherTest {
 		assertEquals(Collections.singletonList(
 			"The following files could not be found: annotations/forgotten.geojson"), bad.errors());
 		Files.write(pkg.resolve("annotations/forgotten.geojson"), new byte[] { 1, 2 });
+		// a file changed after the first push but of the same size is sent again, not skipped
+		final byte[] changed = Files.readAllBytes(pkg.resolve("annotations/image_000.geojson"));
+		changed[0] ^= 1;
+		Files.write(pkg.resolve("annotations/image_000.geojson"), changed);
+		Files.setLastModifiedTime(pkg.resolve("annotations/image_000.geojson"), java.nio.file.attribute.FileTime
+			.from(java.time.Instant.now().plusSeconds(2)));
 		final PushResult fixed = push(pkg);
 		assertEquals(bad.accNo(), fixed.accNo());
 		assertEquals(2, fixed.version());
 		assertEquals("PROCESSED", fixed.status());
+		assertStoredIntact(pkg);
+	}
+
+	@Test
+	void aRefusedSubmitIsReportedWithTheServersCausesAndLeavesNothingPending() throws Exception {
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Past", 1, 100, 12);
+		final String good = new String(Files.readAllBytes(pkg.resolve("submission.json")), StandardCharsets.UTF_8);
+		final String past = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusYears(1).toString();
+		Files.write(pkg.resolve("submission.json"), good.replace(TestPackages.futureDate(), past).getBytes(
+			StandardCharsets.UTF_8));
+		final ArchiveException e = assertThrows(ArchiveException.class, () -> push(pkg));
+		assertEquals(ArchiveException.Kind.REJECTED, e.kind());
+		assertEquals(400, e.status());
+		assertEquals("Submission validation errors", e.serverMessage());
+		assertTrue(e.details().get(0).startsWith("Release date '" + past + "' is in the past"), e.details().toString());
+		assertTrue(e.getMessage().contains("\n  - Release date"), e.getMessage());
+		Files.write(pkg.resolve("submission.json"), good.getBytes(StandardCharsets.UTF_8));
+		assertEquals("PROCESSED", push(pkg).status());
+		assertFalse(messages.stream().anyMatch(m -> m.contains("answer was lost")), messages.toString());
 	}
 
 	@Test

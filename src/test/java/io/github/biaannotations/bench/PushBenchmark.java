@@ -26,8 +26,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.biaannotations.archive.ArchiveClient;
 import io.github.biaannotations.archive.PackagePusher;
+import io.github.biaannotations.archive.PushListener;
 import io.github.biaannotations.archive.PushResult;
 import io.github.biaannotations.archive.RetryPolicy;
+import io.github.biaannotations.archive.TransferProgress;
 
 /**
  * Push throughput against curl, in the same run and to the same server: a package of {@code SIZE_MB}
@@ -65,6 +67,7 @@ public final class PushBenchmark {
 			final List<Double> ratios = new ArrayList<>();
 			double curlSeconds = 0;
 			double pushSeconds = 0;
+			double uploadSeconds = 0;
 			double curlCpu = 0;
 			double pushCpu = 0;
 			long bigPeak = 0;
@@ -75,6 +78,7 @@ public final class PushBenchmark {
 				bigPeak = Math.max(bigPeak, p[1]);
 				curlSeconds += c[0];
 				pushSeconds += s;
+				uploadSeconds += p[3] / 1e9;
 				curlCpu += c[1];
 				pushCpu += p[2] / 1e9;
 				ratios.add(c[0] / s);
@@ -85,6 +89,8 @@ public final class PushBenchmark {
 			System.out.printf("total: curl %.0f MB/s, push %.0f MB/s; throughput ratio push/curl = %.2f overall, " +
 				"%.2f median of rounds (target >= 0.90)%n", rounds * sizeMb / curlSeconds, rounds * sizeMb / pushSeconds,
 				curlSeconds / pushSeconds, ratios.get(ratios.size() / 2));
+			System.out.printf("upload phase of push alone: %.0f MB/s, ratio to curl %.2f%n", rounds * sizeMb /
+				uploadSeconds, curlSeconds / uploadSeconds);
 			System.out.printf("client CPU per GB: curl %.2f s, push %.2f s (push JVM incl. GC)%n", curlCpu / rounds *
 				1024 / sizeMb, pushCpu / rounds * 1024 / sizeMb);
 			verifyStored(work.resolve("store"), big);
@@ -100,7 +106,9 @@ public final class PushBenchmark {
 		}
 	}
 
-	/** Pushes a package; returns {nanoseconds, peak heap bytes, CPU nanoseconds of this JVM}. Resets the package and the remote copy first. */
+	/**
+	 * Pushes a package; returns {nanoseconds, peak heap bytes, CPU nanoseconds of this JVM, nanoseconds of the
+	 * upload phase alone}. Resets the package and the remote copy first. */
 	private static long[] push(final String url, final Path pkg, final boolean quiet) throws Exception {
 		Files.deleteIfExists(pkg.resolve(".bia-push.json"));
 		deleteRemote(url, pkg.getFileName().toString());
@@ -126,15 +134,29 @@ public final class PushBenchmark {
 		final long t0 = System.nanoTime();
 		final ArchiveClient client = new ArchiveClient(url, USER, PASSWORD.toCharArray(), RetryPolicy.DEFAULT, null,
 			null);
-		final PushResult r = new PackagePusher(client, null).pollEvery(Duration.ofMillis(20), Duration.ofMillis(100))
-			.push(pkg);
+		final AtomicLong firstByte = new AtomicLong();
+		final AtomicLong uploaded = new AtomicLong();
+		final PushListener timing = new PushListener() {
+
+			@Override
+			public void progress(final TransferProgress p) {
+				firstByte.compareAndSet(0, System.nanoTime());
+			}
+
+			@Override
+			public void step(final String message) {
+				if (message.startsWith("Uploaded ")) uploaded.set(System.nanoTime());
+			}
+		};
+		final PushResult r = new PackagePusher(client, timing).pollEvery(Duration.ofMillis(20), Duration.ofMillis(
+			100)).push(pkg);
 		final long t = System.nanoTime() - t0;
 		final long cpu = os.getProcessCpuTime() - cpu0;
 		sampler.interrupt();
 		sampler.join();
 		if (!r.processed()) throw new IllegalStateException("push ended " + r.status() + ": " + r.errors());
 		if (!quiet) System.out.printf("  push -> %s, %d files uploaded%n", r.accNo(), r.filesUploaded());
-		return new long[] { t, peak.get(), cpu };
+		return new long[] { t, peak.get(), cpu, uploaded.get() - firstByte.get() };
 	}
 
 	/**

@@ -37,7 +37,7 @@ class ServeAndPushCommandTest {
 		final CommandLine cl = new CommandLine(serve);
 		cl.setOut(new PrintWriter(serveOut, true));
 		serving = new Thread(() -> serveExit.set(cl.execute("--port", "0", "--store", tmp.resolve("store")
-			.toString(), "--user", "alice:s3cret:with-colon", "--user", "bob:pw", "--stage-delay-ms", "0")));
+			.toString(), "--user", "alice:s3cret:with-colon", "--user", "bob:pw", "--stage-delay-ms", "0", "--log")));
 		serving.start();
 		for (int i = 0; i < 500 && serve.running == null && serving.isAlive(); i++) {
 			Thread.sleep(10);
@@ -81,6 +81,9 @@ class ServeAndPushCommandTest {
 		assertEquals("S-BIAD1", lines[lines.length - 1].trim());
 		assertTrue(r[2].contains("Submission S-BIAD1: PROCESSED"), r[2]);
 		assertFalse(r[1].contains("s3cret") || r[2].contains("s3cret"));
+		// the server's request log names each request, never a token
+		assertTrue(serveOut.toString().contains(" POST /submissions/async 200 "), serveOut.toString());
+		assertFalse(serveOut.toString().contains("s3cret"));
 		assertTrue(Files.isRegularFile(serve.running.userFolder("alice").resolve("my package/annotations.tsv")));
 		// again: nothing is submitted twice, the same accession comes back
 		final String[] again = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
