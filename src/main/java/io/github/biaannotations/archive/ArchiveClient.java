@@ -33,53 +33,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class ArchiveClient {
 
-	/** The answer to an async submit. */
-	public static final class Receipt {
-
-		public final String accNo;
-		public final int version;
-
-		public Receipt(final String accNo, final int version) {
-			this.accNo = accNo;
-			this.version = version;
-		}
-	}
-
-	/** An entry of a user-area listing. */
-	public static final class RemoteFile {
-
-		public final String name;
-		/** The parent folder as the server gives it, e.g. {@code user/folder1}. */
-		public final String path;
-		public final long size;
-		public final boolean directory;
-
-		RemoteFile(final String name, final String path, final long size, final boolean directory) {
-			this.name = name;
-			this.path = path;
-			this.size = size;
-			this.directory = directory;
-		}
-	}
-
-	/** An entry of the user's submission search ({@code GET /submissions}). */
-	public static final class Summary {
-
-		public final String accNo;
-		public final String title;
-		public final int version;
-		public final String ctime;
-		public final String status;
-
-		Summary(final String accNo, final String title, final int version, final String ctime, final String status) {
-			this.accNo = accNo;
-			this.title = title;
-			this.version = version;
-			this.ctime = ctime;
-			this.status = status;
-		}
-	}
-
 	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
 	/** Slowest upload rate tolerated before a transfer counts as stalled (bytes per second). */
 	private static final long MIN_UPLOAD_RATE = 100_000;
@@ -212,7 +165,7 @@ public final class ArchiveClient {
 	 * after the request was sent, or a 5xx without the server's error body) must be checked with
 	 * {@link #search} before submitting again.
 	 */
-	public Receipt submitAsync(final byte[] pageTab) throws ArchiveException {
+	public SubmitReceipt submitAsync(final byte[] pageTab) throws ArchiveException {
 		final JsonNode r = call("POST /submissions/async", false, false, t -> authorized("submissions/async", t)
 			.header("Submission_Type", "application/json").header("Content-Type", "application/json").POST(
 				HttpRequest.BodyPublishers.ofByteArray(pageTab)).build());
@@ -220,7 +173,7 @@ public final class ArchiveClient {
 		if (accNo.isEmpty()) throw new ArchiveException(ArchiveException.Kind.SERVER,
 			"The archive accepted the submission but sent no accession", "POST /submissions/async", 200, null, null,
 			null);
-		return new Receipt(accNo, r.path("version").asInt(1));
+		return new SubmitReceipt(accNo, r.path("version").asInt(1));
 	}
 
 	/** The status of a submission request: REQUESTED ... PROCESSED, or INVALID. */
@@ -247,12 +200,12 @@ public final class ArchiveClient {
 	}
 
 	/** The user's submissions whose title contains {@code keywords} (newest first, first 50). */
-	public List<Summary> search(final String keywords) throws ArchiveException {
+	public List<SubmissionSummary> search(final String keywords) throws ArchiveException {
 		final String path = "submissions?offset=0&limit=50&keywords=" + enc(keywords);
 		final JsonNode r = call("GET /submissions", true, false, t -> authorized(path, t).GET().build());
-		final List<Summary> out = new ArrayList<>();
+		final List<SubmissionSummary> out = new ArrayList<>();
 		for (final JsonNode e : r) {
-			out.add(new Summary(e.path("accno").asText(), e.path("title").asText(null), e.path("version").asInt(), e
+			out.add(new SubmissionSummary(e.path("accno").asText(), e.path("title").asText(null), e.path("version").asInt(), e
 				.path("ctime").asText(null), e.path("status").asText(null)));
 		}
 		return out;

@@ -75,7 +75,7 @@ public final class PackagePusher {
 		}
 		if (entry != null && PushJournal.SUBMITTING.equals(entry.state)) {
 			listener.step("The previous push sent a submit whose answer was lost: asking the archive");
-			final ArchiveClient.Receipt found = findSubmitted(entry);
+			final SubmitReceipt found = findSubmitted(entry);
 			if (found != null) {
 				recordSubmitted(journal, archive, entry, found);
 				return follow(journal, archive, entry, 0, files.size(), 0, true);
@@ -97,7 +97,7 @@ public final class PackagePusher {
 		next.state = PushJournal.SUBMITTING;
 		next.startedAt = Instant.now().toString();
 		journal.put(archive, client.login(), next);
-		final ArchiveClient.Receipt receipt;
+		final SubmitReceipt receipt;
 		try {
 			receipt = submit(pageTab, next);
 		}
@@ -168,7 +168,7 @@ public final class PackagePusher {
 	 */
 	private Map<String, Long> remoteSizes(final String folder) throws ArchiveException {
 		final Map<String, Long> out = new HashMap<>();
-		for (final ArchiveClient.RemoteFile f : client.list("")) {
+		for (final RemoteFile f : client.list("")) {
 			if (f.directory && f.name.equals(folder)) listRemote(folder, "", out);
 		}
 		return out;
@@ -188,7 +188,7 @@ public final class PackagePusher {
 	private void listRemote(final String folder, final String prefix, final Map<String, Long> out)
 		throws ArchiveException
 	{
-		for (final ArchiveClient.RemoteFile f : client.list(prefix.isEmpty() ? folder : folder + "/" + prefix)) {
+		for (final RemoteFile f : client.list(prefix.isEmpty() ? folder : folder + "/" + prefix)) {
 			final String rel = prefix.isEmpty() ? f.name : prefix + "/" + f.name;
 			if (f.directory) listRemote(folder, rel, out);
 			else out.put(rel, f.size);
@@ -196,7 +196,7 @@ public final class PackagePusher {
 	}
 
 	/** Sends the submit once; resolves a lost answer by asking the archive, never by sending it blindly. */
-	private ArchiveClient.Receipt submit(final ObjectNode pageTab, final PushJournal.Entry entry)
+	private SubmitReceipt submit(final ObjectNode pageTab, final PushJournal.Entry entry)
 		throws ArchiveException
 	{
 		final byte[] body;
@@ -214,7 +214,7 @@ public final class PackagePusher {
 				ArchiveException.Kind.SERVER && e.serverMessage() == null;
 			if (!unknown) throw e;
 			listener.step("The answer to the submit was lost: asking the archive whether it arrived");
-			final ArchiveClient.Receipt found;
+			final SubmitReceipt found;
 			try {
 				found = findSubmitted(entry);
 			}
@@ -230,10 +230,10 @@ public final class PackagePusher {
 	}
 
 	/** A submission of this package the archive has, made by a submit whose answer was lost; or null. */
-	private ArchiveClient.Receipt findSubmitted(final PushJournal.Entry entry) throws ArchiveException {
-		for (final ArchiveClient.Summary s : client.search(entry.title == null ? "" : entry.title)) {
+	private SubmitReceipt findSubmitted(final PushJournal.Entry entry) throws ArchiveException {
+		for (final SubmissionSummary s : client.search(entry.title == null ? "" : entry.title)) {
 			if (entry.accNo != null) {
-				if (entry.accNo.equals(s.accNo) && s.version > entry.version) return new ArchiveClient.Receipt(s.accNo,
+				if (entry.accNo.equals(s.accNo) && s.version > entry.version) return new SubmitReceipt(s.accNo,
 					s.version);
 				continue;
 			}
@@ -246,14 +246,14 @@ public final class PackagePusher {
 				if (e.kind() == ArchiveException.Kind.REJECTED) continue;
 				throw e;
 			}
-			if (entry.folder.equals(attribute(stored, "RootPath"))) return new ArchiveClient.Receipt(s.accNo,
+			if (entry.folder.equals(attribute(stored, "RootPath"))) return new SubmitReceipt(s.accNo,
 				s.version);
 		}
 		return null;
 	}
 
 	private void recordSubmitted(final PushJournal journal, final String archive, final PushJournal.Entry entry,
-		final ArchiveClient.Receipt receipt) throws ArchiveException
+		final SubmitReceipt receipt) throws ArchiveException
 	{
 		entry.state = PushJournal.SUBMITTED;
 		entry.accNo = receipt.accNo;

@@ -56,7 +56,8 @@ final class ProgressMeter {
 
 	private void report(final long now) {
 		final double seconds = (now - startNanos) / 1e9;
-		final double rate = seconds > 0 ? sentThisPush / seconds : 0;
+		// Too early for a meaningful rate (and time left): report it as unknown.
+		final double rate = seconds > 0 && (seconds >= 1 || sentThisPush >= 1 << 20) ? sentThisPush / seconds : 0;
 		listener.progress(new TransferProgress(file, fileBytes, fileSize, done + fileBytes, total, rate));
 	}
 }

@@ -47,7 +47,7 @@ public final class TransferProgress {
 		return totalBytes;
 	}
 
-	/** Upload rate since the push started, bytes per second. */
+	/** Upload rate since the push started, bytes per second; 0 while too early to tell. */
 	public double bytesPerSecond() {
 		return bytesPerSecond;
 	}
@@ -63,8 +63,8 @@ public final class TransferProgress {
 	public String toString() {
 		final long pct = totalBytes == 0 ? 100 : bytes * 100 / totalBytes;
 		final long left = secondsLeft();
-		return size(bytes) + " / " + size(totalBytes) + " (" + pct + "%) at " + size((long) bytesPerSecond) + "/s" +
-			(left < 0 ? "" : ", " + duration(left) + " left");
+		return size(bytes) + " / " + size(totalBytes) + " (" + pct + "%)" + (bytesPerSecond <= 0 ? "" : " at " + size(
+			(long) bytesPerSecond) + "/s") + (left < 0 ? "" : ", " + duration(left) + " left");
 	}
 
 	static String size(final long b) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 import io.github.biaannotations.archive.ArchiveClient;
+import io.github.biaannotations.archive.ArchiveUrls;
 import io.github.biaannotations.archive.PackagePusher;
 import io.github.biaannotations.archive.PushListener;
 import io.github.biaannotations.archive.PushResult;
@@ -51,6 +52,7 @@ final class PushCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		if (!Files.isDirectory(dir)) throw new IllegalArgumentException("Not a folder: " + dir);
+		ArchiveUrls.checked(archive); // an unusable URL is reported before a password is asked for
 		final char[] password = password();
 		final PrintWriter err = spec.commandLine().getErr();
 		final PushListener listener = new ConsoleListener(err, System.console() != null);
