@@ -59,8 +59,12 @@ class PackagePusherTest {
 	}
 
 	private LocalArchiveServer startServer(final long quota) throws IOException {
+		return startServer(quota, 0);
+	}
+
+	private LocalArchiveServer startServer(final long quota, final int port) throws IOException {
 		final LocalArchiveServer s = LocalArchiveServer.start(new LocalArchiveServer.Options().store(tmp.resolve(
-			"store")).user("alice", PASSWORD.toCharArray()).stageDelayMillis(0).quotaBytes(quota));
+			"store")).user("alice", PASSWORD.toCharArray()).stageDelayMillis(0).quotaBytes(quota).port(port));
 		s.addFilter(new Filter() {
 
 			@Override
@@ -310,6 +314,46 @@ class PackagePusherTest {
 		assertTrue(e.getMessage().startsWith("Cannot reach the archive at http://127.0.0.1:" + port), e.getMessage());
 		assertTrue(e.getMessage().contains("3 tries"), e.getMessage());
 		assertEquals(2, sleeps.get());
+	}
+
+	@Test
+	void theServerRestartingInTheMiddleOfAPushIsRiddenOut() throws Exception {
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Restart", 4, 50_000, 13);
+		final int port = server.port();
+		final Thread[] restarter = new Thread[1];
+		fault = ex -> {
+			if (restarter[0] != null || count("POST /files/user/upload") != 3) return false;
+			// the archive goes down while this upload is on its way, and comes back 300 ms later
+			restarter[0] = new Thread(() -> {
+				try {
+					server.close();
+					Thread.sleep(300);
+					server = startServer(0, port);
+				}
+				catch (final Exception e) {
+					throw new IllegalStateException(e);
+				}
+			});
+			restarter[0].start();
+			try {
+				ex.getRequestBody().transferTo(java.io.OutputStream.nullOutputStream());
+			}
+			catch (final IOException e) {
+				// gone
+			}
+			ex.close();
+			return true;
+		};
+		final PushResult r = new PackagePusher(new ArchiveClient(server.baseUri().toString(), "alice", PASSWORD
+			.toCharArray(), new RetryPolicy(8, Duration.ofMillis(50), Duration.ofMillis(400), d -> Thread.sleep(d
+				.toMillis())), listener, null), listener).pollEvery(Duration.ofMillis(10), Duration.ofMillis(50)).push(
+					pkg);
+		restarter[0].join();
+		assertEquals("PROCESSED", r.status());
+		assertTrue(messages.stream().anyMatch(m -> m.startsWith("retry ")), messages.toString());
+		// the session was kept on disk across the restart: no second sign-in was needed
+		assertEquals(1, count("POST /auth/login"));
+		assertStoredIntact(pkg);
 	}
 
 	@Test
