@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -66,27 +65,35 @@ final class SubmissionEndpoints {
 		Exchanges.sendJson(ex, 200, json, storedPageTab(record.accNo, version));
 	}
 
+	/** The PageTab of a submit request, JSON as sent or converted from TSV ({@code Submission_Type: text/plain}). */
 	private JsonNode readPageTab(final HttpExchange ex) throws IOException, ApiError {
 		String type = ex.getRequestHeaders().getFirst("Submission_Type");
 		if (type == null) type = ex.getRequestHeaders().getFirst("Content-Type");
 		final String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
+		if (t.startsWith("text/plain")) return tsv(Exchanges.body(ex));
 		if (!t.startsWith("application/json")) {
 			Exchanges.drain(ex);
-			if (t.startsWith("text/plain")) throw ApiError.fail(415,
-				"Unsupported page tab format: the local archive takes PageTab JSON (Submission_Type: application/json)");
-			throw ApiError.fail(415, "Unsupported page tab format '" + type + "'");
+			throw ApiError.fail(415, "Unsupported page tab format '" + type +
+				"': use application/json (PageTab JSON) or text/plain (PageTab TSV)");
 		}
-		final byte[] body = Exchanges.body(ex);
+		return json(Exchanges.body(ex));
+	}
+
+	private JsonNode json(final byte[] body) throws ApiError {
 		try {
 			final JsonNode node = json.readTree(body);
 			if (node == null || !node.isObject()) throw ApiError.fail(400, "Submission validation errors", List.of(
 				"The PageTab body must be a JSON object"));
 			return node;
 		}
-		catch (final JsonProcessingException e) {
+		catch (final IOException e) {
 			throw ApiError.fail(400, "Submission validation errors", List.of("The PageTab body is not valid JSON: " +
-				e.getOriginalMessage()));
+				e.getMessage()));
 		}
+	}
+
+	private JsonNode tsv(final byte[] body) throws ApiError {
+		return new PageTabTsv(json).parse(new String(body, StandardCharsets.UTF_8));
 	}
 
 	/** Assigns the accession (or the next version of a given one) and saves the request. */
@@ -201,25 +208,20 @@ final class SubmissionEndpoints {
 		Exchanges.sendJson(ex, 200, json, list);
 	}
 
+	/** {@code POST /submissions/check-pagetab?source=json|tsv&target=json}: parses and converts, nothing more. */
 	void checkPageTab(final HttpExchange ex) throws IOException, ApiError {
 		final Map<String, String> q = Exchanges.query(ex);
-		final String source = q.getOrDefault("source", "json");
-		final String target = q.getOrDefault("target", "json");
-		if (!"json".equalsIgnoreCase(source) || !"json".equalsIgnoreCase(target)) {
+		final String source = q.getOrDefault("source", "json").toLowerCase(Locale.ROOT);
+		final String target = q.getOrDefault("target", "json").toLowerCase(Locale.ROOT);
+		if (!(source.equals("json") || source.equals("tsv")) || !target.equals("json")) {
 			Exchanges.drain(ex);
-			throw ApiError.fail(415, "Unsupported page tab format: the local archive converts json to json only");
+			throw ApiError.fail(415, "Unsupported page tab format: the local archive reads json or tsv and writes json");
 		}
 		final byte[] body = Exchanges.body(ex);
-		try {
-			final JsonNode node = json.readTree(body);
-			if (node == null || !node.isObject() || !node.path("section").isObject()) throw ApiError.fail(400,
-				"Submission validation errors", List.of("The PageTab body must be a submission with a section"));
-			Exchanges.sendJson(ex, 200, json, node);
-		}
-		catch (final JsonProcessingException e) {
-			throw ApiError.fail(400, "Submission validation errors", List.of("The PageTab body is not valid JSON: " + e
-				.getOriginalMessage()));
-		}
+		final JsonNode node = source.equals("tsv") ? tsv(body) : json(body);
+		if (!node.path("section").isObject()) throw ApiError.fail(400, "Submission validation errors", List.of(
+			"The submission has no root section"));
+		Exchanges.sendJson(ex, 200, json, node);
 	}
 
 	/** {@code POST /submissions/fileLists/validate}: 200 empty when every listed file is in the user area. */

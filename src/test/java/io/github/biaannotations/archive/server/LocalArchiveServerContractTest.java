@@ -15,11 +15,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -302,6 +304,54 @@ class LocalArchiveServerContractTest {
 		assertEquals(404, get("submissions/S-BIAD999", token).statusCode());
 		assertEquals("FAIL", json(get("submissions/S-BIAD999", token)).get("status").asText());
 		assertEquals(404, get("submissions/requests/S-BIAD999/1/status", token).statusCode());
+	}
+
+	@Test
+	void pageTabTsvSubmissionsAreAcceptedLikeJson() throws Exception {
+		final String token = login("alice", "wonder");
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "TSV", 2, 100, 4);
+		uploadPackage(token, "tsvpkg", pkg);
+		final String tsv = "Submission\nTitle\tTSV study\nReleaseDate\t" + TestPackages.futureDate() +
+			"\nAttachTo\tBioImages\nRootPath\ttsvpkg\n\nStudy\nTitle\tTSV study\n\nAnnotation\tAnn-1\n" +
+			"File List\tannotations.tsv\n";
+		final HttpResponse<byte[]> r = send(request("submissions/async", token).header("Submission_Type",
+			"text/plain").header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(tsv)));
+		assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+		final String accNo = json(r).get("accNo").asText();
+		assertEquals("PROCESSED", pollStatus(token, accNo));
+		assertEquals("TSV study", json(get("submissions/" + accNo, token)).get("title").asText());
+		final HttpResponse<byte[]> converted = send(request("submissions/check-pagetab?source=tsv&target=json", token)
+			.POST(HttpRequest.BodyPublishers.ofString(tsv)));
+		assertEquals(200, converted.statusCode());
+		assertEquals("Annotation", json(converted).get("section").get("subsections").get(0).get("type").asText());
+		final HttpResponse<byte[]> bad = send(request("submissions", token).header("Submission_Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("Study\ns-1\n")));
+		assertEquals(400, bad.statusCode());
+		assertEquals("TSV parse errors", json(bad).get("log").get("message").asText());
+	}
+
+	@Test
+	void realArchiveSubmissionsAreReadAndValidatedLikeTheRealServer() throws Exception {
+		final Path dir = Paths.get("../shared/reference/pagetab");
+		Assumptions.assumeTrue(Files.isDirectory(dir), "../shared/reference absent: skipped");
+		final String token = login("alice", "wonder");
+		for (final String name : new String[] { "S-BIAD1076.json", "S-BIAD1752.json" }) {
+			final byte[] real = Files.readAllBytes(dir.resolve(name));
+			final HttpResponse<byte[]> checked = send(request("submissions/check-pagetab?source=json&target=json",
+				token).POST(HttpRequest.BodyPublishers.ofByteArray(real)));
+			assertEquals(200, checked.statusCode(), name);
+			assertEquals(JSON.readTree(real), json(checked), name);
+			// as a new submission by alice: released in the past, and its file lists are not in her user area
+			final com.fasterxml.jackson.databind.node.ObjectNode pageTab = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
+				.readTree(real);
+			pageTab.remove("accno");
+			final HttpResponse<byte[]> r = send(request("submissions/async", token).header("Submission_Type",
+				"application/json").POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(pageTab))));
+			assertEquals(400, r.statusCode(), name);
+			final String causes = json(r).get("log").get("subnodes").toString();
+			assertTrue(causes.contains("is in the past"), causes);
+			assertTrue(causes.contains("could not be found in the user area"), causes);
+		}
 	}
 
 	@Test
