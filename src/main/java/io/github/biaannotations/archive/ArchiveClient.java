@@ -1,0 +1,370 @@
+package io.github.biaannotations.archive;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A client of the BioImage Archive's submission API (BioStudies; archive-api.md) over {@code java.net.http}:
+ * sign in, the user file area, submitting and request status. Idempotent calls are retried with bounded
+ * exponential backoff on connection faults and 5xx answers; a 401 leads to one new sign-in and one more try;
+ * a refused password is never retried. The session token and the password are kept in memory only and never
+ * appear in messages or exceptions. Certificates are always verified (the JDK's default trust, or the given
+ * {@link SSLContext}); plain HTTP is refused except to this machine.
+ */
+public final class ArchiveClient {
+
+	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
+	/** Slowest upload rate tolerated before a transfer counts as stalled (bytes per second). */
+	private static final long MIN_UPLOAD_RATE = 100_000;
+
+	private final URI base;
+	private final String login;
+	private final char[] password;
+	private final RetryPolicy retry;
+	private final PushListener listener;
+	private final HttpClient http;
+	private final ObjectMapper json = new ObjectMapper();
+	private volatile String token;
+
+	/**
+	 * A client for the archive at {@code baseUrl} (e.g. {@code https://www.ebi.ac.uk/biostudies/submissions/api}).
+	 *
+	 * @param tls the trust to verify server certificates with; null for the JDK's default trust store
+	 * @throws ArchiveException of kind USAGE for a plain-HTTP URL to another machine
+	 */
+	public ArchiveClient(final String baseUrl, final String login, final char[] password, final RetryPolicy retry,
+		final PushListener listener, final SSLContext tls) throws ArchiveException
+	{
+		this.base = ArchiveUrls.checked(baseUrl);
+		this.login = login;
+		this.password = password.clone();
+		this.retry = retry == null ? RetryPolicy.DEFAULT : retry;
+		this.listener = listener == null ? PushListener.NONE : listener;
+		final HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(
+			Duration.ofSeconds(20)).followRedirects(HttpClient.Redirect.NEVER);
+		if (tls != null) b.sslContext(tls);
+		this.http = b.build();
+	}
+
+	/** The base URL, with a trailing slash. */
+	public URI baseUri() {
+		return base;
+	}
+
+	public String login() {
+		return login;
+	}
+
+	/**
+	 * Signs in and keeps the session token for later calls.
+	 *
+	 * @throws ArchiveException AUTHENTICATION when the login or password is refused (not retried)
+	 */
+	public void signIn() throws ArchiveException {
+		final ObjectNode body = json.createObjectNode();
+		body.put("login", login);
+		body.put("password", new String(password));
+		final byte[] bytes;
+		try {
+			bytes = json.writeValueAsBytes(body);
+		}
+		catch (final IOException e) {
+			throw new ArchiveException(ArchiveException.Kind.USAGE, "Cannot encode the sign-in request", e);
+		}
+		final JsonNode profile = call("POST /auth/login", false, true, t -> HttpRequest.newBuilder(base.resolve(
+			"auth/login")).timeout(CALL_TIMEOUT).header("Content-Type", "application/json").POST(
+				HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+		Arrays.fill(bytes, (byte) 0);
+		final String sessid = profile.path("sessid").asText("");
+		if (sessid.isEmpty()) throw new ArchiveException(ArchiveException.Kind.SERVER, "Sign-in to " + base +
+			" answered without a session token", "POST /auth/login", 200, null, null, null);
+		token = sessid;
+	}
+
+	/** Ends the session (best effort; failures are ignored). */
+	public void signOut() {
+		final String t = token;
+		if (t == null) return;
+		token = null;
+		try {
+			final ObjectNode body = json.createObjectNode();
+			body.put("sessid", t);
+			http.send(HttpRequest.newBuilder(base.resolve("auth/logout")).timeout(Duration.ofSeconds(10)).header(
+				"X-Session-Token", t).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+					.ofByteArray(json.writeValueAsBytes(body))).build(), HttpResponse.BodyHandlers.discarding());
+		}
+		catch (final IOException | RuntimeException e) {
+			// signing out is a courtesy
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** The entries of a user-area folder ({@code ""} for the root); empty when the folder does not exist. */
+	public List<RemoteFile> list(final String folder) throws ArchiveException {
+		final byte[] body = jsonBytes("path", folder);
+		final JsonNode list = call("POST /files/user/query (" + folder + ")", true, false, t -> authorized(
+			"files/user/query", t).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+				.ofByteArray(body)).build());
+		final List<RemoteFile> out = new ArrayList<>();
+		for (final JsonNode e : list) {
+			out.add(new RemoteFile(e.path("name").asText(), e.path("path").asText(), e.path("size").asLong(-1), "DIR"
+				.equalsIgnoreCase(e.path("type").asText())));
+		}
+		return out;
+	}
+
+	/**
+	 * Uploads one file into a user-area folder (created when missing), replacing a file of the same name.
+	 * Streamed from disk; retried from the start on connection faults and 5xx.
+	 *
+	 * @param sent told how many bytes of the file were read for sending; reset to 0 by {@code restart} on a retry
+	 */
+	public void upload(final Path file, final String folder, final String name, final LongConsumer sent,
+		final Runnable restart) throws ArchiveException
+	{
+		final MultipartUpload body;
+		try {
+			body = new MultipartUpload(file, folder, name);
+		}
+		catch (final IOException e) {
+			throw new ArchiveException(ArchiveException.Kind.USAGE, "Cannot read " + file + ": " + e.getMessage(), e);
+		}
+		final Duration timeout = CALL_TIMEOUT.plusSeconds(body.fileSize() / MIN_UPLOAD_RATE);
+		final String target = folder.isEmpty() ? name : folder + "/" + name;
+		call("POST /files/user/upload (" + target + ")", true, false, t -> {
+			restart.run();
+			return authorized("files/user/upload", t).timeout(timeout).header("Content-Type", body.contentType())
+				.POST(body.publisher(sent)).build();
+		});
+	}
+
+	/**
+	 * Submits PageTab JSON asynchronously. Not retried: a failure whose outcome is unknown (kind CONNECTION
+	 * after the request was sent, or a 5xx without the server's error body) must be checked with
+	 * {@link #search} before submitting again.
+	 */
+	public SubmitReceipt submitAsync(final byte[] pageTab) throws ArchiveException {
+		final JsonNode r = call("POST /submissions/async", false, false, t -> authorized("submissions/async", t)
+			.header("Submission_Type", "application/json").header("Content-Type", "application/json").POST(
+				HttpRequest.BodyPublishers.ofByteArray(pageTab)).build());
+		final String accNo = r.path("accNo").asText("");
+		if (accNo.isEmpty()) throw new ArchiveException(ArchiveException.Kind.SERVER,
+			"The archive accepted the submission but sent no accession", "POST /submissions/async", 200, null, null,
+			null);
+		return new SubmitReceipt(accNo, r.path("version").asInt(1));
+	}
+
+	/** The status of a submission request: REQUESTED ... PROCESSED, or INVALID. */
+	public String requestStatus(final String accNo, final int version) throws ArchiveException {
+		final String path = "submissions/requests/" + enc(accNo) + "/" + version + "/status";
+		return call("GET /" + path, true, false, t -> authorized(path, t).GET().build()).asText();
+	}
+
+	/** The errors of a submission request (empty unless INVALID). */
+	public List<String> requestErrors(final String accNo, final int version) throws ArchiveException {
+		final String path = "submissions/requests/" + enc(accNo) + "/" + version + "/errors";
+		final JsonNode r = call("GET /" + path, true, false, t -> authorized(path, t).GET().build());
+		final List<String> out = new ArrayList<>();
+		for (final JsonNode e : r) {
+			out.add(e.asText());
+		}
+		return out;
+	}
+
+	/** The stored PageTab of a submission ({@code GET /submissions/{accNo}.json}). */
+	public JsonNode pageTab(final String accNo) throws ArchiveException {
+		final String path = "submissions/" + enc(accNo) + ".json";
+		return call("GET /" + path, true, false, t -> authorized(path, t).GET().build());
+	}
+
+	/** The user's submissions whose title contains {@code keywords} (newest first, first 50). */
+	public List<SubmissionSummary> search(final String keywords) throws ArchiveException {
+		final String path = "submissions?offset=0&limit=50&keywords=" + enc(keywords);
+		final JsonNode r = call("GET /submissions", true, false, t -> authorized(path, t).GET().build());
+		final List<SubmissionSummary> out = new ArrayList<>();
+		for (final JsonNode e : r) {
+			out.add(new SubmissionSummary(e.path("accno").asText(), e.path("title").asText(null), e.path("version").asInt(), e
+				.path("ctime").asText(null), e.path("status").asText(null)));
+		}
+		return out;
+	}
+
+	// -- the one place where requests are sent --
+
+	private interface RequestFactory {
+
+		HttpRequest build(String token);
+	}
+
+	private HttpRequest.Builder authorized(final String path, final String t) {
+		return HttpRequest.newBuilder(base.resolve(path)).timeout(CALL_TIMEOUT).header("X-Session-Token", t == null
+			? "" : t);
+	}
+
+	private JsonNode call(final String what, final boolean idempotent, final boolean signIn,
+		final RequestFactory factory) throws ArchiveException
+	{
+		if (!signIn && token == null) signIn();
+		boolean signedInAgain = false;
+		int attempt = 1;
+		while (true) {
+			final HttpResponse<byte[]> r;
+			try {
+				r = http.send(factory.build(token), HttpResponse.BodyHandlers.ofByteArray());
+			}
+			catch (final SSLException e) {
+				// An unverifiable certificate does not get better by trying again.
+				throw new ArchiveException(ArchiveException.Kind.CONNECTION, "Cannot establish a verified HTTPS " +
+					"connection to " + base + " (" + what + "): " + describe(e) + ". Certificates are always verified;" +
+					" for a private certificate, add it to a trust store (-Djavax.net.ssl.trustStore=...)", what, 0, null,
+					null, e);
+			}
+			catch (final IOException e) {
+				// Nothing reached the server when the connection could not even be opened.
+				final boolean notSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
+				if ((idempotent || notSent || signIn) && attempt < retry.attempts()) {
+					backoff(what, describe(e), attempt++);
+					continue;
+				}
+				final ArchiveException.Kind kind = idempotent || notSent || signIn ? ArchiveException.Kind.CONNECTION
+					: ArchiveException.Kind.UNKNOWN_OUTCOME;
+				throw new ArchiveException(kind, (notSent ? "Cannot reach the archive at " + base : "The connection to " +
+					base + " failed") + " (" + what + ", " + attempt + (attempt == 1 ? " try" : " tries") + "): " +
+					describe(e), what, 0, null, null, e);
+			}
+			catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new ArchiveException(ArchiveException.Kind.CONNECTION, "Interrupted during " + what, e);
+			}
+			final int status = r.statusCode();
+			if (status >= 200 && status < 300) return parse(r.body(), what);
+			if (signIn && status == 401) throw failure(ArchiveException.Kind.AUTHENTICATION, "The archive at " + base +
+				" refused the sign-in of '" + login + "'", what, r);
+			if (status == 401 && !signIn) {
+				if (signedInAgain) throw failure(ArchiveException.Kind.AUTHENTICATION, "The archive refused the session" +
+					" again right after signing in", what, r);
+				signedInAgain = true;
+				listener.step("Session expired: signing in again");
+				signIn();
+				continue;
+			}
+			if (status >= 500 && idempotent && attempt < retry.attempts()) {
+				if (!signedInAgain && !signIn && !sessionValid()) {
+					// Some servers answer an expired token with 500: sign in again once.
+					signedInAgain = true;
+					listener.step("Session expired: signing in again");
+					signIn();
+				}
+				backoff(what, "HTTP " + status, attempt++);
+				continue;
+			}
+			throw failure(status >= 500 ? ArchiveException.Kind.SERVER : ArchiveException.Kind.REJECTED, "The archive" +
+				" answered " + what + " with HTTP " + status, what, r);
+		}
+	}
+
+	private void backoff(final String what, final String reason, final int attempt) throws ArchiveException {
+		listener.retrying(what, reason, attempt, retry.delayAfter(attempt).toMillis());
+		retry.pause(attempt);
+	}
+
+	/** Whether the archive still knows the session; true when that cannot be told. */
+	private boolean sessionValid() {
+		try {
+			final HttpResponse<Void> r = http.send(authorized("auth/profile", token).timeout(Duration.ofSeconds(30))
+				.GET().build(), HttpResponse.BodyHandlers.discarding());
+			return r.statusCode() != 401;
+		}
+		catch (final IOException e) {
+			return true;
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return true;
+		}
+	}
+
+	private JsonNode parse(final byte[] body, final String what) throws ArchiveException {
+		if (body.length == 0) return json.createObjectNode();
+		try {
+			return json.readTree(body);
+		}
+		catch (final IOException e) {
+			throw new ArchiveException(ArchiveException.Kind.SERVER, "The archive answered " + what +
+				" with something that is not JSON", what, 200, null, null, e);
+		}
+	}
+
+	/** An exception carrying the server's own message and detail lines from its error body. */
+	private ArchiveException failure(final ArchiveException.Kind kind, final String message, final String what,
+		final HttpResponse<byte[]> r)
+	{
+		String serverMessage = null;
+		final List<String> details = new ArrayList<>();
+		try {
+			final JsonNode body = json.readTree(r.body());
+			if (body != null && body.has("log")) {
+				serverMessage = body.path("log").path("message").asText(null);
+				collect(body.path("log").path("subnodes"), details);
+			}
+			else if (body != null && body.has("message")) serverMessage = body.path("message").asText(null);
+		}
+		catch (final IOException | RuntimeException e) {
+			final String text = new String(r.body(), StandardCharsets.UTF_8).trim();
+			if (!text.isEmpty()) serverMessage = text.length() > 300 ? text.substring(0, 300) + "..." : text;
+		}
+		final StringBuilder m = new StringBuilder(message);
+		if (serverMessage != null) m.append(": ").append(serverMessage);
+		for (final String d : details) {
+			m.append("\n  - ").append(d);
+		}
+		return new ArchiveException(kind, m.toString(), what, r.statusCode(), serverMessage, details, null);
+	}
+
+	private static void collect(final JsonNode subnodes, final List<String> out) {
+		for (final JsonNode n : subnodes) {
+			if (n.hasNonNull("message")) out.add(n.get("message").asText());
+			collect(n.path("subnodes"), out);
+		}
+	}
+
+	private static String describe(final IOException e) {
+		final String m = e.getMessage();
+		return m == null || m.isEmpty() ? e.getClass().getSimpleName() : m;
+	}
+
+	private byte[] jsonBytes(final String field, final String value) throws ArchiveException {
+		try {
+			return json.writeValueAsBytes(json.createObjectNode().put(field, value));
+		}
+		catch (final IOException e) {
+			throw new ArchiveException(ArchiveException.Kind.USAGE, "Cannot encode a request", e);
+		}
+	}
+
+	private static String enc(final String s) {
+		return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+}

@@ -1,0 +1,111 @@
+package io.github.biaannotations.archive.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+
+/** Small helpers to read requests and write responses of the local archive. */
+final class Exchanges {
+
+	/** Largest JSON or PageTab body accepted (uploads are streamed and have no such limit). */
+	static final int MAX_BODY = 64 * 1024 * 1024;
+
+	private Exchanges() {}
+
+	/** The whole request body; 413 beyond {@link #MAX_BODY}. */
+	static byte[] body(final HttpExchange ex) throws IOException, ApiError {
+		final ByteArrayOutputStream out = new ByteArrayOutputStream();
+		final byte[] buf = new byte[16384];
+		try (InputStream in = ex.getRequestBody()) {
+			int r;
+			while ((r = in.read(buf)) >= 0) {
+				out.write(buf, 0, r);
+				if (out.size() > MAX_BODY) throw ApiError.fail(413, "Request body larger than " + MAX_BODY +
+					" bytes");
+			}
+		}
+		return out.toByteArray();
+	}
+
+	/** The request body parsed as a JSON object; 400 when it is not one. */
+	static JsonNode jsonBody(final HttpExchange ex, final ObjectMapper json) throws IOException, ApiError {
+		final byte[] body = body(ex);
+		try {
+			final JsonNode node = json.readTree(body);
+			if (node == null || !node.isObject()) throw ApiError.fail(400, "The request body must be a JSON object");
+			return node;
+		}
+		catch (final JsonProcessingException e) {
+			throw ApiError.fail(400, "The request body is not valid JSON: " + e.getOriginalMessage());
+		}
+	}
+
+	/** A text member of a JSON body, or {@code fallback} when absent. */
+	static String text(final JsonNode body, final String field, final String fallback) {
+		final JsonNode v = body.get(field);
+		return v == null || v.isNull() ? fallback : v.asText();
+	}
+
+	/** The query parameters of the request URI (first value of each). */
+	static Map<String, String> query(final HttpExchange ex) {
+		return formFields(ex.getRequestURI().getRawQuery());
+	}
+
+	/** Decodes {@code a=1&b=2} (URL-encoded form or query string). */
+	static Map<String, String> formFields(final String raw) {
+		final Map<String, String> out = new LinkedHashMap<>();
+		if (raw == null || raw.isEmpty()) return out;
+		for (final String pair : raw.split("&")) {
+			if (pair.isEmpty()) continue;
+			final int eq = pair.indexOf('=');
+			final String k = decode(eq < 0 ? pair : pair.substring(0, eq));
+			final String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
+			out.putIfAbsent(k, v);
+		}
+		return out;
+	}
+
+	private static String decode(final String s) {
+		return URLDecoder.decode(s, StandardCharsets.UTF_8);
+	}
+
+	static void sendJson(final HttpExchange ex, final int status, final ObjectMapper json, final Object value)
+		throws IOException
+	{
+		final byte[] bytes = json.writeValueAsBytes(value);
+		ex.getResponseHeaders().set("Content-Type", "application/json");
+		ex.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = ex.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	/** 200 with an empty body. */
+	static void sendOk(final HttpExchange ex) throws IOException {
+		ex.sendResponseHeaders(200, -1);
+		ex.close();
+	}
+
+	/** Reads and drops what the client still sends, so that it can read our answer. */
+	static void drain(final HttpExchange ex) {
+		final byte[] buf = new byte[65536];
+		try (InputStream in = ex.getRequestBody()) {
+			while (in.read(buf) >= 0) {
+				// discard
+			}
+		}
+		catch (final IOException e) {
+			// the client is gone: nothing to answer
+		}
+	}
+}

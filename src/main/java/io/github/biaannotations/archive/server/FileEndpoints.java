@@ -1,0 +1,216 @@
+package io.github.biaannotations.archive.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+
+/**
+ * The user file area: upload (streamed to a temporary file, moved into place only when whole), query,
+ * create folder, delete and download.
+ */
+final class FileEndpoints {
+
+	private final ArchiveStore store;
+	private final ObjectMapper json;
+
+	FileEndpoints(final ArchiveStore store, final ObjectMapper json) {
+		this.store = store;
+		this.json = json;
+	}
+
+	/** One uploaded part, on disk in the store's temporary folder until the request completes. */
+	private static final class Received {
+
+		final String name;
+		final Path tmp;
+		final long size;
+
+		Received(final String name, final Path tmp, final long size) {
+			this.name = name;
+			this.tmp = tmp;
+			this.size = size;
+		}
+	}
+
+	void upload(final HttpExchange ex, final UserArea area) throws IOException, ApiError {
+		final String boundary = MultipartStreamParser.boundaryOf(ex.getRequestHeaders().getFirst("Content-Type"));
+		if (boundary == null) {
+			Exchanges.drain(ex);
+			throw ApiError.fail(400, "The upload must be multipart/form-data with a boundary");
+		}
+		final List<Received> received = new ArrayList<>();
+		long reserved = 0;
+		boolean moved = false;
+		try {
+			String filePath = "";
+			final MultipartStreamParser parts = new MultipartStreamParser(ex.getRequestBody(), boundary);
+			while (parts.next()) {
+				if (parts.filename() == null) {
+					if ("filePath".equals(parts.name())) filePath = new String(parts.body().readNBytes(8192),
+						StandardCharsets.UTF_8);
+					continue;
+				}
+				if (!"files".equals(parts.name())) continue;
+				final Path tmp = store.tmp().resolve(UUID.randomUUID() + ".part");
+				final long size = receive(parts.body(), tmp, parts.filename());
+				reserved += size;
+				received.add(new Received(parts.filename(), tmp, size));
+			}
+			if (received.isEmpty()) throw ApiError.fail(400, "The upload has no part named 'files'");
+			final Path folder = area.resolve(filePath);
+			for (final Received r : received) {
+				final Path target = area.resolve(filePath, r.name);
+				if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) throw ApiError.fail(400, "Cannot upload '" +
+					r.name + "': a folder of that name exists in '" + filePath + "'");
+			}
+			Files.createDirectories(folder);
+			for (final Received r : received) {
+				final Path target = area.resolve(filePath, r.name);
+				final long old = Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) ? Files.size(target) : 0;
+				ArchiveStore.moveReplacing(r.tmp, target);
+				store.release(old);
+			}
+			moved = true;
+		}
+		catch (final QuotaExceeded e) {
+			Exchanges.drain(ex);
+			throw ApiError.fail(500, e.getMessage());
+		}
+		finally {
+			if (!moved) {
+				for (final Received r : received) {
+					Files.deleteIfExists(r.tmp);
+				}
+				store.release(reserved);
+			}
+		}
+		Exchanges.sendOk(ex);
+	}
+
+	/** Signals that the store cannot take the bytes of an upload (quota or a full disk). */
+	private static final class QuotaExceeded extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		QuotaExceeded(final String message, final Throwable cause) {
+			super(message, cause);
+		}
+	}
+
+	/** Streams one part to {@code tmp}, reserving quota as bytes arrive; returns its size. */
+	private long receive(final InputStream in, final Path tmp, final String name) throws IOException {
+		final byte[] buf = new byte[256 * 1024];
+		long size = 0;
+		boolean ok = false;
+		try (OutputStream out = Files.newOutputStream(tmp)) {
+			int r;
+			while ((r = in.read(buf)) >= 0) {
+				if (!store.reserve(r)) {
+					throw new QuotaExceeded("No space left on device: the archive store quota of " +
+						store.quotaBytes() + " bytes is used up (while receiving '" + name + "')", null);
+				}
+				size += r;
+				try {
+					out.write(buf, 0, r);
+				}
+				catch (final IOException e) {
+					throw new QuotaExceeded("Cannot store '" + name + "': " + e.getMessage(), e);
+				}
+			}
+			ok = true;
+			return size;
+		}
+		finally {
+			if (!ok) {
+				store.release(size);
+				Files.deleteIfExists(tmp);
+			}
+		}
+	}
+
+	void query(final HttpExchange ex, final UserArea area) throws IOException, ApiError {
+		final JsonNode body = Exchanges.jsonBody(ex, json);
+		final String path = Exchanges.text(body, "path", "");
+		final Path folder = area.resolve(path);
+		final String rel = area.relative(folder);
+		final ArrayNode list = json.createArrayNode();
+		for (final Path p : area.list(folder)) {
+			final ObjectNode e = list.addObject();
+			final boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+			e.put("name", p.getFileName().toString());
+			e.put("path", rel.isEmpty() ? "user" : "user/" + rel);
+			e.put("size", dir ? ArchiveStore.sizeOf(p) : Files.size(p));
+			e.put("type", dir ? "DIR" : "FILE");
+		}
+		Exchanges.sendJson(ex, 200, json, list);
+	}
+
+	void createFolder(final HttpExchange ex, final UserArea area) throws IOException, ApiError {
+		final JsonNode body = Exchanges.jsonBody(ex, json);
+		final Path dir = area.resolve(Exchanges.text(body, "path", ""), Exchanges.text(body, "fileName", null));
+		if (Files.isRegularFile(dir)) throw ApiError.fail(400, "A file named '" + area.relative(dir) + "' exists");
+		Files.createDirectories(dir);
+		Exchanges.sendOk(ex);
+	}
+
+	void delete(final HttpExchange ex, final UserArea area) throws IOException, ApiError {
+		final JsonNode body = Exchanges.jsonBody(ex, json);
+		final Path target = area.resolve(Exchanges.text(body, "path", ""), Exchanges.text(body, "fileName", null));
+		if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) throw ApiError.fail(400, "The file '" + area.relative(
+			target) + "' does not exist");
+		store.release(deleteTree(target));
+		Exchanges.sendOk(ex);
+	}
+
+	void download(final HttpExchange ex, final UserArea area) throws IOException, ApiError {
+		final JsonNode body = Exchanges.jsonBody(ex, json);
+		final String name = Exchanges.text(body, "fileName", null);
+		final Path file = area.resolve(Exchanges.text(body, "path", ""), name);
+		if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) throw ApiError.fail(404, "The file '" + area
+			.relative(file) + "' does not exist");
+		ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+		ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + name + "\"");
+		ex.sendResponseHeaders(200, Files.size(file));
+		try (OutputStream out = ex.getResponseBody()) {
+			Files.copy(file, out);
+		}
+	}
+
+	/** Deletes a file or a folder with its content; returns the bytes freed. */
+	private static long deleteTree(final Path target) throws IOException {
+		final long[] freed = { 0 };
+		Files.walkFileTree(target, new SimpleFileVisitor<Path>() {
+
+			@Override
+			public FileVisitResult visitFile(final Path file, final BasicFileAttributes attrs) throws IOException {
+				freed[0] += attrs.size();
+				Files.delete(file);
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult postVisitDirectory(final Path dir, final IOException e) throws IOException {
+				if (e != null) throw e;
+				Files.delete(dir);
+				return FileVisitResult.CONTINUE;
+			}
+		});
+		return freed[0];
+	}
+}

@@ -1,0 +1,197 @@
+package io.github.biaannotations.archive.server;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.net.ssl.SSLContext;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpContext;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+/**
+ * A local stand-in for the BioImage Archive's submission API (BioStudies), for workshops and tests: the same
+ * paths, fields, status codes and error bodies as the real server for sign-in, the user file area,
+ * submitting and request status (see archive-api.md), with its state in a folder on disk that survives
+ * restarts. Built on the JDK's {@code com.sun.net.httpserver}; uploads are streamed to disk.
+ *
+ * <pre>
+ * LocalArchiveServer server = LocalArchiveServer.start(new LocalArchiveServer.Options()
+ *     .store(dir).user("alice", "secret".toCharArray()));
+ * URI base = server.baseUri(); // http://127.0.0.1:PORT/
+ * </pre>
+ */
+public final class LocalArchiveServer implements AutoCloseable {
+
+	/** How to run a local archive. */
+	public static final class Options {
+
+		private String host = "127.0.0.1";
+		private int port;
+		private Path store;
+		private final Map<String, char[]> users = new LinkedHashMap<>();
+		private long quotaBytes;
+		private long stageDelayMillis = 100;
+		private int threads = 64;
+		private SSLContext tls;
+
+		/** Address to listen on; default 127.0.0.1 (loopback only). */
+		public Options host(final String host) {
+			this.host = host;
+			return this;
+		}
+
+		/** Port to listen on; 0 (default) picks a free one. */
+		public Options port(final int port) {
+			this.port = port;
+			return this;
+		}
+
+		/** The folder holding all state (created when missing). Required. */
+		public Options store(final Path store) {
+			this.store = store;
+			return this;
+		}
+
+		/** Adds an account. The password stays in memory; it is never written to the store. */
+		public Options user(final String login, final char[] password) {
+			users.put(login, password.clone());
+			return this;
+		}
+
+		/** Most bytes the user areas may hold together, to simulate a full disk; 0 (default) for no limit. */
+		public Options quotaBytes(final long bytes) {
+			this.quotaBytes = bytes;
+			return this;
+		}
+
+		/** Pause between processing stages of a submission request, so clients see it progress; default 100 ms. */
+		public Options stageDelayMillis(final long millis) {
+			this.stageDelayMillis = millis;
+			return this;
+		}
+
+		/** Request threads; default 64, enough for a workshop of 30 people uploading at once. */
+		public Options threads(final int threads) {
+			this.threads = threads;
+			return this;
+		}
+
+		/** Serve HTTPS with this context (certificate and key) instead of plain HTTP. */
+		public Options tls(final SSLContext context) {
+			this.tls = context;
+			return this;
+		}
+	}
+
+	private final HttpServer http;
+	private final HttpContext context;
+	private final ExecutorService executor;
+	private final SubmissionProcessor processor;
+	private final ArchiveStore store;
+	private final boolean https;
+
+	private LocalArchiveServer(final HttpServer http, final HttpContext context, final ExecutorService executor,
+		final SubmissionProcessor processor, final ArchiveStore store, final boolean https)
+	{
+		this.http = http;
+		this.context = context;
+		this.executor = executor;
+		this.processor = processor;
+		this.store = store;
+		this.https = https;
+	}
+
+	/**
+	 * Opens the store, resumes unfinished submission requests and starts listening.
+	 *
+	 * @throws IOException when the port is taken or the store cannot be read or created
+	 */
+	public static LocalArchiveServer start(final Options options) throws IOException {
+		if (options.store == null) throw new IllegalArgumentException("The local archive needs a store folder");
+		if (options.users.isEmpty()) throw new IllegalArgumentException("The local archive needs at least one user");
+		final ObjectMapper json = new ObjectMapper();
+		final ArchiveStore store = new ArchiveStore(options.store, options.users, options.quotaBytes, json);
+		final SubmissionProcessor processor = new SubmissionProcessor(store, json, options.stageDelayMillis);
+		final InetSocketAddress address = new InetSocketAddress(options.host, options.port);
+		final HttpServer http;
+		if (options.tls != null) {
+			final HttpsServer s = HttpsServer.create(address, 256);
+			s.setHttpsConfigurator(new HttpsConfigurator(options.tls));
+			http = s;
+		}
+		else http = HttpServer.create(address, 256);
+		final AtomicInteger n = new AtomicInteger();
+		final ExecutorService executor = Executors.newFixedThreadPool(options.threads, r -> {
+			final Thread t = new Thread(r, "local-archive-" + n.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
+		http.setExecutor(executor);
+		final HttpContext context = http.createContext("/", new ApiRouter(store, json, processor));
+		processor.resumeUnfinished();
+		http.start();
+		return new LocalArchiveServer(http, context, executor, processor, store, options.tls != null);
+	}
+
+	/** The port listened on. */
+	public int port() {
+		return http.getAddress().getPort();
+	}
+
+	/** The base URL clients use, e.g. {@code http://127.0.0.1:8080/}. */
+	public URI baseUri() {
+		final String host = http.getAddress().getAddress().isAnyLocalAddress() ? "127.0.0.1" : http.getAddress()
+			.getHostString();
+		return URI.create((https ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" +
+			port() + "/");
+	}
+
+	/** The store folder. */
+	public Path store() {
+		return store.root();
+	}
+
+	/** The folder on disk of a user's file area. */
+	public Path userFolder(final String login) throws IOException {
+		return store.areaOf(login).root();
+	}
+
+	/** Ends every session, as an expiry on the real server would; clients must sign in again. */
+	public void expireSessions() throws IOException {
+		store.expireSessions();
+	}
+
+	/**
+	 * Adds a filter in front of every endpoint: for request logging, or for injecting faults in tests
+	 * (a filter may answer or drop a request instead of passing it on).
+	 */
+	public void addFilter(final Filter filter) {
+		context.getFilters().add(filter);
+	}
+
+	/** Stops listening and processing; the store keeps the state for the next start. */
+	@Override
+	public void close() {
+		http.stop(0);
+		processor.close();
+		executor.shutdownNow();
+		try {
+			executor.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

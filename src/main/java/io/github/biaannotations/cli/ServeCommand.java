@@ -1,0 +1,140 @@
+package io.github.biaannotations.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+import io.github.biaannotations.archive.server.LocalArchiveServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bia-annotations serve}: runs a local archive (the BioStudies submission API subset) until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+	description = { "Runs a local BioImage Archive submission server (same API as the real one) for workshops " +
+		"and tests, with its state in a folder. Stop it with Ctrl-C; it resumes where it was when started again." })
+final class ServeCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--port", defaultValue = "8080", description = "Port to listen on (default: ${DEFAULT-VALUE}; " +
+		"0 picks a free one).")
+	int port;
+
+	@Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: " +
+		"${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every network, which needs --tls-keystore for clients " +
+		"to connect from other machines).")
+	String host;
+
+	@Option(names = "--store", required = true, description = "Folder holding the archive's state (created when missing).")
+	Path store;
+
+	@Option(names = "--user", required = true, paramLabel = "LOGIN:PASSWORD", description = "An account " +
+		"(repeatable). Passwords are kept in memory only.")
+	List<String> users;
+
+	@Option(names = "--quota", paramLabel = "SIZE", description = "Most bytes all uploads may take together " +
+		"(e.g. 500M, 20G), to simulate a full disk. Default: no limit.")
+	String quota;
+
+	@Option(names = "--stage-delay-ms", defaultValue = "100", description = "Pause between processing stages of " +
+		"a submission (default: ${DEFAULT-VALUE}).")
+	long stageDelay;
+
+	@Option(names = "--tls-keystore", paramLabel = "FILE", description = "Serve HTTPS with this PKCS12 key store " +
+		"(its password from the environment variable BIA_KEYSTORE_PASSWORD).")
+	Path keystore;
+
+	@Option(names = "--log", description = "Print one line per request (time, client address, method, path, " +
+		"status, milliseconds; never tokens or passwords).")
+	boolean log;
+
+	/** Counted down to stop a running server (tests); Ctrl-C stops it otherwise. */
+	final CountDownLatch stop = new CountDownLatch(1);
+	volatile LocalArchiveServer running;
+
+	@Override
+	public Integer call() throws Exception {
+		final LocalArchiveServer.Options options = new LocalArchiveServer.Options().host(host).port(port).store(store)
+			.stageDelayMillis(stageDelay);
+		for (final String u : users) {
+			final int colon = u.indexOf(':');
+			if (colon <= 0 || colon == u.length() - 1) throw new ParameterException(spec.commandLine(),
+				"--user must be LOGIN:PASSWORD, got '" + (colon < 0 ? u : u.substring(0, colon) + ":...") + "'");
+			options.user(u.substring(0, colon), u.substring(colon + 1).toCharArray());
+		}
+		if (quota != null) options.quotaBytes(parseSize(quota));
+		if (keystore != null) options.tls(tls(keystore));
+		final LocalArchiveServer server = LocalArchiveServer.start(options);
+		if (log) server.addFilter(new RequestLog(spec.commandLine().getOut()));
+		running = server;
+		final Thread hook = new Thread(server::close, "local-archive-shutdown");
+		Runtime.getRuntime().addShutdownHook(hook);
+		spec.commandLine().getOut().println("Local archive listening on " + server.baseUri() + " (store " + server
+			.store() + "). Stop with Ctrl-C.");
+		spec.commandLine().getOut().flush();
+		try {
+			stop.await();
+		}
+		finally {
+			server.close();
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			}
+			catch (final IllegalStateException e) {
+				// already shutting down
+			}
+		}
+		return 0;
+	}
+
+	/** Parses 1234, 500k, 500M, 20G (powers of 1024). */
+	static long parseSize(final String s) {
+		final String t = s.trim().toUpperCase(Locale.ROOT);
+		long factor = 1;
+		String digits = t;
+		if (t.endsWith("K") || t.endsWith("M") || t.endsWith("G") || t.endsWith("T")) {
+			factor = 1L << (10 * ("KMGT".indexOf(t.charAt(t.length() - 1)) + 1));
+			digits = t.substring(0, t.length() - 1);
+		}
+		try {
+			final long v = Long.parseLong(digits.trim());
+			if (v <= 0) throw new NumberFormatException();
+			return v * factor;
+		}
+		catch (final NumberFormatException e) {
+			throw new IllegalArgumentException("--quota must be a positive size like 500M or 20G, got '" + s + "'");
+		}
+	}
+
+	private static SSLContext tls(final Path file) throws IOException, GeneralSecurityException {
+		final String pw = System.getenv("BIA_KEYSTORE_PASSWORD");
+		if (pw == null) throw new IllegalArgumentException(
+			"--tls-keystore needs the key store password in the environment variable BIA_KEYSTORE_PASSWORD");
+		final KeyStore ks = KeyStore.getInstance("PKCS12");
+		try (InputStream in = Files.newInputStream(file)) {
+			ks.load(in, pw.toCharArray());
+		}
+		catch (final IOException e) {
+			throw new IOException("Cannot open the key store " + file + ": " + e.getMessage(), e);
+		}
+		final KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+		kmf.init(ks, pw.toCharArray());
+		final SSLContext ctx = SSLContext.getInstance("TLS");
+		ctx.init(kmf.getKeyManagers(), null, null);
+		return ctx;
+	}
+}

@@ -1,0 +1,147 @@
+package io.github.biaannotations.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.biaannotations.archive.TestPackages;
+import picocli.CommandLine;
+
+/** {@code serve} and {@code push} driven as a user would drive them, through the command line. */
+class ServeAndPushCommandTest {
+
+	@TempDir
+	Path tmp;
+
+	private ServeCommand serve;
+	private Thread serving;
+	private final AtomicInteger serveExit = new AtomicInteger(-1);
+	private final StringWriter serveOut = new StringWriter();
+
+	@BeforeEach
+	void startServe() throws Exception {
+		serve = new ServeCommand();
+		final CommandLine cl = new CommandLine(serve);
+		cl.setOut(new PrintWriter(serveOut, true));
+		serving = new Thread(() -> serveExit.set(cl.execute("--port", "0", "--store", tmp.resolve("store")
+			.toString(), "--user", "alice:s3cret:with-colon", "--user", "bob:pw", "--stage-delay-ms", "0", "--log")));
+		serving.start();
+		for (int i = 0; i < 500 && serve.running == null && serving.isAlive(); i++) {
+			Thread.sleep(10);
+		}
+		assertTrue(serve.running != null, "serve did not start: " + serveOut);
+	}
+
+	@AfterEach
+	void stopServe() throws Exception {
+		PushCommand.environment = System::getenv;
+		serve.stop.countDown();
+		serving.join(10_000);
+		assertEquals(0, serveExit.get());
+	}
+
+	/** Runs the CLI; returns {exit code, stdout, stderr}. */
+	private static String[] run(final String... args) {
+		final StringWriter out = new StringWriter();
+		final StringWriter err = new StringWriter();
+		final CommandLine cl = Main.newCommandLine();
+		cl.setOut(new PrintWriter(out, true));
+		cl.setErr(new PrintWriter(err, true));
+		final int code = cl.execute(args);
+		return new String[] { Integer.toString(code), out.toString(), err.toString() };
+	}
+
+	@Test
+	void servePrintsWhereItListens() {
+		assertTrue(serveOut.toString().startsWith("Local archive listening on " + serve.running.baseUri()), serveOut
+			.toString());
+	}
+
+	@Test
+	void pushPrintsTheAccessionAsTheLastLine() throws Exception {
+		final Path pkg = TestPackages.write(tmp.resolve("my package"), "CLI push", 2, 5000, 1);
+		PushCommand.environment = name -> name.equals("BIA_PASSWORD") ? "s3cret:with-colon" : null;
+		final String[] r = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
+			"alice");
+		assertEquals("0", r[0], r[2]);
+		final String[] lines = r[1].trim().split("\n");
+		assertEquals("S-BIAD1", lines[lines.length - 1].trim());
+		assertTrue(r[2].contains("Submission S-BIAD1: PROCESSED"), r[2]);
+		assertFalse(r[1].contains("s3cret") || r[2].contains("s3cret"));
+		// the server's request log names each request, never a token
+		assertTrue(serveOut.toString().contains(" POST /submissions/async 200 "), serveOut.toString());
+		assertFalse(serveOut.toString().contains("s3cret"));
+		assertTrue(Files.isRegularFile(serve.running.userFolder("alice").resolve("my package/annotations.tsv")));
+		// again: nothing is submitted twice, the same accession comes back
+		final String[] again = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
+			"alice");
+		assertEquals("0", again[0], again[2]);
+		assertTrue(again[1].trim().endsWith("S-BIAD1"));
+		assertTrue(again[2].contains("Already submitted as S-BIAD1"), again[2]);
+	}
+
+	@Test
+	void anInvalidSubmissionExitsNonZeroWithTheServersErrors() throws Exception {
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Invalid", 1, 10, 2);
+		Files.write(pkg.resolve("annotations.tsv"), "Files\nnot-there.geojson\n".getBytes(StandardCharsets.UTF_8));
+		PushCommand.environment = name -> name.equals("BIA_PASSWORD") ? "pw" : null;
+		final String[] r = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
+			"bob");
+		assertEquals("2", r[0]);
+		assertTrue(r[2].contains("The following files could not be found: not-there.geojson"), r[2]);
+		assertTrue(r[1].trim().endsWith("S-BIAD1"));
+	}
+
+	@Test
+	void aWrongPasswordIsOneLineOnStandardError() throws Exception {
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Wrong", 1, 10, 3);
+		PushCommand.environment = name -> name.equals("BIA_PASSWORD") ? "guess" : null;
+		final String[] r = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
+			"alice");
+		assertEquals("1", r[0]);
+		assertTrue(r[2].startsWith("error: The archive at " + serve.running.baseUri() +
+			" refused the sign-in of 'alice': Invalid email address or password."), r[2]);
+		assertFalse(r[2].contains("guess"));
+	}
+
+	@Test
+	void withoutAPasswordPushSaysHowToGiveOne() throws Exception {
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "No password", 1, 10, 4);
+		PushCommand.environment = name -> null;
+		final String[] r = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
+			"alice");
+		// tests run without a console: no prompt is possible
+		assertEquals("1", r[0]);
+		assertTrue(r[2].contains("BIA_PASSWORD"), r[2]);
+		// and there is no option to pass it as an argument
+		assertNotEquals("0", run("push", pkg.toString(), "--archive", "http://127.0.0.1:1/", "--user", "alice",
+			"--password", "x")[0]);
+	}
+
+	@Test
+	void serveRefusesAMalformedUser() {
+		final String[] r = run("serve", "--store", tmp.resolve("other").toString(), "--user", "nopassword");
+		assertNotEquals("0", r[0]);
+		assertTrue(r[2].contains("--user must be LOGIN:PASSWORD"), r[2]);
+	}
+
+	@Test
+	void quotaSizesParse() {
+		assertEquals(500L << 20, ServeCommand.parseSize("500M"));
+		assertEquals(20L << 30, ServeCommand.parseSize("20g"));
+		assertEquals(1234, ServeCommand.parseSize("1234"));
+	}
+}
