@@ -50,6 +50,11 @@ public final class PackagePusher {
 		return this;
 	}
 
+	/** The folder of the user area that a package folder is uploaded into (its name, made safe for the archive). */
+	public static String remoteFolder(final Path dir) {
+		return PackageFiles.folderName(dir);
+	}
+
 	/**
 	 * Pushes the package in {@code dir}.
 	 *

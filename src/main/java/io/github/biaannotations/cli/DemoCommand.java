@@ -2,9 +2,17 @@ package io.github.biaannotations.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.github.biaannotations.archive.ArchiveClient;
+import io.github.biaannotations.archive.PackagePusher;
+import io.github.biaannotations.archive.PushListener;
+import io.github.biaannotations.archive.PushResult;
+import io.github.biaannotations.archive.RetryPolicy;
+import io.github.biaannotations.archive.server.LocalArchiveServer;
 import io.github.biaannotations.convert.ExportFormat;
 import io.github.biaannotations.convert.ExportSummary;
 import io.github.biaannotations.convert.ImageSource;
@@ -13,8 +21,11 @@ import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
 import io.github.biaannotations.submission.ExportRequest;
 import io.github.biaannotations.submission.PackageExport;
+import io.github.biaannotations.submission.PackageProblem;
+import io.github.biaannotations.submission.PackageValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,14 +33,22 @@ import picocli.CommandLine.Option;
  * workshops. Needs nothing but this tool.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-	description = "Generate sample data (image, labels, ROIs) and build a submission package from it.")
+	description = { "The main job end to end: generate sample data (image, labels, ROIs), export it with MIFA metadata,",
+		"validate the package, start a local archive on a free loopback port, push, and print the accession." })
 final class DemoCommand implements Callable<Integer> {
 
 	@Option(names = "--dir", paramLabel = "DIR", description = "Working folder (default: a new temporary folder).")
 	Path dir;
 
+	/** The demo account of the local archive; its password is made up for each run and never shown. */
+	static final String DEMO_USER = "demo@example.org";
+
 	@Mixin
 	Console console;
+
+	private CommandSpec spec() {
+		return console.spec;
+	}
 
 	@Override
 	public Integer call() throws Exception {
@@ -50,6 +69,39 @@ final class DemoCommand implements Callable<Integer> {
 		final Path back = work.resolve("imported_RoiSet.zip");
 		final int n = RoiImport.toRoiSet(out.resolve(s.files().get(0)), sample.image, back);
 		console.out("3. Imported the GeoJSON back into ImageJ ROIs: " + n + " ROIs in " + back);
-		return 0;
+		console.out("4. Validate " + out);
+		final List<PackageProblem> problems = PackageValidator.validate(out);
+		for (final PackageProblem p : problems)
+			console.out("   " + p);
+		if (problems.stream().anyMatch(PackageProblem::isError)) throw new IllegalStateException("the demo package is not valid");
+		return push(work, out);
+	}
+
+	/** Starts a local archive on a free loopback port, pushes the package to it, stops it. */
+	private int push(final Path work, final Path pkg) throws Exception {
+		final char[] password = Long.toHexString(new SecureRandom().nextLong()).toCharArray();
+		final Path store = work.resolve("local-archive");
+		try (LocalArchiveServer server = LocalArchiveServer.start(new LocalArchiveServer.Options().port(0).store(store)
+			.user(DEMO_USER, password.clone()).stageDelayMillis(20)))
+		{
+			console.out("5. Local archive at " + server.baseUri() + " (store " + store + "), user " + DEMO_USER);
+			final PushListener listener = new PushConsole(spec().commandLine().getErr(), false);
+			final ArchiveClient client = new ArchiveClient(server.baseUri().toString(), DEMO_USER, password, RetryPolicy.DEFAULT, listener, null);
+			final PushResult result;
+			try {
+				result = new PackagePusher(client, listener).push(pkg);
+			} finally {
+				client.signOut();
+			}
+			final Path landed = server.userFolder(DEMO_USER).resolve(PackagePusher.remoteFolder(pkg));
+			console.out("   " + result.filesUploaded() + " files uploaded to " + landed);
+			console.out("   submission " + result.accNo() + ": " + result.status() +
+				(result.errors().isEmpty() ? "" : " " + result.errors()));
+			console.out("   PageTab as stored: " + server.baseUri().resolve("submissions/" + result.accNo() + ".json"));
+			console.out(result.accNo());
+			return result.processed() ? 0 : 2;
+		} finally {
+			Arrays.fill(password, '\0');
+		}
 	}
 }

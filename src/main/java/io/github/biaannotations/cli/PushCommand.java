@@ -14,7 +14,6 @@ import io.github.biaannotations.archive.PackagePusher;
 import io.github.biaannotations.archive.PushListener;
 import io.github.biaannotations.archive.PushResult;
 import io.github.biaannotations.archive.RetryPolicy;
-import io.github.biaannotations.archive.TransferProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,7 +54,7 @@ final class PushCommand implements Callable<Integer> {
 		ArchiveUrls.checked(archive); // an unusable URL is reported before a password is asked for
 		final char[] password = password();
 		final PrintWriter err = spec.commandLine().getErr();
-		final PushListener listener = new ConsoleListener(err, System.console() != null);
+		final PushListener listener = new PushConsole(err, System.console() != null);
 		final PushResult result;
 		try {
 			final ArchiveClient client = new ArchiveClient(archive, user, password, RetryPolicy.DEFAULT, listener, null);
@@ -92,58 +91,5 @@ final class PushCommand implements Callable<Integer> {
 		final char[] pw = console.readPassword("Password for %s at %s: ", user, archive);
 		if (pw == null || pw.length == 0) throw new IllegalArgumentException("No password given");
 		return pw;
-	}
-
-	/** Steps on their own lines; progress on one updating line in a terminal, else every 10%. */
-	private static final class ConsoleListener implements PushListener {
-
-		private final PrintWriter err;
-		private final boolean terminal;
-		private long lastTenth = -1;
-		private boolean midLine;
-
-		ConsoleListener(final PrintWriter err, final boolean terminal) {
-			this.err = err;
-			this.terminal = terminal;
-		}
-
-		@Override
-		public synchronized void step(final String message) {
-			endLine();
-			err.println(message);
-			err.flush();
-		}
-
-		@Override
-		public synchronized void progress(final TransferProgress p) {
-			if (terminal) {
-				final String file = p.file().length() > 40 ? "..." + p.file().substring(p.file().length() - 37) : p.file();
-				err.print("\r" + p + "  " + file + "\u001b[K");
-				midLine = true;
-				err.flush();
-				return;
-			}
-			final long tenth = p.totalBytes() == 0 ? 10 : p.bytes() * 10 / p.totalBytes();
-			if (tenth != lastTenth) {
-				lastTenth = tenth;
-				err.println(p);
-				err.flush();
-			}
-		}
-
-		@Override
-		public synchronized void retrying(final String request, final String reason, final int attempt,
-			final long delayMillis)
-		{
-			endLine();
-			err.println("Retrying " + request + " in " + (delayMillis / 1000.0) + " s (try " + (attempt + 1) + "): " +
-				reason);
-			err.flush();
-		}
-
-		private void endLine() {
-			if (midLine) err.println();
-			midLine = false;
-		}
 	}
 }
