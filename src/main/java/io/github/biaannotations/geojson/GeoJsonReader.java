@@ -138,17 +138,10 @@ public final class GeoJsonReader {
 		if (type == null) throw new IllegalArgumentException("geometry without type");
 		if (c == null) throw new IllegalArgumentException(type + " without coordinates");
 		if ("Point".equals(type)) return factory.createPoint(position(c));
+		if ("MultiPoint".equals(type) || "LineString".equals(type)) return "LineString".equals(type) ? line(c) : factory.createMultiPointFromCoords(positions(c));
 		if (!(c instanceof List)) throw new IllegalArgumentException(type + " with malformed coordinates");
 		final List<?> list = (List<?>) c;
 		switch (type) {
-			case "MultiPoint": {
-				final Point[] points = new Point[list.size()];
-				for (int i = 0; i < points.length; i++)
-					points[i] = factory.createPoint(position(list.get(i)));
-				return factory.createMultiPoint(points);
-			}
-			case "LineString":
-				return line(c);
 			case "MultiLineString": {
 				final LineString[] lines = new LineString[list.size()];
 				for (int i = 0; i < lines.length; i++)
@@ -175,6 +168,7 @@ public final class GeoJsonReader {
 	}
 
 	private Polygon polygon(final Object c) {
+		if (c instanceof ParsedGeometry.Positions) throw new IllegalArgumentException("Polygon coordinates must be an array of rings");
 		if (!(c instanceof List) || ((List<?>) c).isEmpty()) throw new IllegalArgumentException("Polygon without rings");
 		final List<?> rings = (List<?>) c;
 		final LinearRing shell = ring(rings.get(0), "exterior ring");
@@ -192,6 +186,17 @@ public final class GeoJsonReader {
 	}
 
 	private static Coordinate[] positions(final Object c) {
+		if (c instanceof ParsedGeometry.Positions) {
+			final ParsedGeometry.Positions p = (ParsedGeometry.Positions) c;
+			final Coordinate[] coords = new Coordinate[p.size];
+			for (int i = 0; i < p.size; i++) {
+				final double x = p.xy[2 * i], y = p.xy[2 * i + 1];
+				if (!Double.isFinite(x) || !Double.isFinite(y))
+					throw new IllegalArgumentException("position [" + x + ", " + y + "] is not finite");
+				coords[i] = new Coordinate(x, y);
+			}
+			return coords;
+		}
 		if (!(c instanceof List)) throw new IllegalArgumentException("expected an array of positions");
 		final List<?> list = (List<?>) c;
 		final Coordinate[] coords = new Coordinate[list.size()];

@@ -139,8 +139,8 @@ public final class GeoJsonWriter implements AnnotationWriter {
 		out.writeStartArray();
 		for (int i = 0; i < s.size(); i++) {
 			out.writeStartArray();
-			out.writeNumber(s.getX(i));
-			out.writeNumber(s.getY(i));
+			writeNumber(s.getX(i));
+			writeNumber(s.getY(i));
 			out.writeEndArray();
 		}
 		out.writeEndArray();
@@ -148,9 +148,15 @@ public final class GeoJsonWriter implements AnnotationWriter {
 
 	private void writePosition(final Coordinate c) throws IOException {
 		out.writeStartArray();
-		out.writeNumber(c.x);
-		out.writeNumber(c.y);
+		writeNumber(c.x);
+		writeNumber(c.y);
 		out.writeEndArray();
+	}
+
+	/** Whole numbers (pixel corners) without ".0": shorter files, faster to read; others at full precision. */
+	private void writeNumber(final double v) throws IOException {
+		if (v == Math.rint(v) && Math.abs(v) < 1e15 && !(v == 0 && 1 / v < 0)) out.writeNumber((long) v);
+		else out.writeNumber(v);
 	}
 
 	@Override

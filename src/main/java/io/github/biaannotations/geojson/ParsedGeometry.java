@@ -50,25 +50,78 @@ final class ParsedGeometry {
 		return g;
 	}
 
-	/** An array of numbers becomes a position; an array of arrays a list. */
+	/**
+	 * An array of numbers becomes a position ({@code double[]}); an array of positions one flat
+	 * {@link Positions}; any other array of arrays a list.
+	 */
 	private static Object nested(final JsonParser p, final String where) throws IOException {
 		JsonToken t = p.nextToken();
-		if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-			double[] v = new double[2];
-			int n = 0;
-			for (; t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT; t = p.nextToken()) {
-				if (n == v.length) v = Arrays.copyOf(v, n * 2);
-				v[n++] = p.getDoubleValue();
+		if (isNumber(t)) return position(p, t, where);
+		if (t == JsonToken.END_ARRAY) return new ArrayList<>();
+		if (t != JsonToken.START_ARRAY) throw new GeoJsonException(where + ": bad position: expected [x, y], found " + t);
+		// peek: an array of positions is packed as it is read
+		t = p.nextToken();
+		if (isNumber(t)) {
+			final Positions positions = new Positions();
+			double[] xy = position(p, t, where);
+			positions.add(xy[0], xy[1]);
+			while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
+				xy = position(p, p.nextToken(), where);
+				positions.add(xy[0], xy[1]);
 			}
-			if (t != JsonToken.END_ARRAY) throw new GeoJsonException(where + ": bad position: expected only numbers, found " + t);
-			if (n < 2) throw new GeoJsonException(where + ": bad position: expected [x, y]");
-			return v;
+			if (t != JsonToken.END_ARRAY) throw new GeoJsonException(where + ": bad position: expected [x, y], found " + t);
+			return positions;
 		}
 		final List<Object> list = new ArrayList<>();
-		for (; t == JsonToken.START_ARRAY; t = p.nextToken())
+		list.add(rest(p, t, where));
+		while ((t = p.nextToken()) == JsonToken.START_ARRAY)
 			list.add(nested(p, where));
 		if (t != JsonToken.END_ARRAY) throw new GeoJsonException(where + ": bad position: expected [x, y], found " + t);
 		return list;
+	}
+
+	/** Finishes an array whose first token (after its START_ARRAY) was already read. */
+	private static Object rest(final JsonParser p, final JsonToken first, final String where) throws IOException {
+		if (first == JsonToken.END_ARRAY) return new ArrayList<>();
+		if (first != JsonToken.START_ARRAY) throw new GeoJsonException(where + ": bad position: expected [x, y], found " + first);
+		final List<Object> list = new ArrayList<>();
+		list.add(nested(p, where));
+		JsonToken t;
+		while ((t = p.nextToken()) == JsonToken.START_ARRAY)
+			list.add(nested(p, where));
+		if (t != JsonToken.END_ARRAY) throw new GeoJsonException(where + ": bad position: expected [x, y], found " + t);
+		return list;
+	}
+
+	private static boolean isNumber(final JsonToken t) {
+		return t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
+	}
+
+	/** Reads the numbers of one position, the first token already read; extra numbers (z) are ignored. */
+	private static double[] position(final JsonParser p, JsonToken t, final String where) throws IOException {
+		final double[] v = new double[2];
+		int n = 0;
+		for (; isNumber(t); t = p.nextToken()) {
+			if (n < 2) v[n] = p.getDoubleValue();
+			n++;
+		}
+		if (t != JsonToken.END_ARRAY) throw new GeoJsonException(where + ": bad position: expected only numbers, found " + t);
+		if (n < 2) throw new GeoJsonException(where + ": bad position: expected [x, y]");
+		return v;
+	}
+
+	/** Positions read from one array, packed x0, y0, x1, y1, ... */
+	static final class Positions {
+
+		double[] xy = new double[16];
+		int size;
+
+		void add(final double x, final double y) {
+			if (2 * size + 2 > xy.length) xy = Arrays.copyOf(xy, xy.length * 2);
+			xy[2 * size] = x;
+			xy[2 * size + 1] = y;
+			size++;
+		}
 	}
 
 	Geometry toJts(final GeoJsonReader reader) {
