@@ -1,6 +1,8 @@
 package io.github.biaannotations.imagej;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import ij.gui.Arrow;
 import ij.gui.EllipseRoi;
@@ -15,16 +17,21 @@ public enum RoiKind {
 	RECTANGLE, ROTATED_RECTANGLE, OVAL, ELLIPSE, POLYGON, FREEHAND, TRACED, COMPOSITE, TEXT, IMAGE,
 	LINE, ARROW, POLYLINE, FREELINE, ANGLE, POINT;
 
+	private static final Map<String, RoiKind> BY_KEY = new HashMap<>();
+	static {
+		for (final RoiKind k : values())
+			BY_KEY.put(k.key, k);
+	}
+
+	private final String key = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
 	public String key() {
-		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+		return key;
 	}
 
 	/** @return the kind named by {@code key}, or null for a name we do not know */
 	public static RoiKind fromKey(final String key) {
-		if (key == null) return null;
-		for (final RoiKind k : values())
-			if (k.key().equals(key)) return k;
-		return null;
+		return key == null ? null : BY_KEY.get(key);
 	}
 
 	public boolean isArea() {
