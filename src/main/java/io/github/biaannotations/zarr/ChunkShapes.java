@@ -1,0 +1,43 @@
+package io.github.biaannotations.zarr;
+
+/**
+ * Chooses chunk shapes so that a chunk holds about a target number of bytes (default 2 MB, inside the
+ * 1-4 MB range that suits both local disks and object stores), for arrays whose last two dimensions are
+ * y and x: square-ish power-of-two tiles in y and x, deeper along the dimension before y only when a whole
+ * plane is smaller than the target.
+ */
+public final class ChunkShapes {
+
+	/** 2 MB. */
+	public static final int DEFAULT_TARGET_BYTES = 2 << 20;
+
+	private ChunkShapes() {}
+
+	/**
+	 * @param shape the array shape; the last two dimensions are y and x
+	 * @param zDimension the index of the dimension that may be chunked deeper than 1 (the one before y), or
+	 *          -1 when none
+	 */
+	public static int[] choose(final long[] shape, final int zDimension, final int elementBytes,
+		final int targetBytes)
+	{
+		final int n = shape.length;
+		final int[] chunks = new int[n];
+		for (int d = 0; d < n; d++)
+			chunks[d] = 1;
+		final long targetElements = Math.max(1, targetBytes / elementBytes);
+		int side = 1;
+		while ((long) side * 2 * side * 2 <= targetElements)
+			side *= 2;
+		// side*side <= target; stretch x to use the budget when y is small
+		final int cy = (int) Math.min(shape[n - 2], side);
+		final int cx = (int) Math.min(shape[n - 1], Math.max(side, targetElements / Math.max(1, cy)));
+		chunks[n - 2] = Math.max(1, cy);
+		chunks[n - 1] = Math.max(1, cx);
+		if (zDimension >= 0) {
+			final long planeElements = (long) chunks[n - 2] * chunks[n - 1];
+			chunks[zDimension] = (int) Math.max(1, Math.min(shape[zDimension], targetElements / planeElements));
+		}
+		return chunks;
+	}
+}

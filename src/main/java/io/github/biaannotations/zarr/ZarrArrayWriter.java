@@ -1,0 +1,112 @@
+package io.github.biaannotations.zarr;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32C;
+
+/**
+ * Writes one Zarr array: its metadata on creation, then chunks (or, when sharded, whole shards) as they
+ * come. Chunks that hold only the fill value 0 are not written, as Zarr allows. Thread-safe for writes of
+ * different chunks, so callers may compress in parallel.
+ */
+public final class ZarrArrayWriter {
+
+	private static final long EMPTY = -1L; // 2^64-1 as unsigned: "inner chunk absent"
+
+	private final ZarrStore store;
+	private final String path;
+	private final ArraySpec spec;
+
+	private ZarrArrayWriter(final ZarrStore store, final String path, final ArraySpec spec) {
+		this.store = store;
+		this.path = path;
+		this.spec = spec;
+	}
+
+	/** Creates the array at {@code path} (writing its metadata) and returns a writer for its chunks. */
+	public static ZarrArrayWriter create(final ZarrStore store, final String path, final ArraySpec spec)
+		throws IOException
+	{
+		store.put(spec.format().arrayMetadataKey(path), ArrayMetadataJson.MAPPER.writeValueAsBytes(
+			ArrayMetadataJson.toJson(spec)));
+		return new ZarrArrayWriter(store, path, spec);
+	}
+
+	public ArraySpec spec() {
+		return spec;
+	}
+
+	/**
+	 * Writes one chunk of an unsharded array. {@code raw} is the full (padded) chunk, little-endian, C order.
+	 */
+	public void writeChunk(final long[] chunkIndex, final byte[] raw) throws IOException {
+		if (spec.isSharded()) throw new IllegalStateException("array is sharded: write shards");
+		checkRaw(raw);
+		if (isZero(raw)) return;
+		store.put(chunkKey(chunkIndex), spec.compression().encode(raw, spec.dataType().bytes()));
+	}
+
+	/**
+	 * Writes one shard of a sharded array. {@code innerChunks} holds the shard's inner chunks in C order
+	 * (raw, padded); {@code null} entries (chunks outside the array) are recorded as absent.
+	 */
+	public void writeShard(final long[] shardIndex, final byte[][] innerChunks) throws IOException {
+		if (!spec.isSharded()) throw new IllegalStateException("array is not sharded: write chunks");
+		final ByteArrayOutputStream data = new ByteArrayOutputStream();
+		final ByteBuffer index = ByteBuffer.allocate(innerChunks.length * 16 + 4).order(
+			ByteOrder.LITTLE_ENDIAN);
+		for (final byte[] raw : innerChunks) {
+			if (raw == null || isZero(checkRaw(raw))) {
+				index.putLong(EMPTY).putLong(EMPTY);
+				continue;
+			}
+			final byte[] encoded = spec.compression().encode(raw, spec.dataType().bytes());
+			index.putLong(data.size()).putLong(encoded.length);
+			data.write(encoded);
+		}
+		if (data.size() == 0) return; // an all-empty shard is simply absent
+		final CRC32C crc = new CRC32C();
+		crc.update(index.array(), 0, innerChunks.length * 16);
+		index.putInt((int) crc.getValue());
+		data.write(index.array());
+		store.put(chunkKey(shardIndex), data.toByteArray());
+	}
+
+	/** Number of inner chunks per shard (1 when unsharded). */
+	public int chunksPerShard() {
+		if (!spec.isSharded()) return 1;
+		int n = 1;
+		for (int d = 0; d < spec.rank(); d++)
+			n *= spec.shards()[d] / spec.chunk(d);
+		return n;
+	}
+
+	/** The store key of a chunk (or shard) by its grid index. */
+	String chunkKey(final long[] gridIndex) {
+		return chunkKey(spec.format(), path, gridIndex);
+	}
+
+	static String chunkKey(final ZarrFormat format, final String path, final long[] gridIndex) {
+		final StringBuilder key = new StringBuilder();
+		if (format == ZarrFormat.V3) key.append('c');
+		for (int d = 0; d < gridIndex.length; d++) {
+			if (key.length() > 0) key.append('/');
+			key.append(gridIndex[d]);
+		}
+		return ZarrFormat.join(path, key.toString());
+	}
+
+	private byte[] checkRaw(final byte[] raw) {
+		if (raw.length != spec.chunkBytes()) throw new IllegalArgumentException("chunk of " + raw.length +
+			" bytes, expected " + spec.chunkBytes() + " for " + spec);
+		return raw;
+	}
+
+	private static boolean isZero(final byte[] raw) {
+		for (final byte b : raw)
+			if (b != 0) return false;
+		return true;
+	}
+}
