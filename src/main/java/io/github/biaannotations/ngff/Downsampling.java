@@ -1,0 +1,140 @@
+package io.github.biaannotations.ngff;
+
+/**
+ * Halves a plane in y and x (sizes rounded up). Label planes use {@link Method#MODE} or
+ * {@link Method#NEAREST}, which only ever output values present in the input, so every pyramid level's
+ * labels are a subset of the full-resolution ones; image planes use {@link Method#MEAN}.
+ * <p>
+ * Mode rule: the value that occurs most often in the 2x2 block; on a tie a non-zero value beats background
+ * 0 (so small objects survive), and among tied non-zero values the first in raster order wins. At odd edges
+ * the block holds the pixels that exist.
+ */
+public final class Downsampling {
+
+	/** How a 2x2 block becomes one pixel. */
+	public enum Method {
+		/** Most frequent value (labels; the default). */
+		MODE("mode"),
+		/** The top-left pixel (labels). */
+		NEAREST("nearest"),
+		/** The rounded mean (images only: never for labels). */
+		MEAN("mean");
+
+		private final String ngffType;
+
+		Method(final String ngffType) {
+			this.ngffType = ngffType;
+		}
+
+		/** The name written into {@code multiscales[].type}. */
+		public String ngffType() {
+			return ngffType;
+		}
+	}
+
+	private Downsampling() {}
+
+	/** Halves a byte[], short[], int[] (integers, unsigned) or float[] plane of the given width and height. */
+	public static Object halve(final Object plane, final int width, final int height, final Method method) {
+		final int w2 = (width + 1) / 2, h2 = (height + 1) / 2;
+		if (plane instanceof short[]) {
+			final short[] in = (short[]) plane;
+			final short[] out = new short[w2 * h2];
+			for (int y = 0; y < h2; y++) {
+				final int r0 = 2 * y * width, r1 = Math.min(2 * y + 1, height - 1) * width;
+				for (int x = 0; x < w2; x++) {
+					final int x0 = 2 * x, x1 = Math.min(2 * x + 1, width - 1);
+					out[y * w2 + x] = (short) combine(in[r0 + x0] & 0xffff, in[r0 + x1] & 0xffff, in[r1 + x0] & 0xffff,
+						in[r1 + x1] & 0xffff, method);
+				}
+			}
+			return out;
+		}
+		if (plane instanceof byte[]) {
+			final byte[] in = (byte[]) plane;
+			final byte[] out = new byte[w2 * h2];
+			for (int y = 0; y < h2; y++) {
+				final int r0 = 2 * y * width, r1 = Math.min(2 * y + 1, height - 1) * width;
+				for (int x = 0; x < w2; x++) {
+					final int x0 = 2 * x, x1 = Math.min(2 * x + 1, width - 1);
+					out[y * w2 + x] = (byte) combine(in[r0 + x0] & 0xff, in[r0 + x1] & 0xff, in[r1 + x0] & 0xff,
+						in[r1 + x1] & 0xff, method);
+				}
+			}
+			return out;
+		}
+		if (plane instanceof int[]) {
+			final int[] in = (int[]) plane;
+			final int[] out = new int[w2 * h2];
+			for (int y = 0; y < h2; y++) {
+				final int r0 = 2 * y * width, r1 = Math.min(2 * y + 1, height - 1) * width;
+				for (int x = 0; x < w2; x++) {
+					final int x0 = 2 * x, x1 = Math.min(2 * x + 1, width - 1);
+					out[y * w2 + x] = method == Method.MEAN ? (int) ((Integer.toUnsignedLong(in[r0 + x0]) + Integer
+						.toUnsignedLong(in[r0 + x1]) + Integer.toUnsignedLong(in[r1 + x0]) + Integer.toUnsignedLong(
+							in[r1 + x1]) + 2) / 4) : combine(in[r0 + x0], in[r0 + x1], in[r1 + x0], in[r1 + x1], method);
+				}
+			}
+			return out;
+		}
+		if (plane instanceof float[]) {
+			if (method != Method.MEAN) throw new IllegalArgumentException("float planes are images: use MEAN");
+			final float[] in = (float[]) plane;
+			final float[] out = new float[w2 * h2];
+			for (int y = 0; y < h2; y++) {
+				final int r0 = 2 * y * width, r1 = Math.min(2 * y + 1, height - 1) * width;
+				for (int x = 0; x < w2; x++) {
+					final int x0 = 2 * x, x1 = Math.min(2 * x + 1, width - 1);
+					out[y * w2 + x] = (in[r0 + x0] + in[r0 + x1] + in[r1 + x0] + in[r1 + x1]) / 4;
+				}
+			}
+			return out;
+		}
+		throw new IllegalArgumentException("cannot downsample " + plane);
+	}
+
+	/**
+	 * One output pixel from a 2x2 block (a b / c d). Edge blocks repeat the existing pixels, which keeps the
+	 * counts' ratios, so mode and mean stay exact.
+	 */
+	static int combine(final int a, final int b, final int c, final int d, final Method method) {
+		switch (method) {
+			case NEAREST:
+				return a;
+			case MEAN:
+				return (int) ((Integer.toUnsignedLong(a) + Integer.toUnsignedLong(b) + Integer.toUnsignedLong(c) +
+					Integer.toUnsignedLong(d) + 2) / 4);
+			default:
+				return mode(a, b, c, d);
+		}
+	}
+
+	/** The mode of four values with the tie rule of the class comment. */
+	static int mode(final int a, final int b, final int c, final int d) {
+		if (a == b && b == c && c == d) return a;
+		int best = a, bestCount = count(a, a, b, c, d);
+		if (b != best) {
+			final int k = count(b, a, b, c, d);
+			if (k > bestCount || k == bestCount && best == 0) {
+				best = b;
+				bestCount = k;
+			}
+		}
+		if (c != best) {
+			final int k = count(c, a, b, c, d);
+			if (k > bestCount || k == bestCount && best == 0) {
+				best = c;
+				bestCount = k;
+			}
+		}
+		if (d != best) {
+			final int k = count(d, a, b, c, d);
+			if (k > bestCount || k == bestCount && best == 0) best = d;
+		}
+		return best;
+	}
+
+	private static int count(final int v, final int a, final int b, final int c, final int d) {
+		return (v == a ? 1 : 0) + (v == b ? 1 : 0) + (v == c ? 1 : 0) + (v == d ? 1 : 0);
+	}
+}

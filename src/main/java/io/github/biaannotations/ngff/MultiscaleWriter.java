@@ -1,0 +1,106 @@
+package io.github.biaannotations.ngff;
+
+import io.github.biaannotations.zarr.ArraySpec;
+import io.github.biaannotations.zarr.ChunkShapes;
+import io.github.biaannotations.zarr.PlaneStreamWriter;
+import io.github.biaannotations.zarr.ZarrArrayWriter;
+import io.github.biaannotations.zarr.ZarrFormat;
+import io.github.biaannotations.zarr.ZarrStore;
+
+import java.io.IOException;
+
+/**
+ * Writes the pyramid arrays {@code 0, 1, ...} of one multiscale image, plane by plane: each full-resolution
+ * plane is read once, handed to an optional visitor (label statistics), written to level 0 and halved into
+ * every lower level. Peak memory is a chunk depth of planes per level, never the whole image.
+ */
+final class MultiscaleWriter {
+
+	/** Sees each full-resolution plane once, before it is written. */
+	interface PlaneVisitor {
+
+		void visit(Object plane, int t, int c, int z);
+	}
+
+	private MultiscaleWriter() {}
+
+	static void write(final ZarrStore store, final String groupPath, final Hyperstack h,
+		final AxisLayout layout, final OmeZarrOptions o, final Downsampling.Method method,
+		final PlaneVisitor visitor, final String stage) throws IOException
+	{
+		final int levels = layout.levels();
+		final int[] chunks = chunkShape(layout, h, o);
+		final PlaneStreamWriter[] writers = new PlaneStreamWriter[levels];
+		boolean complete = false;
+		try {
+			for (int level = 0; level < levels; level++) {
+				final long[] shape = layout.shape(level);
+				final int[] c = chunks.clone();
+				final int n = c.length;
+				c[n - 2] = (int) Math.max(1, Math.min(c[n - 2], shape[n - 2]));
+				c[n - 1] = (int) Math.max(1, Math.min(c[n - 1], shape[n - 1]));
+				int[] shards = null;
+				if (o.shardFactor() > 0) {
+					if (o.version().zarrFormat() != ZarrFormat.V3) throw new IllegalArgumentException(
+						"sharding needs OME-NGFF 0.5 (Zarr v3)");
+					shards = c.clone();
+					shards[n - 2] = (int) Math.min((long) c[n - 2] * o.shardFactor(), roundUp(shape[n - 2], c[n - 2]));
+					shards[n - 1] = (int) Math.min((long) c[n - 1] * o.shardFactor(), roundUp(shape[n - 1], c[n - 1]));
+				}
+				final ArraySpec spec = new ArraySpec(o.version().zarrFormat(), shape, c, shards, h.dataType(), o
+					.compression(), layout.names());
+				writers[level] = new PlaneStreamWriter(ZarrArrayWriter.create(store, ZarrFormat.join(groupPath,
+					Integer.toString(level)), spec), o.threads());
+			}
+			final long total = (long) h.sizeT() * h.sizeC() * h.sizeZ();
+			long done = 0;
+			for (int t = 0; t < h.sizeT(); t++)
+				for (int c = 0; c < h.sizeC(); c++)
+					for (int z = 0; z < h.sizeZ(); z++) {
+						if (Thread.currentThread().isInterrupted()) throw new java.io.InterruptedIOException(
+							"export of " + stage + " cancelled");
+						Object plane = h.plane(t, c, z);
+						if (visitor != null) visitor.visit(plane, t, c, z);
+						final long[] leading = layout.leading(t, c, z);
+						writers[0].writePlane(leading, plane);
+						for (int level = 1; level < levels; level++) {
+							final long[] above = layout.planeSize(level - 1);
+							plane = Downsampling.halve(plane, (int) above[1], (int) above[0], method);
+							writers[level].writePlane(leading, plane);
+						}
+						o.progress().progress(stage, ++done, total);
+					}
+			complete = true;
+		}
+		finally {
+			IOException first = null;
+			for (final PlaneStreamWriter w : writers)
+				if (w != null) try {
+					w.close();
+				}
+				catch (final IOException e) {
+					if (first == null) first = e;
+				}
+			// a failed loop's exception is already in flight; close() then only reports missing planes
+			if (first != null && complete) throw first;
+		}
+	}
+
+	private static long roundUp(final long size, final int chunk) {
+		return (size + chunk - 1) / chunk * chunk;
+	}
+
+	private static int[] chunkShape(final AxisLayout layout, final Hyperstack h, final OmeZarrOptions o) {
+		final long[] shape = layout.shape(0);
+		final int n = shape.length;
+		final int z = layout.zDimension();
+		if (o.chunkShape() == null) return ChunkShapes.choose(shape, z, h.dataType().bytes(), o
+			.chunkTargetBytes());
+		final int[] c = new int[n];
+		java.util.Arrays.fill(c, 1);
+		if (z >= 0) c[z] = (int) Math.min(o.chunkShape()[0], shape[z]);
+		c[n - 2] = o.chunkShape()[1];
+		c[n - 1] = o.chunkShape()[2];
+		return c;
+	}
+}
