@@ -145,7 +145,7 @@ public final class LabelImages {
 		cal.pixelWidth = pc.pixelWidth();
 		cal.pixelHeight = pc.pixelHeight();
 		cal.pixelDepth = pc.pixelDepth();
-		if (pc.spaceUnit() != null) cal.setUnit("micrometer".equals(pc.spaceUnit()) ? "micron" : pc.spaceUnit());
+		if (pc.spaceUnit() != null) cal.setUnit("micrometer".equals(pc.spaceUnit()) ? "\u00b5m" : pc.spaceUnit());
 		if (h.sizeT() > 1) {
 			cal.frameInterval = pc.frameInterval();
 			if (pc.timeUnit() != null) cal.setTimeUnit("second".equals(pc.timeUnit()) ? "sec" : pc.timeUnit());
