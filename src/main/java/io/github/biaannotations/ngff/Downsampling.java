@@ -37,6 +37,8 @@ public final class Downsampling {
 	/** Halves a byte[], short[], int[] (integers, unsigned) or float[] plane of the given width and height. */
 	public static Object halve(final Object plane, final int width, final int height, final Method method) {
 		final int w2 = (width + 1) / 2, h2 = (height + 1) / 2;
+		if (plane instanceof short[] && method == Method.MODE && width % 2 == 0 && height % 2 == 0)
+			return modeEven((short[]) plane, width, height);
 		if (plane instanceof short[]) {
 			final short[] in = (short[]) plane;
 			final short[] out = new short[w2 * h2];
@@ -91,6 +93,21 @@ public final class Downsampling {
 			return out;
 		}
 		throw new IllegalArgumentException("cannot downsample " + plane);
+	}
+
+	/** The common case made fast: mode of a 16-bit plane with even sides, uniform blocks short-cut. */
+	private static short[] modeEven(final short[] in, final int width, final int height) {
+		final int w2 = width / 2, h2 = height / 2;
+		final short[] out = new short[w2 * h2];
+		for (int y = 0; y < h2; y++) {
+			final int r0 = 2 * y * width, r1 = r0 + width, o = y * w2;
+			for (int x = 0; x < w2; x++) {
+				final short a = in[r0 + 2 * x], b = in[r0 + 2 * x + 1], c = in[r1 + 2 * x], d = in[r1 + 2 * x + 1];
+				out[o + x] = a == b && a == c && a == d ? a : (short) mode(a & 0xffff, b & 0xffff, c & 0xffff, d &
+					0xffff);
+			}
+		}
+		return out;
 	}
 
 	/**

@@ -58,15 +58,17 @@ public final class LabelStatistics {
 	}
 
 	private void addPlane(final short[] p, final int width, final int t, final int z) {
-		for (int row = 0, y = 0; row < p.length; row += width, y++)
-			for (int x = 0; x < width;) {
-				final short v = p[row + x];
-				int end = x;
-				while (end + 1 < width && p[row + end + 1] == v)
-					end++;
-				if (v != 0) entry(v & 0xffff).add(t, z, y, x, end);
-				x = end + 1;
+		for (int row = 0, y = 0; row < p.length; row += width, y++) {
+			final int end = row + width;
+			int i = row;
+			while (i < end) {
+				final short v = p[i];
+				final int start = i++;
+				while (i < end && p[i] == v)
+					i++;
+				if (v != 0) entry(v & 0xffff).add(t, z, y, start - row, i - 1 - row);
 			}
+		}
 	}
 
 	private void addPlane(final byte[] p, final int width, final int t, final int z) {

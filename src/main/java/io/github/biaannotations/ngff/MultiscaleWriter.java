@@ -32,6 +32,8 @@ final class MultiscaleWriter {
 		final int[] chunks = chunkShape(layout, h, o);
 		final PlaneStreamWriter[] writers = new PlaneStreamWriter[levels];
 		boolean complete = false;
+		java.util.concurrent.ExecutorService visitorThread = null;
+		java.util.concurrent.Future<?> visitorDone = null;
 		try {
 			for (int level = 0; level < levels; level++) {
 				final long[] shape = layout.shape(level);
@@ -54,13 +56,28 @@ final class MultiscaleWriter {
 			}
 			final long total = (long) h.sizeT() * h.sizeC() * h.sizeZ();
 			long done = 0;
+			// the visitor (label statistics) runs on its own thread, one plane behind, beside the pyramid work
+			if (visitor != null && o.threads() > 1) visitorThread = java.util.concurrent.Executors
+				.newSingleThreadExecutor(r -> {
+					final Thread th = new Thread(r, "label-statistics");
+					th.setDaemon(true);
+					return th;
+				});
 			for (int t = 0; t < h.sizeT(); t++)
 				for (int c = 0; c < h.sizeC(); c++)
 					for (int z = 0; z < h.sizeZ(); z++) {
 						if (Thread.currentThread().isInterrupted()) throw new java.io.InterruptedIOException(
 							"export of " + stage + " cancelled");
 						Object plane = h.plane(t, c, z);
-						if (visitor != null) visitor.visit(plane, t, c, z);
+						if (visitor != null) {
+							if (visitorThread == null) visitor.visit(plane, t, c, z);
+							else {
+								await(visitorDone);
+								final Object p = plane;
+								final int ft = t, fc = c, fz = z;
+								visitorDone = visitorThread.submit(() -> visitor.visit(p, ft, fc, fz));
+							}
+						}
 						final long[] leading = layout.leading(t, c, z);
 						writers[0].writePlane(leading, plane);
 						for (int level = 1; level < levels; level++) {
@@ -70,9 +87,11 @@ final class MultiscaleWriter {
 						}
 						o.progress().progress(stage, ++done, total);
 					}
+			await(visitorDone);
 			complete = true;
 		}
 		finally {
+			if (visitorThread != null) visitorThread.shutdownNow();
 			IOException first = null;
 			for (final PlaneStreamWriter w : writers)
 				if (w != null) try {
@@ -83,6 +102,21 @@ final class MultiscaleWriter {
 				}
 			// a failed loop's exception is already in flight; close() then only reports missing planes
 			if (first != null && complete) throw first;
+		}
+	}
+
+	private static void await(final java.util.concurrent.Future<?> f) throws IOException {
+		if (f == null) return;
+		try {
+			f.get();
+		}
+		catch (final InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new java.io.InterruptedIOException("interrupted");
+		}
+		catch (final java.util.concurrent.ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
+			throw new IOException(e.getCause());
 		}
 	}
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
 import com.scalableminds.bloscjava.Blosc;
 
 import java.util.Locale;
@@ -36,6 +37,8 @@ public final class Compression {
 	private final int level;
 	private final String bloscCompressor;
 	private final Shuffle shuffle;
+	/** One zstd context per thread: creating one per chunk costs more than compressing a sparse chunk. */
+	private final ThreadLocal<ZstdCompressCtx> zstdContext;
 
 	private Compression(final Kind kind, final int level, final String bloscCompressor,
 		final Shuffle shuffle)
@@ -44,6 +47,8 @@ public final class Compression {
 		this.level = level;
 		this.bloscCompressor = bloscCompressor;
 		this.shuffle = shuffle;
+		this.zstdContext = kind == Kind.ZSTD ? ThreadLocal.withInitial(() -> new ZstdCompressCtx().setLevel(
+			level).setContentSize(true).setChecksum(false)) : null;
 	}
 
 	/** zstd at the given level (1-22; 3 is zstd's own default and a good speed/size balance). */
@@ -86,7 +91,7 @@ public final class Compression {
 	public byte[] encode(final byte[] raw, final int typeSize) {
 		switch (kind) {
 			case ZSTD:
-				return Zstd.compress(raw, level);
+				return zstdContext.get().compress(raw);
 			case BLOSC:
 				return Blosc.compress(raw, typeSize, Blosc.Compressor.fromString(bloscCompressor), level,
 					Blosc.Shuffle.fromInt(shuffle.v2), 0, 1);

@@ -32,6 +32,13 @@ public final class PlaneStreamWriter implements AutoCloseable {
 	private long[] slabLeading;
 	private long nextPlane;
 	private final ExecutorService pool;
+	/**
+	 * One raw chunk buffer per thread, reused: chunks are compressed before the next is built, and fresh
+	 * multi-megabyte arrays per chunk would churn the garbage collector.
+	 */
+	private final ThreadLocal<byte[]> buffers;
+	/** The previous slab's chunk writes, still running while the caller prepares the next planes. */
+	private final List<Future<?>> pending = new ArrayList<>();
 
 	/** @param threads compression threads (1 = compress on the calling thread) */
 	public PlaneStreamWriter(final ZarrArrayWriter writer, final int threads) {
@@ -47,6 +54,7 @@ public final class PlaneStreamWriter implements AutoCloseable {
 				"shards may only group chunks along y and x: " + spec);
 		this.depth = n >= 3 ? spec.chunk(n - 3) : 1;
 		this.slab = new Object[depth];
+		this.buffers = ThreadLocal.withInitial(() -> new byte[spec.chunkBytes()]);
 		this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
 			final Thread t = new Thread(r, "zarr-compress");
 			t.setDaemon(true);
@@ -90,6 +98,7 @@ public final class PlaneStreamWriter implements AutoCloseable {
 	}
 
 	private void flush(final int planes) throws IOException {
+		final Object[] slab = this.slab.clone();
 		final long[] gridLeading = new long[n - 2];
 		for (int d = 0; d < n - 2; d++)
 			gridLeading[d] = slabLeading[d] / spec.chunk(d);
@@ -99,7 +108,7 @@ public final class PlaneStreamWriter implements AutoCloseable {
 				for (long cx = 0; cx < spec.chunkCount(n - 1); cx++) {
 					final long[] index = gridIndex(gridLeading, cy, cx);
 					final long fy = cy, fx = cx;
-					tasks.add(() -> writer.writeChunk(index, chunk(planes, fy, fx)));
+					tasks.add(() -> writer.writeChunk(index, chunk(slab, planes, fy, fx, buffers.get())));
 				}
 		}
 		else {
@@ -117,14 +126,14 @@ public final class PlaneStreamWriter implements AutoCloseable {
 							for (int ix = 0; ix < kx; ix++) {
 								final long cy = fy * ky + iy, cx = fx * kx + ix;
 								if (cy < spec.chunkCount(n - 2) && cx < spec.chunkCount(n - 1)) inner[iy * kx + ix] = chunk(
-									planes, cy, cx);
+									slab, planes, cy, cx, new byte[spec.chunkBytes()]);
 							}
 						writer.writeShard(index, inner);
 					});
 				}
 		}
 		run(tasks);
-		Arrays.fill(slab, null);
+		Arrays.fill(this.slab, null);
 	}
 
 	private long[] gridIndex(final long[] gridLeading, final long y, final long x) {
@@ -135,19 +144,20 @@ public final class PlaneStreamWriter implements AutoCloseable {
 	}
 
 	/** Builds the raw bytes of chunk (cy, cx) of the current slab. */
-	private byte[] chunk(final int planes, final long cy, final long cx) {
+	private byte[] chunk(final Object[] slab, final int planes, final long cy, final long cx,
+		final byte[] raw)
+	{
 		final int ch = spec.chunk(n - 2), cw = spec.chunk(n - 1);
 		final int h = (int) spec.shape(n - 2), w = (int) spec.shape(n - 1);
 		final int y0 = (int) (cy * ch), x0 = (int) (cx * cw);
 		final int rows = Math.min(ch, h - y0), cols = Math.min(cw, w - x0);
 		final int bytes = spec.dataType().bytes();
-		final ByteBuffer raw = ByteBuffer.allocate(spec.chunkBytes()).order(ByteOrder.LITTLE_ENDIAN);
+		if (rows < ch || cols < cw || planes < depth) java.util.Arrays.fill(raw, (byte) 0); // padding
+		final ByteBuffer view = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
 		for (int z = 0; z < planes; z++)
-			for (int y = 0; y < rows; y++) {
-				raw.position(((z * ch + y) * cw) * bytes);
-				Planes.putRow(slab[z], (y0 + y) * w + x0, cols, raw);
-			}
-		return raw.array();
+			for (int y = 0; y < rows; y++)
+				Planes.putRow(slab[z], (y0 + y) * w + x0, cols, view, (z * ch + y) * cw);
+		return raw;
 	}
 
 	private interface Task {
@@ -155,42 +165,59 @@ public final class PlaneStreamWriter implements AutoCloseable {
 		void run() throws IOException;
 	}
 
+	/**
+	 * Runs a slab's chunk writes: on the calling thread without a pool; otherwise on the pool after the
+	 * previous slab's writes have finished, without waiting for these (at most two slabs are in flight).
+	 */
 	private void run(final List<Task> tasks) throws IOException {
 		if (pool == null) {
 			for (final Task t : tasks)
 				t.run();
 			return;
 		}
-		final List<Future<?>> futures = new ArrayList<>();
+		awaitPending();
 		for (final Task t : tasks)
-			futures.add(pool.submit(() -> {
+			pending.add(pool.submit(() -> {
 				t.run();
 				return null;
 			}));
+	}
+
+	private void awaitPending() throws IOException {
 		try {
-			for (final Future<?> f : futures)
+			for (final Future<?> f : pending)
 				f.get();
 		}
 		catch (final InterruptedException e) {
-			for (final Future<?> f : futures)
-				f.cancel(true);
+			cancelPending();
 			Thread.currentThread().interrupt();
 			throw new InterruptedIOException("interrupted while writing " + spec);
 		}
 		catch (final ExecutionException e) {
-			for (final Future<?> f : futures)
-				f.cancel(true);
+			cancelPending();
 			final Throwable cause = e.getCause();
 			if (cause instanceof IOException) throw (IOException) cause;
 			if (cause instanceof RuntimeException) throw (RuntimeException) cause;
 			throw new IOException(cause);
 		}
+		pending.clear();
 	}
 
-	/** Checks that every plane was written, and stops the compression threads. */
+	private void cancelPending() {
+		for (final Future<?> f : pending)
+			f.cancel(true);
+		pending.clear();
+	}
+
+	/** Waits for the last chunk writes, checks that every plane was written, and stops the threads. */
 	@Override
 	public void close() throws IOException {
-		if (pool != null) pool.shutdownNow();
+		try {
+			awaitPending();
+		}
+		finally {
+			if (pool != null) pool.shutdownNow();
+		}
 		if (nextPlane != planeCount()) throw new IOException("only " + nextPlane + " of " + planeCount() +
 			" planes written to " + spec);
 	}

@@ -28,15 +28,22 @@ public final class Planes {
 		throw new IllegalArgumentException("not a primitive plane: " + plane);
 	}
 
-	/** Puts {@code count} elements from {@code offset} into a little-endian buffer at its position. */
-	static void putRow(final Object plane, final int offset, final int count, final ByteBuffer dst) {
-		if (plane instanceof byte[]) dst.put((byte[]) plane, offset, count);
-		else if (plane instanceof short[]) dst.asShortBuffer().put((short[]) plane, offset, count);
-		else if (plane instanceof int[]) dst.asIntBuffer().put((int[]) plane, offset, count);
-		else if (plane instanceof float[]) dst.asFloatBuffer().put((float[]) plane, offset, count);
-		else if (plane instanceof long[]) dst.asLongBuffer().put((long[]) plane, offset, count);
-		else if (plane instanceof double[]) dst.asDoubleBuffer().put((double[]) plane, offset, count);
-		else throw new IllegalArgumentException("not a primitive plane: " + plane);
+	/**
+	 * Copies {@code count} elements from {@code offset} of a plane into a little-endian buffer, starting at
+	 * element index {@code at} of the buffer.
+	 */
+	static void putRow(final Object plane, final int offset, final int count, final ByteBuffer dst,
+		final int at)
+	{
+		final int bytes = elementBytes(plane);
+		final ByteBuffer b = dst.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+		b.position(at * bytes);
+		if (plane instanceof byte[]) b.put((byte[]) plane, offset, count);
+		else if (plane instanceof short[]) b.asShortBuffer().put((short[]) plane, offset, count);
+		else if (plane instanceof int[]) b.asIntBuffer().put((int[]) plane, offset, count);
+		else if (plane instanceof float[]) b.asFloatBuffer().put((float[]) plane, offset, count);
+		else if (plane instanceof long[]) b.asLongBuffer().put((long[]) plane, offset, count);
+		else b.asDoubleBuffer().put((double[]) plane, offset, count);
 	}
 
 	/** Converts little-endian bytes (as read from a chunk or plane) to a primitive plane of the given type. */

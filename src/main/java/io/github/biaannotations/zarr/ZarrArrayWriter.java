@@ -104,9 +104,14 @@ public final class ZarrArrayWriter {
 		return raw;
 	}
 
+	private static final byte[] ZEROS = new byte[1 << 16];
+
+	/** Whether a chunk holds only zeros; compares 64 KB blocks with the JDK's vectorised mismatch. */
 	private static boolean isZero(final byte[] raw) {
-		for (final byte b : raw)
-			if (b != 0) return false;
+		for (int from = 0; from < raw.length; from += ZEROS.length) {
+			final int len = Math.min(ZEROS.length, raw.length - from);
+			if (java.util.Arrays.mismatch(raw, from, from + len, ZEROS, 0, len) >= 0) return false;
+		}
 		return true;
 	}
 }

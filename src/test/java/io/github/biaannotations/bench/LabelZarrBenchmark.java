@@ -1,0 +1,174 @@
+package io.github.biaannotations.bench;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.io.FileSaver;
+
+import io.github.biaannotations.imagej.LabelImages;
+import io.github.biaannotations.ngff.ExportedLabels;
+import io.github.biaannotations.ngff.OmeZarrExporter;
+import io.github.biaannotations.ngff.OmeZarrOptions;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * Benchmark (a program, not a test): a 16-bit label stack of 2048 x 2048 x 64 synthetic nuclei written as
+ * OME-Zarr 0.5 with its label pyramid and zstd, against ImageJ's {@code FileSaver.saveAsTiffStack} of the
+ * same image in the same run. Prints the median time of each and the ratio (target: at most 1.0), plus the
+ * peak heap used beyond the input during the export (target: under 256 MB).
+ * <p>
+ * Run: {@code mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt} then
+ * {@code java -Xmx2g -cp target/test-classes:target/classes:$(cat target/cp.txt)
+ * io.github.biaannotations.bench.LabelZarrBenchmark [width height depth repetitions]}.
+ */
+public final class LabelZarrBenchmark {
+
+	public static void main(final String... args) throws Exception {
+		final int w = args.length > 0 ? Integer.parseInt(args[0]) : 2048;
+		final int h = args.length > 1 ? Integer.parseInt(args[1]) : 2048;
+		final int d = args.length > 2 ? Integer.parseInt(args[2]) : 64;
+		final int reps = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+		System.out.printf("synthetic nuclei %d x %d x %d, 16-bit (%d MB); %d cores%n", w, h, d, (long) w * h * d *
+			2 >> 20, Runtime.getRuntime().availableProcessors());
+		final ImagePlus imp = nuclei(w, h, d, 42);
+		final Path tmp = Files.createTempDirectory("label-zarr-bench");
+		try {
+			final long[] zarr = new long[reps], tiff = new long[reps];
+			long peakBeyondInput = 0;
+			ExportedLabels result = null;
+			// one untimed round each to warm up the JIT and the page cache, then alternate timed rounds
+			for (int r = -1; r < reps; r++) {
+				final Path z = tmp.resolve("nuclei_labels.ome.zarr");
+				final Path t = tmp.resolve("nuclei_labels.tif");
+				deleteTree(z);
+				Files.deleteIfExists(t);
+				final long baseline = settledHeap();
+				final HeapWatcher watcher = new HeapWatcher();
+				watcher.start();
+				long start = System.nanoTime();
+				result = new OmeZarrExporter(OmeZarrOptions.defaults()).exportLabels(LabelImages.fromImagePlus(imp,
+					"nuclei", Collections.emptyMap()).get(0), z, null);
+				final long zarrTime = System.nanoTime() - start;
+				watcher.stopAndJoin();
+				start = System.nanoTime();
+				if (!new FileSaver(imp).saveAsTiffStack(t.toString())) throw new IOException("TIFF save failed");
+				final long tiffTime = System.nanoTime() - start;
+				if (r >= 0) {
+					zarr[r] = zarrTime;
+					tiff[r] = tiffTime;
+					peakBeyondInput = Math.max(peakBeyondInput, watcher.peak - baseline);
+				}
+				System.out.printf("round %d: OME-Zarr %.2f s (%d MB on disk), TIFF %.2f s (%d MB)%n", r + 1,
+					zarrTime / 1e9, size(z) >> 20, tiffTime / 1e9, Files.size(t) >> 20);
+			}
+			Arrays.sort(zarr);
+			Arrays.sort(tiff);
+			final double zm = zarr[reps / 2] / 1e9, tm = tiff[reps / 2] / 1e9;
+			System.out.printf("labels: %d, pyramid levels: %d%n", result.statistics().size(), result.levels());
+			System.out.printf("median OME-Zarr 0.5 (pyramid, zstd): %.2f s%n", zm);
+			System.out.printf("median ImageJ saveAsTiffStack:       %.2f s%n", tm);
+			System.out.printf("ratio OME-Zarr / TIFF: %.2f (target <= 1.0)%n", zm / tm);
+			System.out.printf("peak heap beyond input during export: %d MB (target < 256 MB)%n",
+				peakBeyondInput >> 20);
+		}
+		finally {
+			deleteTree(tmp);
+		}
+	}
+
+	/** Ellipsoidal nuclei with distinct labels, about 12 % of the volume, as a 16-bit stack. */
+	static ImagePlus nuclei(final int w, final int h, final int d, final long seed) {
+		final short[][] planes = new short[d][w * h];
+		final Random random = new Random(seed);
+		final int count = Math.min(65535, (int) ((long) w * h * d / 60000));
+		for (int label = 1; label <= count; label++) {
+			final int cx = random.nextInt(w), cy = random.nextInt(h), cz = random.nextInt(d);
+			final int rx = 6 + random.nextInt(12), ry = 6 + random.nextInt(12), rz = 2 + random.nextInt(5);
+			for (int z = Math.max(0, cz - rz); z <= Math.min(d - 1, cz + rz); z++) {
+				final double fz = (z - cz) / (double) rz;
+				for (int y = Math.max(0, cy - ry); y <= Math.min(h - 1, cy + ry); y++) {
+					final double fy = (y - cy) / (double) ry;
+					for (int x = Math.max(0, cx - rx); x <= Math.min(w - 1, cx + rx); x++) {
+						final double fx = (x - cx) / (double) rx;
+						if (fx * fx + fy * fy + fz * fz <= 1) planes[z][y * w + x] = (short) label;
+					}
+				}
+			}
+		}
+		final ImageStack stack = new ImageStack(w, h);
+		for (final short[] p : planes)
+			stack.addSlice(null, p);
+		final ImagePlus imp = new ImagePlus("nuclei", stack);
+		imp.setDimensions(1, d, 1);
+		imp.getCalibration().setUnit("micron");
+		imp.getCalibration().pixelWidth = imp.getCalibration().pixelHeight = 0.2;
+		imp.getCalibration().pixelDepth = 1;
+		return imp;
+	}
+
+	private static long settledHeap() {
+		for (int i = 0; i < 3; i++)
+			System.gc();
+		return used();
+	}
+
+	private static long used() {
+		long used = 0;
+		for (final MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans())
+			if (pool.getType() == MemoryType.HEAP) used += pool.getUsage().getUsed();
+		return used;
+	}
+
+	/** Samples heap use every few milliseconds; an upper bound of live data, since garbage counts too. */
+	private static final class HeapWatcher extends Thread {
+
+		volatile boolean running = true;
+		volatile long peak;
+
+		HeapWatcher() {
+			setDaemon(true);
+		}
+
+		@Override
+		public void run() {
+			while (running) {
+				peak = Math.max(peak, used());
+				try {
+					Thread.sleep(5);
+				}
+				catch (final InterruptedException e) {
+					return;
+				}
+			}
+		}
+
+		void stopAndJoin() throws InterruptedException {
+			running = false;
+			join();
+		}
+	}
+
+	private static long size(final Path dir) throws IOException {
+		try (Stream<Path> s = Files.walk(dir)) {
+			return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+		}
+	}
+
+	private static void deleteTree(final Path dir) throws IOException {
+		if (!Files.exists(dir)) return;
+		try (Stream<Path> s = Files.walk(dir)) {
+			for (final Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator)
+				Files.delete(p);
+		}
+	}
+}
