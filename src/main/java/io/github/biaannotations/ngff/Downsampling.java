@@ -102,12 +102,23 @@ public final class Downsampling {
 		for (int y = 0; y < h2; y++) {
 			final int r0 = 2 * y * width, r1 = r0 + width, o = y * w2;
 			for (int x = 0; x < w2; x++) {
+				if ((x & 31) == 0 && allZero(in, r0 + 2 * x, r1 + 2 * x, Math.min(64, width - 2 * x))) {
+					x += 31; // 32 background blocks: the output is already 0
+					continue;
+				}
 				final short a = in[r0 + 2 * x], b = in[r0 + 2 * x + 1], c = in[r1 + 2 * x], d = in[r1 + 2 * x + 1];
 				out[o + x] = a == b && a == c && a == d ? a : (short) mode(a & 0xffff, b & 0xffff, c & 0xffff, d &
 					0xffff);
 			}
 		}
 		return out;
+	}
+
+	private static final short[] ZERO = new short[64];
+
+	private static boolean allZero(final short[] in, final int from0, final int from1, final int len) {
+		return java.util.Arrays.mismatch(in, from0, from0 + len, ZERO, 0, len) < 0 && java.util.Arrays.mismatch(
+			in, from1, from1 + len, ZERO, 0, len) < 0;
 	}
 
 	/**
@@ -126,27 +137,38 @@ public final class Downsampling {
 		}
 	}
 
-	/** The mode of four values with the tie rule of the class comment. */
+	/** The mode of four values (a b / c d) with the tie rule of the class comment. */
 	static int mode(final int a, final int b, final int c, final int d) {
-		if (a == b && b == c && c == d) return a;
-		int best = a, bestCount = count(a, a, b, c, d);
-		if (b != best) {
-			final int k = count(b, a, b, c, d);
-			if (k > bestCount || k == bestCount && best == 0) {
-				best = b;
+		if (a == b) {
+			if (a == c || a == d) return a; // three or four of a
+			if (c == d) return a != 0 ? a : c; // two against two
+			return a;
+		}
+		if (a == c) {
+			if (a == d) return a;
+			if (b == d) return a != 0 ? a : b;
+			return a;
+		}
+		if (a == d) {
+			if (b == c) return a != 0 ? a : b;
+			return a;
+		}
+		// a occurs once
+		if (b == c || b == d) return b;
+		if (c == d) return c;
+		return a != 0 ? a : b; // all different: the first non-zero
+	}
+
+	/** The rule of the class comment, spelled out by counting; the reference {@link #mode} is tested against. */
+	static int modeByCounting(final int a, final int b, final int c, final int d) {
+		final int[] v = { a, b, c, d };
+		int best = v[0], bestCount = -1;
+		for (final int x : v) {
+			final int k = count(x, a, b, c, d);
+			if (k > bestCount || k == bestCount && best == 0 && x != 0) {
+				best = x;
 				bestCount = k;
 			}
-		}
-		if (c != best) {
-			final int k = count(c, a, b, c, d);
-			if (k > bestCount || k == bestCount && best == 0) {
-				best = c;
-				bestCount = k;
-			}
-		}
-		if (d != best) {
-			final int k = count(d, a, b, c, d);
-			if (k > bestCount || k == bestCount && best == 0) best = d;
 		}
 		return best;
 	}

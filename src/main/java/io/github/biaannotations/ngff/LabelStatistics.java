@@ -1,5 +1,6 @@
 package io.github.biaannotations.ngff;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,18 +58,35 @@ public final class LabelStatistics {
 		else throw new IllegalArgumentException("label planes are byte[], short[] or int[], not " + plane);
 	}
 
+	private static final short[] ZERO_SHORTS = new short[4096];
+
 	private void addPlane(final short[] p, final int width, final int t, final int z) {
 		for (int row = 0, y = 0; row < p.length; row += width, y++) {
 			final int end = row + width;
 			int i = row;
 			while (i < end) {
 				final short v = p[i];
+				if (v == 0) { // background: skip it with the JDK's vectorised comparison
+					i = nextNonZero(p, i, end);
+					continue;
+				}
 				final int start = i++;
 				while (i < end && p[i] == v)
 					i++;
-				if (v != 0) entry(v & 0xffff).add(t, z, y, start - row, i - 1 - row);
+				entry(v & 0xffff).add(t, z, y, start - row, i - 1 - row);
 			}
 		}
+	}
+
+	/** The index of the first non-zero element in p[from, to), or {@code to}. */
+	static int nextNonZero(final short[] p, int from, final int to) {
+		while (from < to) {
+			final int len = Math.min(ZERO_SHORTS.length, to - from);
+			final int m = Arrays.mismatch(p, from, from + len, ZERO_SHORTS, 0, len);
+			if (m >= 0) return from + m;
+			from += len;
+		}
+		return to;
 	}
 
 	private void addPlane(final byte[] p, final int width, final int t, final int z) {

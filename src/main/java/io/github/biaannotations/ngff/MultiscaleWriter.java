@@ -46,6 +46,10 @@ final class MultiscaleWriter {
 					if (o.version().zarrFormat() != ZarrFormat.V3) throw new IllegalArgumentException(
 						"sharding needs OME-NGFF 0.5 (Zarr v3)");
 					shards = c.clone();
+					final int z = layout.zDimension();
+					// in z a shard is at most 8 planes deep (or one chunk), bounding the planes held per level
+					if (z >= 0) shards[z] = (int) Math.min((long) c[z] * Math.max(1, Math.min(o.shardFactor(), 8 / c[z])),
+						roundUp(shape[z], c[z]));
 					shards[n - 2] = (int) Math.min((long) c[n - 2] * o.shardFactor(), roundUp(shape[n - 2], c[n - 2]));
 					shards[n - 1] = (int) Math.min((long) c[n - 1] * o.shardFactor(), roundUp(shape[n - 1], c[n - 1]));
 				}

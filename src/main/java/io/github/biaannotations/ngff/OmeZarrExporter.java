@@ -145,7 +145,7 @@ public final class OmeZarrExporter {
 		Files.createDirectories(parent);
 		final Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
 		try {
-			work.write(new FileSystemStore(tmp));
+			work.write(new FileSystemStore(tmp, false)); // the folder rename is the atomic step
 			if (Files.exists(target)) {
 				final Path old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
 				Files.delete(old);

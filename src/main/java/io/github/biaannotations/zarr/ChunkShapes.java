@@ -3,8 +3,8 @@ package io.github.biaannotations.zarr;
 /**
  * Chooses chunk shapes so that a chunk holds about a target number of bytes (default 2 MB, inside the
  * 1-4 MB range that suits both local disks and object stores), for arrays whose last two dimensions are
- * y and x: square-ish power-of-two tiles in y and x, deeper along the dimension before y only when a whole
- * plane is smaller than the target.
+ * y and x: square-ish power-of-two tiles in y and x and, for stacks, a few planes deep (4 or more when
+ * planes are small), which suits 3D viewers and keeps the number of files down.
  */
 public final class ChunkShapes {
 
@@ -26,16 +26,19 @@ public final class ChunkShapes {
 		for (int d = 0; d < n; d++)
 			chunks[d] = 1;
 		final long targetElements = Math.max(1, targetBytes / elementBytes);
+		// a stack gets chunks a few planes deep (up to 4), which suits 3D viewers and cuts the file count
+		final long wantDepth = zDimension >= 0 ? Math.min(shape[zDimension], 4) : 1;
 		int side = 1;
-		while ((long) side * 2 * side * 2 <= targetElements)
+		while ((long) side * 2 * side * 2 * wantDepth <= targetElements)
 			side *= 2;
-		// side*side <= target; stretch x to use the budget when y is small
-		final int cy = (int) Math.min(shape[n - 2], side);
-		final int cx = (int) Math.min(shape[n - 1], Math.max(side, targetElements / Math.max(1, cy)));
-		chunks[n - 2] = Math.max(1, cy);
-		chunks[n - 1] = Math.max(1, cx);
+		// stretch x to use the budget when y is small
+		final int cy = (int) Math.max(1, Math.min(shape[n - 2], side));
+		final int cx = (int) Math.max(1, Math.min(shape[n - 1], Math.max(side, targetElements / wantDepth /
+			cy)));
+		chunks[n - 2] = cy;
+		chunks[n - 1] = cx;
 		if (zDimension >= 0) {
-			final long planeElements = (long) chunks[n - 2] * chunks[n - 1];
+			final long planeElements = (long) cy * cx;
 			chunks[zDimension] = (int) Math.max(1, Math.min(shape[zDimension], targetElements / planeElements));
 		}
 		return chunks;

@@ -87,17 +87,28 @@ public final class Compression {
 		return kind;
 	}
 
-	/** Compresses one chunk's raw little-endian bytes. */
+	/** Compresses one chunk's raw little-endian bytes; never returns {@code raw} itself (callers reuse it). */
 	public byte[] encode(final byte[] raw, final int typeSize) {
 		switch (kind) {
 			case ZSTD:
-				return zstdContext.get().compress(raw);
+				return zstd(raw);
 			case BLOSC:
 				return Blosc.compress(raw, typeSize, Blosc.Compressor.fromString(bloscCompressor), level,
 					Blosc.Shuffle.fromInt(shuffle.v2), 0, 1);
 			default:
-				return raw;
+				return raw.clone();
 		}
+	}
+
+	/** One output buffer per thread: zstd-jni would otherwise allocate a worst-case buffer per chunk. */
+	private static final ThreadLocal<byte[]> ZSTD_OUT = new ThreadLocal<>();
+
+	private byte[] zstd(final byte[] raw) {
+		final int bound = (int) Zstd.compressBound(raw.length);
+		byte[] out = ZSTD_OUT.get();
+		if (out == null || out.length < bound) ZSTD_OUT.set(out = new byte[bound]);
+		final int size = zstdContext.get().compress(out, raw);
+		return java.util.Arrays.copyOf(out, size);
 	}
 
 	/** Decompresses one chunk; {@code rawSize} is the chunk's uncompressed size in bytes. */

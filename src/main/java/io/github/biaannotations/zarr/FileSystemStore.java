@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link ZarrStore} on a local folder: each key is a file. Values are written to a temporary sibling and
@@ -13,9 +15,22 @@ import java.nio.file.StandardCopyOption;
 public final class FileSystemStore implements ZarrStore {
 
 	private final Path root;
+	private final boolean atomicPuts;
+	private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
+	/** A store whose every put is atomic (temporary file, then rename). */
 	public FileSystemStore(final Path root) {
+		this(root, true);
+	}
+
+	/**
+	 * @param atomicPuts whether each put goes through a temporary file and a rename; callers that write a
+	 *          whole hierarchy into a temporary folder renamed at the end (as the OME-Zarr exporter does) can
+	 *          skip that per-file cost
+	 */
+	public FileSystemStore(final Path root, final boolean atomicPuts) {
 		this.root = root;
+		this.atomicPuts = atomicPuts;
 	}
 
 	/** The folder this store writes into. */
@@ -27,7 +42,14 @@ public final class FileSystemStore implements ZarrStore {
 	public void put(final String key, final byte[] value) throws IOException {
 		final Path file = resolve(key);
 		final Path parent = file.getParent();
-		Files.createDirectories(parent);
+		if (!folders.contains(parent)) { // remembered only once it exists, so other threads never race ahead
+			Files.createDirectories(parent);
+			folders.add(parent);
+		}
+		if (!atomicPuts) {
+			Files.write(file, value);
+			return;
+		}
 		final Path tmp = parent.resolve("." + file.getFileName() + ".part");
 		Files.write(tmp, value);
 		Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

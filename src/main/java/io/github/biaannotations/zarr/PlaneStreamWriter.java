@@ -14,8 +14,8 @@ import java.util.concurrent.Future;
 
 /**
  * Streams 2D planes into a Zarr array whose last two dimensions are y and x. Planes come in C order of the
- * leading dimensions (t, c, z...); only the dimension just before y may have a chunk depth above 1 (and a
- * shard depth equal to it), so at most one chunk depth of planes is held at a time. Chunks are compressed
+ * leading dimensions (t, c, z...); only the dimension just before y may have a chunk (or shard) depth above
+ * 1, so at most one chunk depth (or shard depth, when sharded) of planes is held at a time. Chunks are compressed
  * on a small thread pool.
  * <p>
  * Planes are primitive arrays in row-major order: {@code byte[]} (8-bit), {@code short[]} (16-bit),
@@ -27,6 +27,9 @@ public final class PlaneStreamWriter implements AutoCloseable {
 	private final ZarrArrayWriter writer;
 	private final ArraySpec spec;
 	private final int n;
+	/** Planes per chunk along the dimension before y. */
+	private final int chunkDepth;
+	/** Planes gathered before writing: a chunk's depth, or a shard's when sharded. */
 	private final int depth;
 	private final Object[] slab;
 	private long[] slabLeading;
@@ -37,6 +40,20 @@ public final class PlaneStreamWriter implements AutoCloseable {
 	 * multi-megabyte arrays per chunk would churn the garbage collector.
 	 */
 	private final ThreadLocal<byte[]> buffers;
+	/** Shards whose inner chunks are being compressed, written once those tasks are done. */
+	private final List<PendingShard> shards = new ArrayList<>();
+
+	private static final class PendingShard {
+
+		final long[] index;
+		final byte[][] encoded;
+
+		PendingShard(final long[] index, final byte[][] encoded) {
+			this.index = index;
+			this.encoded = encoded;
+		}
+	}
+
 	/** The previous slab's chunk writes, still running while the caller prepares the next planes. */
 	private final List<Future<?>> pending = new ArrayList<>();
 
@@ -49,10 +66,11 @@ public final class PlaneStreamWriter implements AutoCloseable {
 		for (int d = 0; d < n - 3; d++)
 			if (spec.chunk(d) != 1) throw new IllegalArgumentException(
 				"only the dimension before y may have chunk depth above 1: " + spec);
-		if (spec.isSharded()) for (int d = 0; d < n - 2; d++)
-			if (spec.shards()[d] != spec.chunk(d)) throw new IllegalArgumentException(
-				"shards may only group chunks along y and x: " + spec);
-		this.depth = n >= 3 ? spec.chunk(n - 3) : 1;
+		if (spec.isSharded()) for (int d = 0; d < n - 3; d++)
+			if (spec.shards()[d] != 1) throw new IllegalArgumentException(
+				"shards may only group chunks along z, y and x: " + spec);
+		this.chunkDepth = n >= 3 ? spec.chunk(n - 3) : 1;
+		this.depth = n >= 3 && spec.isSharded() ? spec.shards()[n - 3] : chunkDepth;
 		this.slab = new Object[depth];
 		this.buffers = ThreadLocal.withInitial(() -> new byte[spec.chunkBytes()]);
 		this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
@@ -101,35 +119,41 @@ public final class PlaneStreamWriter implements AutoCloseable {
 		final Object[] slab = this.slab.clone();
 		final long[] gridLeading = new long[n - 2];
 		for (int d = 0; d < n - 2; d++)
-			gridLeading[d] = slabLeading[d] / spec.chunk(d);
+			gridLeading[d] = slabLeading[d] / (spec.isSharded() ? spec.shards()[d] : spec.chunk(d));
 		final List<Task> tasks = new ArrayList<>();
 		if (!spec.isSharded()) {
 			for (long cy = 0; cy < spec.chunkCount(n - 2); cy++)
 				for (long cx = 0; cx < spec.chunkCount(n - 1); cx++) {
 					final long[] index = gridIndex(gridLeading, cy, cx);
 					final long fy = cy, fx = cx;
-					tasks.add(() -> writer.writeChunk(index, chunk(slab, planes, fy, fx, buffers.get())));
+					tasks.add(() -> writer.writeChunk(index, chunk(slab, 0, planes, fy, fx, buffers.get())));
 				}
 		}
 		else {
+			final int kz = depth / chunkDepth;
 			final int ky = spec.shards()[n - 2] / spec.chunk(n - 2);
 			final int kx = spec.shards()[n - 1] / spec.chunk(n - 1);
 			final long shardsY = (spec.chunkCount(n - 2) + ky - 1) / ky;
 			final long shardsX = (spec.chunkCount(n - 1) + kx - 1) / kx;
 			for (long sy = 0; sy < shardsY; sy++)
 				for (long sx = 0; sx < shardsX; sx++) {
-					final long[] index = gridIndex(gridLeading, sy, sx);
-					final long fy = sy, fx = sx;
-					tasks.add(() -> {
-						final byte[][] inner = new byte[ky * kx][];
+					// every inner chunk is compressed as its own task; the shard is assembled when all are done
+					final byte[][] encoded = new byte[kz * ky * kx][];
+					final List<Task> inner = new ArrayList<>();
+					for (int iz = 0; iz < kz; iz++) {
+						final int z0 = iz * chunkDepth;
+						if (z0 >= planes) break; // past the end of the array: absent
 						for (int iy = 0; iy < ky; iy++)
 							for (int ix = 0; ix < kx; ix++) {
-								final long cy = fy * ky + iy, cx = fx * kx + ix;
-								if (cy < spec.chunkCount(n - 2) && cx < spec.chunkCount(n - 1)) inner[iy * kx + ix] = chunk(
-									slab, planes, cy, cx, new byte[spec.chunkBytes()]);
+								final long cy = sy * ky + iy, cx = sx * kx + ix;
+								if (cy >= spec.chunkCount(n - 2) || cx >= spec.chunkCount(n - 1)) continue;
+								final int slot = (iz * ky + iy) * kx + ix, zCount = Math.min(chunkDepth, planes - z0);
+								inner.add(() -> encoded[slot] = writer.encodeInner(chunk(slab, z0, zCount, cy, cx, buffers
+									.get())));
 							}
-						writer.writeShard(index, inner);
-					});
+					}
+					tasks.addAll(inner);
+					shards.add(new PendingShard(gridIndex(gridLeading, sy, sx), encoded));
 				}
 		}
 		run(tasks);
@@ -143,20 +167,19 @@ public final class PlaneStreamWriter implements AutoCloseable {
 		return index;
 	}
 
-	/** Builds the raw bytes of chunk (cy, cx) of the current slab. */
-	private byte[] chunk(final Object[] slab, final int planes, final long cy, final long cx,
+	/** Builds the raw bytes of chunk (cy, cx) from {@code planes} slab planes starting at {@code z0}. */
+	private byte[] chunk(final Object[] slab, final int z0, final int planes, final long cy, final long cx,
 		final byte[] raw)
 	{
 		final int ch = spec.chunk(n - 2), cw = spec.chunk(n - 1);
 		final int h = (int) spec.shape(n - 2), w = (int) spec.shape(n - 1);
 		final int y0 = (int) (cy * ch), x0 = (int) (cx * cw);
 		final int rows = Math.min(ch, h - y0), cols = Math.min(cw, w - x0);
-		final int bytes = spec.dataType().bytes();
-		if (rows < ch || cols < cw || planes < depth) java.util.Arrays.fill(raw, (byte) 0); // padding
+		if (rows < ch || cols < cw || planes < chunkDepth) java.util.Arrays.fill(raw, (byte) 0); // padding
 		final ByteBuffer view = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
 		for (int z = 0; z < planes; z++)
 			for (int y = 0; y < rows; y++)
-				Planes.putRow(slab[z], (y0 + y) * w + x0, cols, view, (z * ch + y) * cw);
+				Planes.putRow(slab[z0 + z], (y0 + y) * w + x0, cols, view, (z * ch + y) * cw);
 		return raw;
 	}
 
@@ -170,9 +193,12 @@ public final class PlaneStreamWriter implements AutoCloseable {
 	 * previous slab's writes have finished, without waiting for these (at most two slabs are in flight).
 	 */
 	private void run(final List<Task> tasks) throws IOException {
+		final List<PendingShard> slabShards = new ArrayList<>(shards);
+		shards.clear();
 		if (pool == null) {
 			for (final Task t : tasks)
 				t.run();
+			writeShards(slabShards);
 			return;
 		}
 		awaitPending();
@@ -181,6 +207,15 @@ public final class PlaneStreamWriter implements AutoCloseable {
 				t.run();
 				return null;
 			}));
+		pendingShards.addAll(slabShards);
+	}
+
+	/** Shards of the slab in flight, written by {@link #awaitPending()} once their chunks are compressed. */
+	private final List<PendingShard> pendingShards = new ArrayList<>();
+
+	private void writeShards(final List<PendingShard> list) throws IOException {
+		for (final PendingShard p : list)
+			writer.writeEncodedShard(p.index, p.encoded);
 	}
 
 	private void awaitPending() throws IOException {
@@ -201,12 +236,16 @@ public final class PlaneStreamWriter implements AutoCloseable {
 			throw new IOException(cause);
 		}
 		pending.clear();
+		final List<PendingShard> done = new ArrayList<>(pendingShards);
+		pendingShards.clear();
+		writeShards(done);
 	}
 
 	private void cancelPending() {
 		for (final Future<?> f : pending)
 			f.cancel(true);
 		pending.clear();
+		pendingShards.clear();
 	}
 
 	/** Waits for the last chunk writes, checks that every plane was written, and stops the threads. */

@@ -53,22 +53,38 @@ public final class ZarrArrayWriter {
 	 * (raw, padded); {@code null} entries (chunks outside the array) are recorded as absent.
 	 */
 	public void writeShard(final long[] shardIndex, final byte[][] innerChunks) throws IOException {
+		final byte[][] encoded = new byte[innerChunks.length][];
+		for (int i = 0; i < innerChunks.length; i++)
+			encoded[i] = encodeInner(innerChunks[i]);
+		writeEncodedShard(shardIndex, encoded);
+	}
+
+	/**
+	 * Compresses one raw inner chunk of a shard, or returns {@code null} when it is absent or all zero; lets
+	 * callers compress a shard's chunks in parallel before {@link #writeEncodedShard}.
+	 */
+	public byte[] encodeInner(final byte[] raw) {
+		if (raw == null || isZero(checkRaw(raw))) return null;
+		return spec.compression().encode(raw, spec.dataType().bytes());
+	}
+
+	/** Writes a shard from its inner chunks compressed by {@link #encodeInner} ({@code null} = absent). */
+	public void writeEncodedShard(final long[] shardIndex, final byte[][] encodedChunks) throws IOException {
 		if (!spec.isSharded()) throw new IllegalStateException("array is not sharded: write chunks");
 		final ByteArrayOutputStream data = new ByteArrayOutputStream();
-		final ByteBuffer index = ByteBuffer.allocate(innerChunks.length * 16 + 4).order(
+		final ByteBuffer index = ByteBuffer.allocate(encodedChunks.length * 16 + 4).order(
 			ByteOrder.LITTLE_ENDIAN);
-		for (final byte[] raw : innerChunks) {
-			if (raw == null || isZero(checkRaw(raw))) {
+		for (final byte[] encoded : encodedChunks) {
+			if (encoded == null) {
 				index.putLong(EMPTY).putLong(EMPTY);
 				continue;
 			}
-			final byte[] encoded = spec.compression().encode(raw, spec.dataType().bytes());
 			index.putLong(data.size()).putLong(encoded.length);
 			data.write(encoded);
 		}
 		if (data.size() == 0) return; // an all-empty shard is simply absent
 		final CRC32C crc = new CRC32C();
-		crc.update(index.array(), 0, innerChunks.length * 16);
+		crc.update(index.array(), 0, encodedChunks.length * 16);
 		index.putInt((int) crc.getValue());
 		data.write(index.array());
 		store.put(chunkKey(shardIndex), data.toByteArray());

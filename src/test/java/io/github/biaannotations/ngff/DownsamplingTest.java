@@ -25,6 +25,15 @@ class DownsamplingTest {
 	}
 
 	@Test
+	void fastModeFollowsTheCountingRuleForEveryBlock() {
+		for (int i = 0; i < 256; i++) {
+			final int a = i & 3, b = i >> 2 & 3, c = i >> 4 & 3, d = i >> 6 & 3;
+			assertEquals(Downsampling.modeByCounting(a, b, c, d), Downsampling.mode(a, b, c, d), "block " + a + b +
+				c + d);
+		}
+	}
+
+	@Test
 	void labelPyramidNeverInventsValues() {
 		// a checkerboard of 1 and 3 averages to 2, a label that does not exist
 		final short[] plane = { 1, 3, 1, 3, 3, 1, 3, 1 };

@@ -142,7 +142,7 @@ class OmeZarrExporterTest {
 			64).withSharding(4)).exportLabels(new LabelImage("l", data, Collections.emptyMap(), null), out, null);
 		final JsonNode array = new ObjectMapper().readTree(out.resolve("0/zarr.json").toFile());
 		assertEquals("sharding_indexed", array.get("codecs").get(0).get("name").asText());
-		assertEquals("[1,1,256,256]", array.get("chunk_grid").get("configuration").get("chunk_shape")
+		assertEquals("[1,3,256,256]", array.get("chunk_grid").get("configuration").get("chunk_shape")
 			.toString());
 		assertArrayEquals(bytes(data), IndependentReaders.readArray(ZarrFormat.V3, out, "0").data);
 		NgffSchemas.assertValid(NgffVersion.V0_5, "strict_label", IndependentReaders.readAttributes(

@@ -42,6 +42,7 @@ class ZarrRoundTripTest {
 			Arguments.of(ZarrFormat.V3, Compression.blosc(), false), //
 			Arguments.of(ZarrFormat.V3, Compression.none(), false), //
 			Arguments.of(ZarrFormat.V3, Compression.zstd(), true), //
+			Arguments.of(ZarrFormat.V3, Compression.none(), true), //
 			Arguments.of(ZarrFormat.V3, Compression.blosc("lz4", 5, Compression.Shuffle.SHUFFLE), true));
 	}
 
@@ -53,7 +54,7 @@ class ZarrRoundTripTest {
 		final short[][] planes = new short[(int) SHAPE[0]][];
 		for (int z = 0; z < SHAPE[0]; z++)
 			planes[z] = pattern(z);
-		final ArraySpec spec = new ArraySpec(format, SHAPE, CHUNKS, sharded ? new int[] { 2, 32, 32 } : null,
+		final ArraySpec spec = new ArraySpec(format, SHAPE, CHUNKS, sharded ? new int[] { 4, 32, 32 } : null,
 			DataType.UINT16, compression, new String[] { "z", "y", "x" });
 		final FileSystemStore store = new FileSystemStore(dir.resolve("a.zarr"));
 		try (PlaneStreamWriter w = new PlaneStreamWriter(ZarrArrayWriter.create(store, "0", spec), 2)) {
@@ -136,9 +137,13 @@ class ZarrRoundTripTest {
 
 	@Test
 	void chunkShapesAimAtTwoMegabytes() {
-		assertArrayEquals(new int[] { 1, 1024, 1024 }, ChunkShapes.choose(new long[] { 64, 2048, 2048 }, 0, 2,
+		assertArrayEquals(new int[] { 4, 512, 512 }, ChunkShapes.choose(new long[] { 64, 2048, 2048 }, 0, 2,
 			ChunkShapes.DEFAULT_TARGET_BYTES));
-		assertArrayEquals(new int[] { 4, 512, 512 }, ChunkShapes.choose(new long[] { 64, 512, 512 }, 0, 2,
+		assertArrayEquals(new int[] { 16, 256, 256 }, ChunkShapes.choose(new long[] { 64, 256, 256 }, 0, 2,
+			ChunkShapes.DEFAULT_TARGET_BYTES));
+		assertArrayEquals(new int[] { 1, 1024, 1024 }, ChunkShapes.choose(new long[] { 1, 2048, 2048 }, -1, 2,
+			ChunkShapes.DEFAULT_TARGET_BYTES));
+		assertArrayEquals(new int[] { 2, 512, 1024 }, ChunkShapes.choose(new long[] { 2, 2048, 2048 }, 0, 2,
 			ChunkShapes.DEFAULT_TARGET_BYTES));
 		assertArrayEquals(new int[] { 1, 100, 20000 }, ChunkShapes.choose(new long[] { 1, 100, 20000 }, 0, 1,
 			ChunkShapes.DEFAULT_TARGET_BYTES));
