@@ -223,15 +223,13 @@ public final class LabelImages {
 			}
 		}
 
+		/**
+		 * The ImageJ pixels as they are: 32-bit planes stay float[] (whole values, checked by
+		 * checkFloatLabels) and are converted to uint32 as chunks are written, so no plane is copied.
+		 */
 		@Override
 		public Object plane(final int t, final int c, final int z) {
-			final Object pixels = imp.getStack().getPixels(imp.getStackIndex(channel + 1, z + 1, t + 1));
-			if (!(pixels instanceof float[])) return pixels;
-			final float[] f = (float[]) pixels;
-			final int[] v = new int[f.length];
-			for (int i = 0; i < f.length; i++)
-				v[i] = (int) f[i]; // checked whole and within 0..2^24 by checkFloatLabels
-			return v;
+			return imp.getStack().getPixels(imp.getStackIndex(channel + 1, z + 1, t + 1));
 		}
 
 		@Override

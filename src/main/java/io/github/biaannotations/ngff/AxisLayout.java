@@ -109,11 +109,9 @@ public final class AxisLayout {
 		if (hasT) s[d++] = cal.frameInterval();
 		if (hasC) s[d++] = 1;
 		if (hasZ) s[d++] = cal.pixelDepth();
-		final long[] size0 = planeSizes.get(0), size = planeSizes.get(level);
-		// the exact factor: a level of ceil(n / 2^k) pixels spans the same extent per pixel as 2^k pixels
+		// each level halves y and x, so a pixel of level k spans 2^k pixels of level 0
 		s[d++] = cal.pixelHeight() * (1L << level);
 		s[d] = cal.pixelWidth() * (1L << level);
-		if (size0[0] == 0 || size[0] == 0) throw new IllegalStateException("empty plane");
 		return s;
 	}
 

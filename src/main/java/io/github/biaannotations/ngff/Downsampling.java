@@ -34,7 +34,10 @@ public final class Downsampling {
 
 	private Downsampling() {}
 
-	/** Halves a byte[], short[], int[] (integers, unsigned) or float[] plane of the given width and height. */
+	/**
+	 * Halves a byte[], short[], int[] (integers, unsigned) or float[] plane of the given width and height. A
+	 * float[] plane with MODE or NEAREST holds whole label values and gives an int[] plane.
+	 */
 	public static Object halve(final Object plane, final int width, final int height, final Method method) {
 		final int w2 = (width + 1) / 2, h2 = (height + 1) / 2;
 		if (plane instanceof short[] && method == Method.MODE && width % 2 == 0 && height % 2 == 0)
@@ -79,8 +82,21 @@ public final class Downsampling {
 			}
 			return out;
 		}
+		if (plane instanceof float[] && method != Method.MEAN) {
+			// float planes of whole label values (ImageJ 32-bit labels): lower levels become int[]
+			final float[] in = (float[]) plane;
+			final int[] out = new int[w2 * h2];
+			for (int y = 0; y < h2; y++) {
+				final int r0 = 2 * y * width, r1 = Math.min(2 * y + 1, height - 1) * width;
+				for (int x = 0; x < w2; x++) {
+					final int x0 = 2 * x, x1 = Math.min(2 * x + 1, width - 1);
+					out[y * w2 + x] = combine((int) in[r0 + x0], (int) in[r0 + x1], (int) in[r1 + x0], (int) in[r1 + x1],
+						method);
+				}
+			}
+			return out;
+		}
 		if (plane instanceof float[]) {
-			if (method != Method.MEAN) throw new IllegalArgumentException("float planes are images: use MEAN");
 			final float[] in = (float[]) plane;
 			final float[] out = new float[w2 * h2];
 			for (int y = 0; y < h2; y++) {

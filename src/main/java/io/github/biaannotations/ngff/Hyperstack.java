@@ -25,7 +25,8 @@ public interface Hyperstack {
 	/**
 	 * The plane at (t, c, z), 0-based, as a row-major primitive array of {@code sizeX * sizeY} elements:
 	 * {@code byte[]} for 8-bit, {@code short[]} for 16-bit, {@code int[]} for 32-bit integer types and
-	 * {@code float[]} for float32. Callers never modify it.
+	 * {@code float[]} for float32. A uint32 label image may also give {@code float[]} planes of whole values
+	 * up to 2^24 (ImageJ's 32-bit label images), converted while written. Callers never modify it.
 	 */
 	Object plane(int t, int c, int z);
 

@@ -50,11 +50,15 @@ public final class LabelStatistics {
 	private final Entry[] dense = new Entry[DENSE];
 	private final Map<Long, Entry> sparse = new HashMap<>();
 
-	/** Adds one plane (byte[], short[] or int[], read as unsigned) at (t, z). */
+	/**
+	 * Adds one plane at (t, z): byte[], short[] or int[] read as unsigned, or float[] holding whole label
+	 * values (ImageJ's 32-bit label images).
+	 */
 	public void addPlane(final Object plane, final int width, final int t, final int z) {
 		if (plane instanceof short[]) addPlane((short[]) plane, width, t, z);
 		else if (plane instanceof byte[]) addPlane((byte[]) plane, width, t, z);
 		else if (plane instanceof int[]) addPlane((int[]) plane, width, t, z);
+		else if (plane instanceof float[]) addPlane((float[]) plane, width, t, z);
 		else throw new IllegalArgumentException("label planes are byte[], short[] or int[], not " + plane);
 	}
 
@@ -109,6 +113,18 @@ public final class LabelStatistics {
 				while (end + 1 < width && p[row + end + 1] == v)
 					end++;
 				if (v != 0) entry(v & 0xffffffffL).add(t, z, y, x, end);
+				x = end + 1;
+			}
+	}
+
+	private void addPlane(final float[] p, final int width, final int t, final int z) {
+		for (int row = 0, y = 0; row < p.length; row += width, y++)
+			for (int x = 0; x < width;) {
+				final float v = p[row + x];
+				int end = x;
+				while (end + 1 < width && p[row + end + 1] == v)
+					end++;
+				if (v != 0) entry((long) v).add(t, z, y, x, end);
 				x = end + 1;
 			}
 	}

@@ -47,9 +47,13 @@ final class MultiscaleWriter {
 						"sharding needs OME-NGFF 0.5 (Zarr v3)");
 					shards = c.clone();
 					final int z = layout.zDimension();
-					// in z a shard is at most 8 planes deep (or one chunk), bounding the planes held per level
-					if (z >= 0) shards[z] = (int) Math.min((long) c[z] * Math.max(1, Math.min(o.shardFactor(), 8 / c[z])),
-						roundUp(shape[z], c[z]));
+					// in z a shard is at most 8 planes deep and within the plane budget (else one chunk deep)
+					if (z >= 0) {
+						final long planeBytes = shape[n - 2] * shape[n - 1] * h.dataType().bytes();
+						final long byBudget = ChunkShapes.SLAB_BUDGET_BYTES / Math.max(1, planeBytes) / c[z];
+						final long factor = Math.max(1, Math.min(o.shardFactor(), Math.min(8 / c[z], byBudget)));
+						shards[z] = (int) Math.min(c[z] * factor, roundUp(shape[z], c[z]));
+					}
 					shards[n - 2] = (int) Math.min((long) c[n - 2] * o.shardFactor(), roundUp(shape[n - 2], c[n - 2]));
 					shards[n - 1] = (int) Math.min((long) c[n - 1] * o.shardFactor(), roundUp(shape[n - 1], c[n - 1]));
 				}

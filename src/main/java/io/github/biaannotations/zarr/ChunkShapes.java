@@ -11,6 +11,12 @@ public final class ChunkShapes {
 	/** 2 MB. */
 	public static final int DEFAULT_TARGET_BYTES = 2 << 20;
 
+	/**
+	 * Planes a writer holds at once (a chunk or shard depth) stay within this many bytes where possible, so
+	 * that big planes get chunks one plane deep.
+	 */
+	public static final long SLAB_BUDGET_BYTES = 64L << 20;
+
 	private ChunkShapes() {}
 
 	/**
@@ -27,7 +33,9 @@ public final class ChunkShapes {
 			chunks[d] = 1;
 		final long targetElements = Math.max(1, targetBytes / elementBytes);
 		// a stack gets chunks a few planes deep (up to 4), which suits 3D viewers and cuts the file count
-		final long wantDepth = zDimension >= 0 ? Math.min(shape[zDimension], 4) : 1;
+		final long planeBytes = shape[n - 2] * shape[n - 1] * elementBytes;
+		final long wantDepth = zDimension >= 0 ? Math.max(1, Math.min(Math.min(shape[zDimension], 4),
+			SLAB_BUDGET_BYTES / Math.max(1, planeBytes))) : 1;
 		int side = 1;
 		while ((long) side * 2 * side * 2 * wantDepth <= targetElements)
 			side *= 2;
@@ -39,7 +47,8 @@ public final class ChunkShapes {
 		chunks[n - 1] = cx;
 		if (zDimension >= 0) {
 			final long planeElements = (long) cy * cx;
-			chunks[zDimension] = (int) Math.max(1, Math.min(shape[zDimension], targetElements / planeElements));
+			chunks[zDimension] = (int) Math.max(1, Math.min(Math.min(shape[zDimension], targetElements /
+				planeElements), Math.max(wantDepth, SLAB_BUDGET_BYTES / Math.max(1, planeBytes))));
 		}
 		return chunks;
 	}

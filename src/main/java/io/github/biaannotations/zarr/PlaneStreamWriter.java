@@ -20,7 +20,9 @@ import java.util.concurrent.Future;
  * <p>
  * Planes are primitive arrays in row-major order: {@code byte[]} (8-bit), {@code short[]} (16-bit),
  * {@code int[]} (32-bit integer), {@code float[]}, {@code long[]} or {@code double[]}, matching the
- * array's element size. The writer keeps references to the planes of the current chunk depth, not copies.
+ * array's element size; a {@code float[]} plane written to a 32-bit integer array holds whole numbers
+ * (labels from ImageJ's 32-bit images) and is converted while chunks are built. The writer keeps
+ * references to the planes of the current chunk depth, not copies.
  */
 public final class PlaneStreamWriter implements AutoCloseable {
 
@@ -179,7 +181,7 @@ public final class PlaneStreamWriter implements AutoCloseable {
 		final ByteBuffer view = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
 		for (int z = 0; z < planes; z++)
 			for (int y = 0; y < rows; y++)
-				Planes.putRow(slab[z0 + z], (y0 + y) * w + x0, cols, view, (z * ch + y) * cw);
+				Planes.putRow(slab[z0 + z], (y0 + y) * w + x0, cols, view, (z * ch + y) * cw, spec.dataType());
 		return raw;
 	}
 
@@ -208,10 +210,16 @@ public final class PlaneStreamWriter implements AutoCloseable {
 				return null;
 			}));
 		pendingShards.addAll(slabShards);
+		// overlapping two slabs doubles the planes held: only worth it while they are small
+		if (slabBytes() > ChunkShapes.SLAB_BUDGET_BYTES) awaitPending();
 	}
 
 	/** Shards of the slab in flight, written by {@link #awaitPending()} once their chunks are compressed. */
 	private final List<PendingShard> pendingShards = new ArrayList<>();
+
+	private long slabBytes() {
+		return (long) depth * spec.shape(n - 2) * spec.shape(n - 1) * spec.dataType().bytes();
+	}
 
 	private void writeShards(final List<PendingShard> list) throws IOException {
 		for (final PendingShard p : list)

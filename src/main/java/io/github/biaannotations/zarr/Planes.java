@@ -33,7 +33,7 @@ public final class Planes {
 	 * element index {@code at} of the buffer.
 	 */
 	static void putRow(final Object plane, final int offset, final int count, final ByteBuffer dst,
-		final int at)
+		final int at, final DataType type)
 	{
 		final int bytes = elementBytes(plane);
 		final ByteBuffer b = dst.duplicate().order(ByteOrder.LITTLE_ENDIAN);
@@ -41,6 +41,12 @@ public final class Planes {
 		if (plane instanceof byte[]) b.put((byte[]) plane, offset, count);
 		else if (plane instanceof short[]) b.asShortBuffer().put((short[]) plane, offset, count);
 		else if (plane instanceof int[]) b.asIntBuffer().put((int[]) plane, offset, count);
+		else if (plane instanceof float[] && !type.isFloatingPoint()) {
+			final float[] f = (float[]) plane;
+			final java.nio.IntBuffer ints = b.asIntBuffer();
+			for (int i = 0; i < count; i++)
+				ints.put((int) (long) f[offset + i]); // whole values up to 2^24, checked by the caller
+		}
 		else if (plane instanceof float[]) b.asFloatBuffer().put((float[]) plane, offset, count);
 		else if (plane instanceof long[]) b.asLongBuffer().put((long[]) plane, offset, count);
 		else b.asDoubleBuffer().put((double[]) plane, offset, count);

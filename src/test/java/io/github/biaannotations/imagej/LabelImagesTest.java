@@ -51,15 +51,42 @@ class LabelImagesTest {
 		final List<LabelImage> labels = LabelImages.fromImagePlus(new ImagePlus("f", fp), "f", Collections
 			.emptyMap());
 		assertEquals(DataType.UINT32, labels.get(0).data().dataType());
-		assertArrayEquals(new int[] { 0, 1, 2, 16777216, 0, 0, 7, 7, 0, 0, 0, 70000 }, (int[]) labels.get(0)
-			.data().plane(0, 0, 0));
 		final Path out = dir.resolve("f_labels.ome.zarr");
-		new OmeZarrExporter(OmeZarrOptions.defaults()).exportLabels(labels.get(0), out, null);
+		final ExportedLabels written = new OmeZarrExporter(OmeZarrOptions.defaults()).exportLabels(labels.get(0),
+			out, null);
 		final IndependentReaders.Result r = IndependentReaders.readArray(io.github.biaannotations.zarr.ZarrFormat.V3,
 			out, "0");
 		assertEquals("uint32", r.report.get("dtype").asText());
-		assertEquals(70000, java.nio.ByteBuffer.wrap(r.data).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(11 *
-			4));
+		final int[] values = new int[12];
+		java.nio.ByteBuffer.wrap(r.data).order(java.nio.ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(values);
+		assertArrayEquals(new int[] { 0, 1, 2, 16777216, 0, 0, 7, 7, 0, 0, 0, 70000 }, values);
+		assertEquals(2, written.statistics().get(7L).voxelCount());
+		assertEquals(16777216L, (long) written.statistics().lastKey());
+	}
+
+	@Test
+	void floatLabelPyramidsHoldOnlyFullResolutionValues() throws Exception {
+		final float[] f = new float[600 * 10];
+		for (int i = 0; i < f.length; i++)
+			f[i] = (i % 600) / 7 % 3 == 0 ? 0 : 100000 + (i % 600) / 7;
+		final Path out = dir.resolve("fp_labels.ome.zarr");
+		final ExportedLabels written = new OmeZarrExporter(OmeZarrOptions.defaults()).exportLabels(LabelImages
+			.fromImagePlus(new ImagePlus("fp", new FloatProcessor(600, 10, f)), "fp", Collections.emptyMap()).get(0),
+			out, null);
+		assertEquals(3, written.levels(), "600 -> 300 -> 150");
+		final java.util.Set<Integer> full = new java.util.HashSet<>();
+		for (final float v : f)
+			full.add((int) v);
+		for (int level = 1; level < 3; level++) {
+			final IndependentReaders.Result r = IndependentReaders.readArray(
+				io.github.biaannotations.zarr.ZarrFormat.V3, out, Integer.toString(level));
+			final java.nio.IntBuffer ints = java.nio.ByteBuffer.wrap(r.data).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+				.asIntBuffer();
+			while (ints.hasRemaining()) {
+				final int v = ints.get();
+				assertTrue(full.contains(v), "level " + level + " invented " + v);
+			}
+		}
 	}
 
 	@Test

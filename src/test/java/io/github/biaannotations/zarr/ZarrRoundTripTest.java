@@ -145,6 +145,9 @@ class ZarrRoundTripTest {
 			ChunkShapes.DEFAULT_TARGET_BYTES));
 		assertArrayEquals(new int[] { 2, 512, 1024 }, ChunkShapes.choose(new long[] { 2, 2048, 2048 }, 0, 2,
 			ChunkShapes.DEFAULT_TARGET_BYTES));
+		// a 128 MB plane: one plane deep, so a writer never holds several such planes
+		assertArrayEquals(new int[] { 1, 1024, 1024 }, ChunkShapes.choose(new long[] { 10, 8192, 8192 }, 0, 2,
+			ChunkShapes.DEFAULT_TARGET_BYTES));
 		assertArrayEquals(new int[] { 1, 100, 20000 }, ChunkShapes.choose(new long[] { 1, 100, 20000 }, 0, 1,
 			ChunkShapes.DEFAULT_TARGET_BYTES));
 	}
