@@ -232,6 +232,28 @@ class OmeZarrExporterTest {
 	}
 
 	@Test
+	void progressIsReportedPerPlaneAndLabelsMustMatchTheirImage() throws Exception {
+		final List<String> calls = new java.util.ArrayList<>();
+		final Hyperstack data = labels();
+		new OmeZarrExporter(OmeZarrOptions.defaults().withProgress((stage, done, total) -> calls.add(stage + " " +
+			done + "/" + total))).exportLabels(new LabelImage("l", data, Collections.emptyMap(), null), dir.resolve(
+				"p_labels.ome.zarr"), null);
+		assertEquals(T * Z, calls.size());
+		assertEquals("p_labels.ome.zarr 6/6", calls.get(calls.size() - 1));
+
+		final Hyperstack small = new InMemoryHyperstack(1, 1, 1, 4, 4, DataType.UINT8, new Object[] {
+			new byte[16] }, PhysicalCalibration.NONE);
+		final SourceImage image = new SourceImage("img", data.sizeT() == 2 ? small : data, Collections
+			.singletonList(new ImageChannel("c", Rgb.of(255, 255, 255), 0, 255, 0, 255)));
+		final Path out = dir.resolve("img.ome.zarr");
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OmeZarrExporter(
+			OmeZarrOptions.defaults()).exportImage(image, Collections.singletonList(new LabelImage("l", data,
+				Collections.emptyMap(), null)), out));
+		assertTrue(e.getMessage().contains("\"l\"") && e.getMessage().contains("\"img\""), e.getMessage());
+		assertFalse(Files.exists(out));
+	}
+
+	@Test
 	void unknownUnitsAreRefusedByName() {
 		final Hyperstack h = new InMemoryHyperstack(1, 1, 1, 2, 2, DataType.UINT8, new Object[] { new byte[4] },
 			new PhysicalCalibration(1, 1, 1, "furlong", 1, null));
