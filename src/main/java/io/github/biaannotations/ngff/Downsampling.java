@@ -1,5 +1,7 @@
 package io.github.biaannotations.ngff;
 
+import java.util.Arrays;
+
 /**
  * Halves a plane in y and x (sizes rounded up). Label planes use {@link Method#MODE} or
  * {@link Method#NEAREST}, which only ever output values present in the input, so every pyramid level's
@@ -133,7 +135,7 @@ public final class Downsampling {
 	private static final short[] ZERO = new short[64];
 
 	private static boolean allZero(final short[] in, final int from0, final int from1, final int len) {
-		return java.util.Arrays.mismatch(in, from0, from0 + len, ZERO, 0, len) < 0 && java.util.Arrays.mismatch(
+		return Arrays.mismatch(in, from0, from0 + len, ZERO, 0, len) < 0 && Arrays.mismatch(
 			in, from1, from1 + len, ZERO, 0, len) < 0;
 	}
 

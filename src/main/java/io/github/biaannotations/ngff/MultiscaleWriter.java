@@ -8,6 +8,12 @@ import io.github.biaannotations.zarr.ZarrFormat;
 import io.github.biaannotations.zarr.ZarrStore;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes the pyramid arrays {@code 0, 1, ...} of one multiscale image, plane by plane: each full-resolution
@@ -32,8 +38,8 @@ final class MultiscaleWriter {
 		final int[] chunks = chunkShape(layout, h, o);
 		final PlaneStreamWriter[] writers = new PlaneStreamWriter[levels];
 		boolean complete = false;
-		java.util.concurrent.ExecutorService visitorThread = null;
-		java.util.concurrent.Future<?> visitorDone = null;
+		ExecutorService visitorThread = null;
+		Future<?> visitorDone = null;
 		try {
 			for (int level = 0; level < levels; level++) {
 				final long[] shape = layout.shape(level);
@@ -65,7 +71,7 @@ final class MultiscaleWriter {
 			final long total = (long) h.sizeT() * h.sizeC() * h.sizeZ();
 			long done = 0;
 			// the visitor (label statistics) runs on its own thread, one plane behind, beside the pyramid work
-			if (visitor != null && o.threads() > 1) visitorThread = java.util.concurrent.Executors
+			if (visitor != null && o.threads() > 1) visitorThread = Executors
 				.newSingleThreadExecutor(r -> {
 					final Thread th = new Thread(r, "label-statistics");
 					th.setDaemon(true);
@@ -74,7 +80,7 @@ final class MultiscaleWriter {
 			for (int t = 0; t < h.sizeT(); t++)
 				for (int c = 0; c < h.sizeC(); c++)
 					for (int z = 0; z < h.sizeZ(); z++) {
-						if (Thread.currentThread().isInterrupted()) throw new java.io.InterruptedIOException(
+						if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException(
 							"export of " + stage + " cancelled");
 						Object plane = h.plane(t, c, z);
 						if (visitor != null) {
@@ -113,16 +119,16 @@ final class MultiscaleWriter {
 		}
 	}
 
-	private static void await(final java.util.concurrent.Future<?> f) throws IOException {
+	private static void await(final Future<?> f) throws IOException {
 		if (f == null) return;
 		try {
 			f.get();
 		}
 		catch (final InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new java.io.InterruptedIOException("interrupted");
+			throw new InterruptedIOException("interrupted");
 		}
-		catch (final java.util.concurrent.ExecutionException e) {
+		catch (final ExecutionException e) {
 			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
 			throw new IOException(e.getCause());
 		}
@@ -139,7 +145,7 @@ final class MultiscaleWriter {
 		if (o.chunkShape() == null) return ChunkShapes.choose(shape, z, h.dataType().bytes(), o
 			.chunkTargetBytes());
 		final int[] c = new int[n];
-		java.util.Arrays.fill(c, 1);
+		Arrays.fill(c, 1);
 		if (z >= 0) c[z] = (int) Math.min(o.chunkShape()[0], shape[z]);
 		c[n - 2] = o.chunkShape()[1];
 		c[n - 1] = o.chunkShape()[2];

@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Writes label images (and optionally their source image) as OME-Zarr: OME-NGFF 0.5 on Zarr v3 by default,
@@ -122,7 +124,7 @@ public final class OmeZarrExporter {
 		members.put("multiscales", JsonNodeFactory.instance.arrayNode().add(NgffMetadata.multiscale(v, labels
 			.name(), layout, method.ngffType(), "label pyramid by 2x2 " + method.ngffType() +
 				" sampling: every level holds only full-resolution label values")));
-		final java.util.TreeMap<Long, LabelStatistics.Entry> entries = stats.entries();
+		final TreeMap<Long, LabelStatistics.Entry> entries = stats.entries();
 		members.put("image-label", NgffMetadata.imageLabel(v, labels, entries, layout.names(), source));
 		ZarrGroups.write(store, v.zarrFormat(), path, NgffMetadata.attributes(v, members));
 		return new ExportedLabels(labels.name(), path, layout.levels(), entries);
@@ -168,7 +170,7 @@ public final class OmeZarrExporter {
 
 	static void deleteTree(final Path dir) throws IOException {
 		if (!Files.exists(dir)) return;
-		try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+		try (Stream<Path> walk = Files.walk(dir)) {
 			final List<Path> all = new ArrayList<>();
 			walk.forEach(all::add);
 			Collections.reverse(all);

@@ -7,6 +7,7 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.scalableminds.bloscjava.Blosc;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -108,7 +109,7 @@ public final class Compression {
 		byte[] out = ZSTD_OUT.get();
 		if (out == null || out.length < bound) ZSTD_OUT.set(out = new byte[bound]);
 		final int size = zstdContext.get().compress(out, raw);
-		return java.util.Arrays.copyOf(out, size);
+		return Arrays.copyOf(out, size);
 	}
 
 	/** Decompresses one chunk; {@code rawSize} is the chunk's uncompressed size in bytes. */

@@ -177,7 +177,7 @@ public final class PlaneStreamWriter implements AutoCloseable {
 		final int h = (int) spec.shape(n - 2), w = (int) spec.shape(n - 1);
 		final int y0 = (int) (cy * ch), x0 = (int) (cx * cw);
 		final int rows = Math.min(ch, h - y0), cols = Math.min(cw, w - x0);
-		if (rows < ch || cols < cw || planes < chunkDepth) java.util.Arrays.fill(raw, (byte) 0); // padding
+		if (rows < ch || cols < cw || planes < chunkDepth) Arrays.fill(raw, (byte) 0); // padding
 		final ByteBuffer view = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
 		for (int z = 0; z < planes; z++)
 			for (int y = 0; y < rows; y++)

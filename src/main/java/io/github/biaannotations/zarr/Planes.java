@@ -2,6 +2,7 @@ package io.github.biaannotations.zarr;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 
 /** Helpers for planes held as primitive arrays ({@code byte[]}, {@code short[]}, {@code int[]}, ...). */
 public final class Planes {
@@ -43,7 +44,7 @@ public final class Planes {
 		else if (plane instanceof int[]) b.asIntBuffer().put((int[]) plane, offset, count);
 		else if (plane instanceof float[] && !type.isFloatingPoint()) {
 			final float[] f = (float[]) plane;
-			final java.nio.IntBuffer ints = b.asIntBuffer();
+			final IntBuffer ints = b.asIntBuffer();
 			for (int i = 0; i < count; i++)
 				ints.put((int) (long) f[offset + i]); // whole values up to 2^24, checked by the caller
 		}

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
@@ -126,7 +127,7 @@ public final class ZarrArrayWriter {
 	private static boolean isZero(final byte[] raw) {
 		for (int from = 0; from < raw.length; from += ZEROS.length) {
 			final int len = Math.min(ZEROS.length, raw.length - from);
-			if (java.util.Arrays.mismatch(raw, from, from + len, ZEROS, 0, len) >= 0) return false;
+			if (Arrays.mismatch(raw, from, from + len, ZEROS, 0, len) >= 0) return false;
 		}
 		return true;
 	}
