@@ -1,0 +1,136 @@
+package io.github.biaannotations.imagej;
+
+import ij.CompositeImage;
+import ij.ImagePlus;
+import ij.process.LUT;
+
+import io.github.biaannotations.model.Rgb;
+import io.github.biaannotations.ngff.Hyperstack;
+import io.github.biaannotations.ngff.ImageChannel;
+import io.github.biaannotations.ngff.PhysicalCalibration;
+import io.github.biaannotations.ngff.SourceImage;
+import io.github.biaannotations.zarr.DataType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an ImagePlus into the {@link SourceImage} the OME-Zarr exporter writes next to its labels: 8-bit,
+ * 16-bit and 32-bit images keep their type and channels (names, LUT colours, display ranges); RGB images
+ * become three uint8 channels red, green and blue. Planes are read on demand.
+ */
+public final class OmeZarrImages {
+
+	private OmeZarrImages() {}
+
+	/** The source image of an ImagePlus, named {@code name}. */
+	public static SourceImage fromImagePlus(final ImagePlus imp, final String name) {
+		final boolean rgb = imp.getType() == ImagePlus.COLOR_RGB;
+		final List<ImageChannel> channels = new ArrayList<>();
+		if (rgb) {
+			final String[] names = { "red", "green", "blue" };
+			final Rgb[] colours = { Rgb.of(255, 0, 0), Rgb.of(0, 255, 0), Rgb.of(0, 0, 255) };
+			for (int i = 0; i < 3; i++)
+				channels.add(new ImageChannel(names[i], colours[i], 0, 255, 0, 255));
+			if (imp.getNChannels() > 1) throw new IllegalArgumentException("\"" + imp.getTitle() +
+				"\": RGB images with several channels are not supported");
+		}
+		else {
+			final double[] typeRange = typeRange(imp);
+			for (int c = 0; c < imp.getNChannels(); c++) {
+				final LUT lut = imp instanceof CompositeImage ? ((CompositeImage) imp).getChannelLut(c + 1) : imp
+					.getProcessor().getLut();
+				final int top = lut.getRGB(lut.getMapSize() - 1);
+				Rgb colour = Rgb.of((top >> 16) & 0xff, (top >> 8) & 0xff, top & 0xff);
+				if (colour.argb() == Rgb.of(0, 0, 0).argb()) colour = Rgb.of(255, 255, 255); // inverted LUT
+				double min = lut.min, max = lut.max;
+				if (!(max > min)) {
+					min = imp.getDisplayRangeMin();
+					max = imp.getDisplayRangeMax();
+				}
+				final String label = imp.getStack().getSliceLabel(imp.getStackIndex(c + 1, 1, 1));
+				channels.add(new ImageChannel(label != null && !label.isEmpty() && imp.getNChannels() > 1 ? label
+					.split("\n")[0] : "Channel " + (c + 1), colour, min, max, typeRange[0], Math.max(typeRange[1],
+						max)));
+			}
+		}
+		return new SourceImage(name, new Stack(imp, rgb), channels);
+	}
+
+	private static double[] typeRange(final ImagePlus imp) {
+		switch (imp.getBitDepth()) {
+			case 8:
+				return new double[] { 0, 255 };
+			case 16:
+				return new double[] { 0, 65535 };
+			default:
+				return new double[] { imp.getDisplayRangeMin(), imp.getDisplayRangeMax() };
+		}
+	}
+
+	private static final class Stack implements Hyperstack {
+
+		private final ImagePlus imp;
+		private final boolean rgb;
+		private final PhysicalCalibration calibration;
+
+		Stack(final ImagePlus imp, final boolean rgb) {
+			this.imp = imp;
+			this.rgb = rgb;
+			this.calibration = LabelImages.calibrationOf(imp);
+		}
+
+		@Override
+		public int sizeT() {
+			return imp.getNFrames();
+		}
+
+		@Override
+		public int sizeC() {
+			return rgb ? 3 : imp.getNChannels();
+		}
+
+		@Override
+		public int sizeZ() {
+			return imp.getNSlices();
+		}
+
+		@Override
+		public int sizeY() {
+			return imp.getHeight();
+		}
+
+		@Override
+		public int sizeX() {
+			return imp.getWidth();
+		}
+
+		@Override
+		public DataType dataType() {
+			switch (imp.getBitDepth()) {
+				case 16:
+					return DataType.UINT16;
+				case 32:
+					return DataType.FLOAT32;
+				default:
+					return DataType.UINT8;
+			}
+		}
+
+		@Override
+		public Object plane(final int t, final int c, final int z) {
+			if (!rgb) return imp.getStack().getPixels(imp.getStackIndex(c + 1, z + 1, t + 1));
+			final int[] argb = (int[]) imp.getStack().getPixels(imp.getStackIndex(1, z + 1, t + 1));
+			final byte[] out = new byte[argb.length];
+			final int shift = 16 - 8 * c;
+			for (int i = 0; i < argb.length; i++)
+				out[i] = (byte) (argb[i] >> shift);
+			return out;
+		}
+
+		@Override
+		public PhysicalCalibration calibration() {
+			return calibration;
+		}
+	}
+}

@@ -1,0 +1,55 @@
+package io.github.biaannotations.zarr;
+
+/**
+ * Chooses chunk shapes so that a chunk holds about a target number of bytes (default 2 MB, inside the
+ * 1-4 MB range that suits both local disks and object stores), for arrays whose last two dimensions are
+ * y and x: square-ish power-of-two tiles in y and x and, for stacks, a few planes deep (4 or more when
+ * planes are small), which suits 3D viewers and keeps the number of files down.
+ */
+public final class ChunkShapes {
+
+	/** 2 MB. */
+	public static final int DEFAULT_TARGET_BYTES = 2 << 20;
+
+	/**
+	 * Planes a writer holds at once (a chunk or shard depth) stay within this many bytes where possible, so
+	 * that big planes get chunks one plane deep.
+	 */
+	public static final long SLAB_BUDGET_BYTES = 64L << 20;
+
+	private ChunkShapes() {}
+
+	/**
+	 * @param shape the array shape; the last two dimensions are y and x
+	 * @param zDimension the index of the dimension that may be chunked deeper than 1 (the one before y), or
+	 *          -1 when none
+	 */
+	public static int[] choose(final long[] shape, final int zDimension, final int elementBytes,
+		final int targetBytes)
+	{
+		final int n = shape.length;
+		final int[] chunks = new int[n];
+		for (int d = 0; d < n; d++)
+			chunks[d] = 1;
+		final long targetElements = Math.max(1, targetBytes / elementBytes);
+		// a stack gets chunks a few planes deep (up to 4), which suits 3D viewers and cuts the file count
+		final long planeBytes = shape[n - 2] * shape[n - 1] * elementBytes;
+		final long wantDepth = zDimension >= 0 ? Math.max(1, Math.min(Math.min(shape[zDimension], 4),
+			SLAB_BUDGET_BYTES / Math.max(1, planeBytes))) : 1;
+		int side = 1;
+		while ((long) side * 2 * side * 2 * wantDepth <= targetElements)
+			side *= 2;
+		// stretch x to use the budget when y is small
+		final int cy = (int) Math.max(1, Math.min(shape[n - 2], side));
+		final int cx = (int) Math.max(1, Math.min(shape[n - 1], Math.max(side, targetElements / wantDepth /
+			cy)));
+		chunks[n - 2] = cy;
+		chunks[n - 1] = cx;
+		if (zDimension >= 0) {
+			final long planeElements = (long) cy * cx;
+			chunks[zDimension] = (int) Math.max(1, Math.min(Math.min(shape[zDimension], targetElements /
+				planeElements), Math.max(wantDepth, SLAB_BUDGET_BYTES / Math.max(1, planeBytes))));
+		}
+		return chunks;
+	}
+}

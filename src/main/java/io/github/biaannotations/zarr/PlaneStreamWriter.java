@@ -1,0 +1,271 @@
+package io.github.biaannotations.zarr;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Streams 2D planes into a Zarr array whose last two dimensions are y and x. Planes come in C order of the
+ * leading dimensions (t, c, z...); only the dimension just before y may have a chunk (or shard) depth above
+ * 1, so at most one chunk depth (or shard depth, when sharded) of planes is held at a time. Chunks are compressed
+ * on a small thread pool.
+ * <p>
+ * Planes are primitive arrays in row-major order: {@code byte[]} (8-bit), {@code short[]} (16-bit),
+ * {@code int[]} (32-bit integer), {@code float[]}, {@code long[]} or {@code double[]}, matching the
+ * array's element size; a {@code float[]} plane written to a 32-bit integer array holds whole numbers
+ * (labels from ImageJ's 32-bit images) and is converted while chunks are built. The writer keeps
+ * references to the planes of the current chunk depth, not copies.
+ */
+public final class PlaneStreamWriter implements AutoCloseable {
+
+	private final ZarrArrayWriter writer;
+	private final ArraySpec spec;
+	private final int n;
+	/** Planes per chunk along the dimension before y. */
+	private final int chunkDepth;
+	/** Planes gathered before writing: a chunk's depth, or a shard's when sharded. */
+	private final int depth;
+	private final Object[] slab;
+	private long[] slabLeading;
+	private long nextPlane;
+	private final ExecutorService pool;
+	/**
+	 * One raw chunk buffer per thread, reused: chunks are compressed before the next is built, and fresh
+	 * multi-megabyte arrays per chunk would churn the garbage collector.
+	 */
+	private final ThreadLocal<byte[]> buffers;
+	/** Shards whose inner chunks are being compressed, written once those tasks are done. */
+	private final List<PendingShard> shards = new ArrayList<>();
+
+	private static final class PendingShard {
+
+		final long[] index;
+		final byte[][] encoded;
+
+		PendingShard(final long[] index, final byte[][] encoded) {
+			this.index = index;
+			this.encoded = encoded;
+		}
+	}
+
+	/** The previous slab's chunk writes, still running while the caller prepares the next planes. */
+	private final List<Future<?>> pending = new ArrayList<>();
+
+	/** @param threads compression threads (1 = compress on the calling thread) */
+	public PlaneStreamWriter(final ZarrArrayWriter writer, final int threads) {
+		this.writer = writer;
+		this.spec = writer.spec();
+		this.n = spec.rank();
+		if (n < 2) throw new IllegalArgumentException("need at least 2 dimensions: " + spec);
+		for (int d = 0; d < n - 3; d++)
+			if (spec.chunk(d) != 1) throw new IllegalArgumentException(
+				"only the dimension before y may have chunk depth above 1: " + spec);
+		if (spec.isSharded()) for (int d = 0; d < n - 3; d++)
+			if (spec.shards()[d] != 1) throw new IllegalArgumentException(
+				"shards may only group chunks along z, y and x: " + spec);
+		this.chunkDepth = n >= 3 ? spec.chunk(n - 3) : 1;
+		this.depth = n >= 3 && spec.isSharded() ? spec.shards()[n - 3] : chunkDepth;
+		this.slab = new Object[depth];
+		this.buffers = ThreadLocal.withInitial(() -> new byte[spec.chunkBytes()]);
+		this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+			final Thread t = new Thread(r, "zarr-compress");
+			t.setDaemon(true);
+			return t;
+		}) : null;
+	}
+
+	/** Total number of planes the array holds. */
+	public long planeCount() {
+		long count = 1;
+		for (int d = 0; d < n - 2; d++)
+			count *= spec.shape(d);
+		return count;
+	}
+
+	/**
+	 * Writes the next plane. {@code leading} is its index along every dimension but y and x and must follow
+	 * the previous plane in C order.
+	 */
+	public void writePlane(final long[] leading, final Object plane) throws IOException {
+		if (leading.length != n - 2) throw new IllegalArgumentException("need " + (n - 2) +
+			" leading indices, got " + Arrays.toString(leading));
+		if (linear(leading) != nextPlane) throw new IllegalStateException("plane " + Arrays.toString(leading) +
+			" out of order: expected plane number " + nextPlane);
+		final int elements = Math.multiplyExact((int) spec.shape(n - 2), (int) spec.shape(n - 1));
+		if (Planes.length(plane) != elements) throw new IllegalArgumentException("plane of " + Planes.length(
+			plane) + " elements, expected " + elements + " for " + spec);
+		final int z = n >= 3 ? (int) (leading[n - 3] % depth) : 0;
+		if (z == 0) slabLeading = leading.clone();
+		slab[z] = plane;
+		nextPlane++;
+		final boolean lastInDepth = n < 3 || z == depth - 1 || leading[n - 3] == spec.shape(n - 3) - 1;
+		if (lastInDepth) flush(z + 1);
+	}
+
+	private long linear(final long[] leading) {
+		long index = 0;
+		for (int d = 0; d < n - 2; d++)
+			index = index * spec.shape(d) + leading[d];
+		return index;
+	}
+
+	private void flush(final int planes) throws IOException {
+		final Object[] slab = this.slab.clone();
+		final long[] gridLeading = new long[n - 2];
+		for (int d = 0; d < n - 2; d++)
+			gridLeading[d] = slabLeading[d] / (spec.isSharded() ? spec.shards()[d] : spec.chunk(d));
+		final List<Task> tasks = new ArrayList<>();
+		if (!spec.isSharded()) {
+			for (long cy = 0; cy < spec.chunkCount(n - 2); cy++)
+				for (long cx = 0; cx < spec.chunkCount(n - 1); cx++) {
+					final long[] index = gridIndex(gridLeading, cy, cx);
+					final long fy = cy, fx = cx;
+					tasks.add(() -> writer.writeChunk(index, chunk(slab, 0, planes, fy, fx, buffers.get())));
+				}
+		}
+		else {
+			final int kz = depth / chunkDepth;
+			final int ky = spec.shards()[n - 2] / spec.chunk(n - 2);
+			final int kx = spec.shards()[n - 1] / spec.chunk(n - 1);
+			final long shardsY = (spec.chunkCount(n - 2) + ky - 1) / ky;
+			final long shardsX = (spec.chunkCount(n - 1) + kx - 1) / kx;
+			for (long sy = 0; sy < shardsY; sy++)
+				for (long sx = 0; sx < shardsX; sx++) {
+					// every inner chunk is compressed as its own task; the shard is assembled when all are done
+					final byte[][] encoded = new byte[kz * ky * kx][];
+					final List<Task> inner = new ArrayList<>();
+					for (int iz = 0; iz < kz; iz++) {
+						final int z0 = iz * chunkDepth;
+						if (z0 >= planes) break; // past the end of the array: absent
+						for (int iy = 0; iy < ky; iy++)
+							for (int ix = 0; ix < kx; ix++) {
+								final long cy = sy * ky + iy, cx = sx * kx + ix;
+								if (cy >= spec.chunkCount(n - 2) || cx >= spec.chunkCount(n - 1)) continue;
+								final int slot = (iz * ky + iy) * kx + ix, zCount = Math.min(chunkDepth, planes - z0);
+								inner.add(() -> encoded[slot] = writer.encodeInner(chunk(slab, z0, zCount, cy, cx, buffers
+									.get())));
+							}
+					}
+					tasks.addAll(inner);
+					shards.add(new PendingShard(gridIndex(gridLeading, sy, sx), encoded));
+				}
+		}
+		run(tasks);
+		Arrays.fill(this.slab, null);
+	}
+
+	private long[] gridIndex(final long[] gridLeading, final long y, final long x) {
+		final long[] index = Arrays.copyOf(gridLeading, n);
+		index[n - 2] = y;
+		index[n - 1] = x;
+		return index;
+	}
+
+	/** Builds the raw bytes of chunk (cy, cx) from {@code planes} slab planes starting at {@code z0}. */
+	private byte[] chunk(final Object[] slab, final int z0, final int planes, final long cy, final long cx,
+		final byte[] raw)
+	{
+		final int ch = spec.chunk(n - 2), cw = spec.chunk(n - 1);
+		final int h = (int) spec.shape(n - 2), w = (int) spec.shape(n - 1);
+		final int y0 = (int) (cy * ch), x0 = (int) (cx * cw);
+		final int rows = Math.min(ch, h - y0), cols = Math.min(cw, w - x0);
+		if (rows < ch || cols < cw || planes < chunkDepth) Arrays.fill(raw, (byte) 0); // padding
+		final ByteBuffer view = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+		for (int z = 0; z < planes; z++)
+			for (int y = 0; y < rows; y++)
+				Planes.putRow(slab[z0 + z], (y0 + y) * w + x0, cols, view, (z * ch + y) * cw, spec.dataType());
+		return raw;
+	}
+
+	private interface Task {
+
+		void run() throws IOException;
+	}
+
+	/**
+	 * Runs a slab's chunk writes: on the calling thread without a pool; otherwise on the pool after the
+	 * previous slab's writes have finished, without waiting for these (at most two slabs are in flight).
+	 */
+	private void run(final List<Task> tasks) throws IOException {
+		final List<PendingShard> slabShards = new ArrayList<>(shards);
+		shards.clear();
+		if (pool == null) {
+			for (final Task t : tasks)
+				t.run();
+			writeShards(slabShards);
+			return;
+		}
+		awaitPending();
+		for (final Task t : tasks)
+			pending.add(pool.submit(() -> {
+				t.run();
+				return null;
+			}));
+		pendingShards.addAll(slabShards);
+		// overlapping two slabs doubles the planes held: only worth it while they are small
+		if (slabBytes() > ChunkShapes.SLAB_BUDGET_BYTES) awaitPending();
+	}
+
+	/** Shards of the slab in flight, written by {@link #awaitPending()} once their chunks are compressed. */
+	private final List<PendingShard> pendingShards = new ArrayList<>();
+
+	private long slabBytes() {
+		return (long) depth * spec.shape(n - 2) * spec.shape(n - 1) * spec.dataType().bytes();
+	}
+
+	private void writeShards(final List<PendingShard> list) throws IOException {
+		for (final PendingShard p : list)
+			writer.writeEncodedShard(p.index, p.encoded);
+	}
+
+	private void awaitPending() throws IOException {
+		try {
+			for (final Future<?> f : pending)
+				f.get();
+		}
+		catch (final InterruptedException e) {
+			cancelPending();
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("interrupted while writing " + spec);
+		}
+		catch (final ExecutionException e) {
+			cancelPending();
+			final Throwable cause = e.getCause();
+			if (cause instanceof IOException) throw (IOException) cause;
+			if (cause instanceof RuntimeException) throw (RuntimeException) cause;
+			throw new IOException(cause);
+		}
+		pending.clear();
+		final List<PendingShard> done = new ArrayList<>(pendingShards);
+		pendingShards.clear();
+		writeShards(done);
+	}
+
+	private void cancelPending() {
+		for (final Future<?> f : pending)
+			f.cancel(true);
+		pending.clear();
+		pendingShards.clear();
+	}
+
+	/** Waits for the last chunk writes, checks that every plane was written, and stops the threads. */
+	@Override
+	public void close() throws IOException {
+		try {
+			awaitPending();
+		}
+		finally {
+			if (pool != null) pool.shutdownNow();
+		}
+		if (nextPlane != planeCount()) throw new IOException("only " + nextPlane + " of " + planeCount() +
+			" planes written to " + spec);
+	}
+}
