@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the independent Zarr readers the tests compare against: zarrita (npm, Zarr v3) from
- * {@code target/node-tools} and zarr-python (Debian's {@code python3-zarr}, Zarr v2). When a reader is
+ * {@code .test-tools/node} and zarr-python (Debian's {@code python3-zarr}, Zarr v2). When a reader is
  * missing, the calling test is skipped with a message saying what to install.
  */
 public final class IndependentReaders {
@@ -37,7 +37,7 @@ public final class IndependentReaders {
 	}
 
 	private static final ObjectMapper MAPPER = new ObjectMapper();
-	private static final Path NODE_TOOLS = Paths.get("target", "node-tools");
+	private static final Path NODE_TOOLS = Paths.get(".test-tools", "node");
 
 	private IndependentReaders() {}
 
@@ -68,7 +68,7 @@ public final class IndependentReaders {
 		final List<String> command = new ArrayList<>();
 		if (format == ZarrFormat.V3) {
 			assumeTrue(Files.isDirectory(NODE_TOOLS.resolve("node_modules/zarrita")) && onPath("node"),
-				"zarrita absent (run scripts/install-test-tools: node + npm install zarrita@0.7 into target/node-tools): skipped");
+				"zarrita absent (run scripts/install-test-tools: node + npm install zarrita@0.7 into .test-tools/node): skipped");
 			final Path script = NODE_TOOLS.resolve("read_zarrita.mjs");
 			copyResource("read_zarrita.mjs", script);
 			command.addAll(Arrays.asList("node", script.toAbsolutePath().toString()));
