@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import io.github.biaannotations.convert.ExportFormat;
 import io.github.biaannotations.convert.ExportSummary;
 import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.imagej.RoiLabels;
 import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.ngff.NgffVersion;
 import io.github.biaannotations.submission.ExportRequest;
 import io.github.biaannotations.submission.PackageExport;
 import picocli.CommandLine.Command;
@@ -35,6 +37,17 @@ final class ExportCommand implements Callable<Integer> {
 
 	@Option(names = "--rois-from-labels", description = "Also write each label image's labels as polygons (GeoJSON).")
 	boolean roisFromLabels;
+
+	@Option(names = "--labels-from-rois", paramLabel = "instance|semantic",
+		description = "Also make a label image from the ROIs: instance (one value per ROI) or semantic (one per group/class).")
+	String labelsFromRois;
+
+	@Option(names = "--include-image", description = "Put the image in the package as OME-Zarr, with the label images under labels/.")
+	boolean includeImage;
+
+	@Option(names = "--zarr-version", paramLabel = "0.4|0.5", defaultValue = "0.5",
+		description = "OME-NGFF version of the OME-Zarr output: 0.5 (Zarr v3, default) or 0.4 (Zarr v2).")
+	String zarrVersion;
 
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created; must be empty or absent unless --overwrite).")
 	Path out;
@@ -62,7 +75,9 @@ final class ExportCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		final ExportRequest request = ExportRequest.to(out).image(ImageSource.ofFiles(image, rois, labels))
-			.overwrite(overwrite).draft(draft).roisFromLabels(roisFromLabels);
+			.overwrite(overwrite).draft(draft).roisFromLabels(roisFromLabels).includeImage(includeImage)
+			.ngffVersion(NgffVersion.parse(zarrVersion));
+		if (labelsFromRois != null) request.labelsFromRois(labelsMode(labelsFromRois));
 		for (final String f : formats)
 			request.format(ExportFormat.parse(f));
 		if (metadata != null) request.metadata(MifaMetadata.load(metadata));
@@ -76,6 +91,14 @@ final class ExportCommand implements Callable<Integer> {
 		if (metadata == null && !draft)
 			console.out("Annotation files only: add --metadata (MIFA templates; 'bia-annotations metadata init' writes blank ones) for a submission package.");
 		return 0;
+	}
+
+	static RoiLabels.Mode labelsMode(final String s) {
+		switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+			case "instance": return RoiLabels.Mode.INSTANCE;
+			case "semantic": return RoiLabels.Mode.SEMANTIC;
+			default: throw new IllegalArgumentException("--labels-from-rois '" + s + "': expected instance or semantic");
+		}
 	}
 
 	static LocalDate parseDate(final String s) {

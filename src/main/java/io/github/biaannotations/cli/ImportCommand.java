@@ -1,8 +1,12 @@
 package io.github.biaannotations.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+
+import ij.ImagePlus;
 import java.util.concurrent.Callable;
 
+import io.github.biaannotations.convert.LabelImport;
 import io.github.biaannotations.convert.RoiImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,16 +15,20 @@ import picocli.CommandLine.Parameters;
 
 /** {@code bia-annotations import}: GeoJSON (ours or QuPath's) back to an ImageJ RoiSet.zip. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-	description = "Import GeoJSON annotations as ImageJ ROIs (a RoiSet.zip for the ROI Manager).")
+	description = { "Import GeoJSON annotations as ImageJ ROIs (a RoiSet.zip for the ROI Manager),",
+		"or an OME-Zarr label image as a TIFF label image (--out labels.tif)." })
 final class ImportCommand implements Callable<Integer> {
 
-	@Parameters(index = "0", paramLabel = "FILE", description = "GeoJSON file (FeatureCollection, Feature or array of features).")
+	@Parameters(index = "0", paramLabel = "FILE", description = "GeoJSON file (FeatureCollection, Feature or array of features), or an .ome.zarr folder.")
 	Path input;
+
+	@Option(names = "--label", paramLabel = "NAME", description = "Which label image of an image's OME-Zarr (labels/NAME); needed when it has several.")
+	String label;
 
 	@Option(names = "--image", paramLabel = "IMG", description = "The image the annotations belong to, to map planes to stack positions.")
 	Path image;
 
-	@Option(names = "--out", required = true, paramLabel = "ZIP", description = "The RoiSet.zip to write.")
+	@Option(names = "--out", required = true, paramLabel = "FILE", description = "The RoiSet.zip (from GeoJSON) or TIFF (from OME-Zarr) to write.")
 	Path out;
 
 	@Mixin
@@ -28,6 +36,12 @@ final class ImportCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		if (Files.isDirectory(input)) {
+			final ImagePlus imp = LabelImport.toTiff(input, label, out);
+			console.out("Imported label image " + imp.getTitle() + " (" + imp.getWidth() + "x" + imp.getHeight() + ", " +
+				imp.getStackSize() + " planes, " + imp.getBitDepth() + "-bit) into " + out);
+			return 0;
+		}
 		final int n = RoiImport.toRoiSet(input, image, out);
 		console.out("Imported " + n + " ROIs into " + out);
 		return 0;

@@ -36,11 +36,14 @@ public final class RoiLabels {
 		public final int value;
 		public final String name;
 		public final String className;
+		/** The ROI's stroke colour (instance) or the first ROI's of the class (semantic); null when unset. */
+		public final java.awt.Color colour;
 
-		Label(final int value, final String name, final String className) {
+		Label(final int value, final String name, final String className, final java.awt.Color colour) {
 			this.value = value;
 			this.name = name;
 			this.className = className;
+			this.colour = colour;
 		}
 	}
 
@@ -79,10 +82,10 @@ public final class RoiLabels {
 			final int value;
 			if (mode == Mode.INSTANCE) {
 				value = ++next;
-				labels.put(value, new Label(value, roi.getName() != null ? roi.getName() : "roi-" + (i + 1), cls));
+				labels.put(value, new Label(value, roi.getName() != null ? roi.getName() : "roi-" + (i + 1), cls, roi.getStrokeColor()));
 			} else {
 				value = classes.computeIfAbsent(cls, k -> classes.size() + 1);
-				labels.putIfAbsent(value, new Label(value, cls, cls));
+				labels.putIfAbsent(value, new Label(value, cls, cls, roi.getStrokeColor()));
 			}
 			place(roi, value, image);
 		}

@@ -11,7 +11,9 @@ import java.util.Set;
 
 import io.github.biaannotations.convert.ExportFormat;
 import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.imagej.RoiLabels;
 import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.ngff.NgffVersion;
 
 /**
  * Everything one export needs: the images with their annotations, where the package goes, the formats, and
@@ -28,6 +30,9 @@ public final class ExportRequest {
 	private boolean draft;
 	private LocalDate releaseDate;
 	private boolean roisFromLabels;
+	private NgffVersion ngffVersion = NgffVersion.V0_5;
+	private boolean includeImage;
+	private RoiLabels.Mode labelsFromRois;
 
 	private ExportRequest(final Path out) {
 		this.out = Objects.requireNonNull(out, "output folder");
@@ -49,6 +54,12 @@ public final class ExportRequest {
 	public ExportRequest releaseDate(final LocalDate v) { releaseDate = v; return this; }
 	/** Also write label images as polygons (GeoJSON), one feature per label per plane. */
 	public ExportRequest roisFromLabels(final boolean v) { roisFromLabels = v; return this; }
+	/** OME-NGFF version of label images (0.5 on Zarr v3 by default, 0.4 on Zarr v2). */
+	public ExportRequest ngffVersion(final NgffVersion v) { ngffVersion = Objects.requireNonNull(v); return this; }
+	/** Put the source images in the package as OME-Zarr, with the label images attached under labels/. */
+	public ExportRequest includeImage(final boolean v) { includeImage = v; return this; }
+	/** Also make a label image from the ROIs (instance: one value per ROI; semantic: per class); null for none. */
+	public ExportRequest labelsFromRois(final RoiLabels.Mode v) { labelsFromRois = v; return this; }
 
 	public Path out() { return out; }
 	public List<ImageSource> images() { return Collections.unmodifiableList(images); }
@@ -58,4 +69,7 @@ public final class ExportRequest {
 	public boolean draft() { return draft; }
 	public LocalDate releaseDate() { return releaseDate; }
 	public boolean roisFromLabels() { return roisFromLabels; }
+	public NgffVersion ngffVersion() { return ngffVersion; }
+	public boolean includeImage() { return includeImage; }
+	public RoiLabels.Mode labelsFromRois() { return labelsFromRois; }
 }

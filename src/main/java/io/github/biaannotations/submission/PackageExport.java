@@ -46,6 +46,7 @@ public final class PackageExport {
 	public static final String TOOL = "bia-annotations";
 	public static final String SUBMISSION = "submission.json";
 	public static final String ANNOTATION_LIST = "annotations.tsv";
+	public static final String IMAGE_LIST = "images.tsv";
 	public static final String MIFA_DIR = "mifa";
 
 	private final Consumer<String> warnings;
@@ -68,7 +69,7 @@ public final class PackageExport {
 			final ExportSummary summary = new ExportSummary(dir.target());
 			final Map<String, String> renamed = new LinkedHashMap<>();
 			final List<ExportedFile> files = new ArrayList<>();
-			final Set<String> bases = new HashSet<>();
+			final Set<String> bases = new java.util.LinkedHashSet<>();
 			for (final ImageSource source : request.images()) {
 				progress.update("Exporting " + source.sourceName(), files.size(), -1);
 				final ImagePlus imp = source.open();
@@ -76,13 +77,20 @@ public final class PackageExport {
 				if (!base.equals(source.baseName())) renamed.put(source.sourceName(), "annotations/" + base);
 				files.addAll(exportImage(source, imp, base, dir.path(), request, summary));
 			}
-			if (metadata != null) writeSubmission(metadata, files, dir.path(), today, now);
+			final List<String> images = new ArrayList<>();
+			if (request.includeImage())
+				for (final String b : bases)
+					images.add(LabelPackaging.imagePath(b));
+			if (metadata != null) writeSubmission(metadata, files, images, dir.path(), today, now);
 			for (final ExportedFile f : files)
 				summary.addFile(f.path);
+			for (final String i : images)
+				summary.addFile(i);
 			Manifest.of(dir.path(), TOOL, now, renamed).write(dir.path().resolve(Manifest.FILE_NAME));
 			if (metadata != null) {
 				summary.addFile(SUBMISSION);
 				summary.addFile(ANNOTATION_LIST);
+				if (!images.isEmpty()) summary.addFile(IMAGE_LIST);
 				summary.addFile(MIFA_DIR + "/");
 			}
 			summary.addFile(Manifest.FILE_NAME);
@@ -122,14 +130,13 @@ public final class PackageExport {
 		final Path packageDir, final ExportRequest request, final ExportSummary summary) throws IOException
 	{
 		final List<ExportedFile> files = new ArrayList<>();
-		final String sourceImage = source.sourceName();
+		final String sourceImage = request.includeImage() ? LabelPackaging.imagePath(base) : source.sourceName();
 		final boolean hasLabels = !source.labelFiles().isEmpty() || !source.labelImages().isEmpty();
 		if (!source.rois().isEmpty() || !source.roiFiles().isEmpty() || !hasLabels)
 			files.addAll(new RoiExport(warnings, progress).write(source, imp, base, sourceImage, packageDir, request.formats(), summary));
-		if (hasLabels) {
-			if (!request.roisFromLabels()) throw new UnsupportedOperationException(sourceImage +
-				": writing label images as OME-Zarr is not available yet in this version; use --rois-from-labels " +
-				"to export their outlines as GeoJSON");
+		if (hasLabels || request.labelsFromRois() != null || request.includeImage())
+			files.addAll(new LabelPackaging(warnings).write(source, imp, base, sourceImage, packageDir, request));
+		if (hasLabels && request.roisFromLabels()) {
 			final List<ImagePlus> labels = new ArrayList<>(source.labelImages());
 			for (final Path p : source.labelFiles())
 				labels.add(ImageFiles.open(p));
@@ -160,8 +167,8 @@ public final class PackageExport {
 	}
 
 	/** mifa/, annotations.tsv and submission.json from the metadata and one file-level row per file. */
-	private static void writeSubmission(final MifaMetadata m, final List<ExportedFile> files, final Path dir,
-		final LocalDate today, final Instant now) throws IOException
+	private static void writeSubmission(final MifaMetadata m, final List<ExportedFile> files, final List<String> images,
+		final Path dir, final LocalDate today, final Instant now) throws IOException
 	{
 		final List<FileLevelMetadata> rows = new ArrayList<>();
 		for (final ExportedFile f : files)
@@ -175,8 +182,15 @@ public final class PackageExport {
 				if (!m.annotations().types().contains(t)) m.annotations().types().add(t);
 		m.writeTemplates(dir.resolve(MIFA_DIR));
 		Files.write(dir.resolve(ANNOTATION_LIST), PageTabBuilder.fileListTsv(rows).getBytes(StandardCharsets.UTF_8));
-		final String pageTab = PageTabBuilder.toJson(new PageTabBuilder(m).annotationFileList(ANNOTATION_LIST).build(today));
-		Files.write(dir.resolve(SUBMISSION), pageTab.getBytes(StandardCharsets.UTF_8));
+		final PageTabBuilder pageTab = new PageTabBuilder(m).annotationFileList(ANNOTATION_LIST);
+		if (!images.isEmpty()) {
+			final StringBuilder tsv = new StringBuilder("Files\tdescription\n");
+			for (final String i : images)
+				tsv.append(i).append("\tsource image as OME-Zarr\n");
+			Files.write(dir.resolve(IMAGE_LIST), tsv.toString().getBytes(StandardCharsets.UTF_8));
+			pageTab.imageFileList(IMAGE_LIST, "Source images", "The annotated images as OME-Zarr, with their label images under labels/.");
+		}
+		Files.write(dir.resolve(SUBMISSION), PageTabBuilder.toJson(pageTab.build(today)).getBytes(StandardCharsets.UTF_8));
 	}
 
 	static List<AnnotationType> types(final ExportedFile f) {

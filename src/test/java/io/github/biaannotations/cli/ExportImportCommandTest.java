@@ -247,6 +247,21 @@ class ExportImportCommandTest {
 	}
 
 	@Test
+	void labelImageToOmeZarrAndBackToTiff() throws Exception {
+		final Path out = tmp.resolve("pkg");
+		final CliRun r = CliRun.run("export", "--image", sample.image, "--labels", sample.labels, "--out", out, "--zarr-version", "0.4");
+		assertEquals(0, r.exit, r.toString());
+		final Path tif = tmp.resolve("back_labels.tif");
+		final CliRun back = CliRun.run("import", out.resolve("annotations/nuclei/nuclei_labels.ome.zarr"), "--out", tif);
+		assertEquals(0, back.exit, back.toString());
+		assertTrue(java.util.Arrays.equals((short[]) ij.IJ.openImage(sample.labels.toString()).getProcessor().getPixels(),
+			(short[]) ij.IJ.openImage(tif.toString()).getProcessor().getPixels()));
+		final CliRun bad = CliRun.run("export", "--image", sample.image, "--labels", sample.labels, "--out", tmp.resolve("p2"), "--zarr-version", "0.6");
+		assertEquals(1, bad.exit);
+		assertTrue(bad.err.contains("0.4 or 0.5"), bad.err);
+	}
+
+	@Test
 	void missingImageIsOneClearLine() {
 		final CliRun r = CliRun.run("export", "--image", tmp.resolve("nope.tif"), "--out", tmp.resolve("pkg"));
 		assertEquals(1, r.exit);

@@ -1,0 +1,130 @@
+package io.github.biaannotations.submission;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import ij.ImagePlus;
+import ij.gui.Overlay;
+import ij.gui.Roi;
+
+import io.github.biaannotations.convert.ExportedFile;
+import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.imagej.ImageFiles;
+import io.github.biaannotations.imagej.LabelImages;
+import io.github.biaannotations.imagej.OmeZarrImages;
+import io.github.biaannotations.imagej.RoiFiles;
+import io.github.biaannotations.imagej.RoiLabels;
+import io.github.biaannotations.model.ArchivePaths;
+import io.github.biaannotations.model.Rgb;
+import io.github.biaannotations.ngff.ExportedLabels;
+import io.github.biaannotations.ngff.LabelImage;
+import io.github.biaannotations.ngff.LabelInfo;
+import io.github.biaannotations.ngff.OmeZarrExporter;
+import io.github.biaannotations.ngff.OmeZarrOptions;
+
+/**
+ * The OME-Zarr part of a package for one image: its label images (given, or made from its ROIs) as
+ * {@code annotations/<image>/<labels>.ome.zarr}, or, when the image is included, the image as
+ * {@code images/<image>.ome.zarr} with the label images under {@code labels/<name>}.
+ */
+final class LabelPackaging {
+
+	static final String IMAGES_DIR = "images/";
+
+	private final Consumer<String> warnings;
+
+	LabelPackaging(final Consumer<String> warnings) {
+		this.warnings = warnings;
+	}
+
+	/** Where the image goes in the package when it is included. */
+	static String imagePath(final String base) {
+		return IMAGES_DIR + base + ".ome.zarr";
+	}
+
+	/**
+	 * @param sourceImage the image as the file list names it
+	 * @return the label files written (the image itself is not an annotation file)
+	 */
+	List<ExportedFile> write(final ImageSource source, final ImagePlus imp, final String base, final String sourceImage,
+		final Path packageDir, final ExportRequest request) throws IOException
+	{
+		final List<LabelImage> labels = new ArrayList<>();
+		final Set<String> names = new HashSet<>();
+		for (final ImagePlus l : labelImages(source))
+			labels.addAll(LabelImages.fromImagePlus(l, unique(ArchivePaths.safeName(ImageFiles.baseName(Paths.get(l.getTitle()))), names), Map.of()));
+		RoiLabels fromRois = null;
+		if (request.labelsFromRois() != null) {
+			fromRois = new RoiLabels(rois(source, imp), imp, request.labelsFromRois(), warnings);
+			final String name = unique(names.contains(base + "_labels") ? base + "_roi_labels" : base + "_labels", names);
+			labels.addAll(LabelImages.fromImagePlus(fromRois.image(name), name, info(fromRois)));
+		}
+		final OmeZarrExporter exporter = new OmeZarrExporter(OmeZarrOptions.defaults().withVersion(request.ngffVersion()));
+		final List<ExportedFile> files = new ArrayList<>();
+		if (request.includeImage()) {
+			final String image = imagePath(base);
+			Files.createDirectories(packageDir.resolve(IMAGES_DIR));
+			for (final ExportedLabels e : exporter.exportImage(OmeZarrImages.fromImagePlus(imp, base), labels, packageDir.resolve(image)))
+				files.add(labelFile(image + "/labels/" + e.name(), sourceImage));
+		} else {
+			for (final LabelImage l : labels) {
+				final String path = "annotations/" + base + "/" + l.name() + ".ome.zarr";
+				Files.createDirectories(packageDir.resolve(path).getParent());
+				exporter.exportLabels(l, packageDir.resolve(path), null);
+				files.add(labelFile(path, sourceImage));
+			}
+		}
+		if (fromRois != null && fromRois.overlapPixels() > 0)
+			warnings.accept(source.sourceName() + ": " + fromRois.overlapPixels() + " pixels are covered by more than one ROI; " +
+				"in the label image the later ROI wins");
+		return files;
+	}
+
+	private static ExportedFile labelFile(final String path, final String sourceImage) {
+		return new ExportedFile(path, sourceImage, ExportedFile.Content.LABELS, 0, 0, 0, false, null);
+	}
+
+	private static String unique(final String name, final Set<String> used) {
+		String n = name;
+		for (int i = 2; !used.add(n); i++)
+			n = name + "_" + i;
+		return n;
+	}
+
+	private static List<ImagePlus> labelImages(final ImageSource source) throws IOException {
+		final List<ImagePlus> list = new ArrayList<>(source.labelImages());
+		for (final Path p : source.labelFiles())
+			list.add(ImageFiles.open(p));
+		return list;
+	}
+
+	/** Every ROI of the image, in order: in memory, from files, else the overlay. */
+	private List<Roi> rois(final ImageSource source, final ImagePlus imp) throws IOException {
+		final List<Roi> rois = new ArrayList<>(source.rois());
+		for (final Path f : source.roiFiles())
+			RoiFiles.read(f, (roi, origin) -> rois.add(roi), warnings);
+		if (rois.isEmpty()) {
+			final Overlay overlay = imp.getOverlay();
+			if (overlay != null) for (int i = 0; i < overlay.size(); i++)
+				rois.add(overlay.get(i));
+		}
+		if (rois.isEmpty()) throw new IllegalArgumentException(source.sourceName() + ": no ROIs to make a label image from");
+		return rois;
+	}
+
+	private static Map<Long, LabelInfo> info(final RoiLabels labels) {
+		final Map<Long, LabelInfo> info = new LinkedHashMap<>();
+		for (final RoiLabels.Label l : labels.labels().values())
+			info.put((long) l.value, new LabelInfo(l.name, l.className, l.colour == null ? null : Rgb.ofArgb(l.colour.getRGB())));
+		return info;
+	}
+}

@@ -1,0 +1,104 @@
+package io.github.biaannotations.submission;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.convert.LabelImport;
+import io.github.biaannotations.demo.DemoMetadata;
+import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.imagej.RoiLabels;
+import io.github.biaannotations.model.Progress;
+import io.github.biaannotations.ngff.NgffVersion;
+
+/** Label images in the package: standalone label OME-Zarr, labels made from ROIs, the image included. */
+class LabelPackageTest {
+
+	private static final LocalDate TODAY = LocalDate.of(2026, 11, 29);
+
+	@TempDir
+	Path tmp;
+
+	private SampleData.SampleFiles sample;
+
+	@BeforeEach
+	void sample() throws IOException {
+		sample = SampleData.standard().write(tmp.resolve("sample"));
+	}
+
+	private Path export(final ExportRequest r) throws IOException {
+		new PackageExport(w -> {}, Progress.NONE).export(r, TODAY, Instant.parse("2026-11-29T10:00:00Z"));
+		return r.out();
+	}
+
+	private static short[] pixels(final ImagePlus imp) {
+		return (short[]) imp.getProcessor().getPixels();
+	}
+
+	@Test
+	void labelImageBecomesItsOwnOmeZarrAndReadsBackIdentically() throws IOException {
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(DemoMetadata.create())
+			.image(ImageSource.ofFiles(sample.image, List.of(), List.of(sample.labels))));
+		final Path zarr = out.resolve("annotations/nuclei/nuclei_labels.ome.zarr");
+		assertTrue(Files.exists(zarr.resolve("zarr.json")), "OME-NGFF 0.5 on Zarr v3 by default");
+		assertEquals(List.of(), OmeZarrCheck.check(zarr));
+		final ImagePlus back = LabelImport.read(zarr, null);
+		assertArrayEquals(pixels(IJ.openImage(sample.labels.toString())), pixels(back));
+		final List<String> tsv = Files.readAllLines(out.resolve("annotations.tsv"));
+		assertTrue(tsv.get(1).startsWith("annotations/nuclei/nuclei_labels.ome.zarr\tsegmentation_mask\tnuclei.tif"), tsv.get(1));
+		assertEquals(List.of(), new PackageValidator(out, TODAY).run().stream().filter(PackageProblem::isError)
+			.map(PackageProblem::toString).collect(java.util.stream.Collectors.toList()));
+	}
+
+	@Test
+	void instanceLabelsFromRoisMatchTheLabelsTheRoisWereTracedFrom() throws IOException {
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).labelsFromRois(RoiLabels.Mode.INSTANCE)
+			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of())));
+		final ImagePlus back = LabelImport.read(out.resolve("annotations/nuclei/nuclei_labels.ome.zarr"), null);
+		final short[] original = pixels(IJ.openImage(sample.labels.toString())), made = pixels(back);
+		for (int i = 0; i < original.length; i++)
+			assertEquals(original[i] == 0, made[i] == 0, "pixel " + i);
+	}
+
+	@Test
+	void includedImageCarriesTheLabelsAndAnImageFileList() throws IOException {
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(DemoMetadata.create()).includeImage(true)
+			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels))));
+		final Path image = out.resolve("images/nuclei.ome.zarr");
+		assertEquals(List.of(), OmeZarrCheck.check(image));
+		assertTrue(Files.exists(image.resolve("OME/METADATA.ome.xml")));
+		assertTrue(Files.readString(out.resolve("images.tsv")).contains("images/nuclei.ome.zarr"));
+		final List<String> tsv = Files.readAllLines(out.resolve("annotations.tsv"));
+		assertTrue(tsv.get(1).contains("\timages/nuclei.ome.zarr\t"), "source_image names the included image: " + tsv.get(1));
+		final List<PackageProblem> problems = new PackageValidator(out, TODAY).run();
+		assertFalse(problems.stream().anyMatch(p -> p.message().startsWith("annotations-only")), problems.toString());
+		assertFalse(problems.stream().anyMatch(PackageProblem::isError), problems.toString());
+		assertTrue(Files.readString(out.resolve("submission.json")).contains("images.tsv"));
+	}
+
+	@Test
+	void ngff04WritesZarrV2() throws IOException {
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).ngffVersion(NgffVersion.V0_4)
+			.image(ImageSource.ofFiles(sample.image, List.of(), List.of(sample.labels))));
+		final Path zarr = out.resolve("annotations/nuclei/nuclei_labels.ome.zarr");
+		assertTrue(Files.exists(zarr.resolve(".zattrs")));
+		assertEquals(List.of(), OmeZarrCheck.check(zarr));
+		assertArrayEquals(pixels(IJ.openImage(sample.labels.toString())), pixels(LabelImport.read(zarr, null)));
+	}
+}
