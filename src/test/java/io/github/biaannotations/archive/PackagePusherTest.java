@@ -396,6 +396,45 @@ class PackagePusherTest {
 	}
 
 	@Test
+	void whenTheArchiveCannotBeAskedTheNextPushAsksBeforeSubmitting() throws Exception {
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Ask later", 2, 1000, 14);
+		final PushResult r;
+		try (FlakyProxy proxy = new FlakyProxy(server.port())) {
+			proxy.loseNextAnswerTo("POST /submissions/async");
+			// and the archive's search is failing right then
+			fault = ex -> {
+				if (!ex.getRequestURI().getPath().equals("/submissions") || !ex.getRequestMethod().equals("GET"))
+					return false;
+				answer(ex, 503, "");
+				return true;
+			};
+			final ArchiveException e = assertThrows(ArchiveException.class, () -> push(pkg, proxy.url(), 2));
+			assertEquals(ArchiveException.Kind.UNKNOWN_OUTCOME, e.kind());
+			assertTrue(e.getMessage().contains("nothing is submitted twice"), e.getMessage());
+			fault = null;
+			r = push(pkg, proxy.url(), 2);
+		}
+		assertEquals("PROCESSED", r.status());
+		assertTrue(r.submittedBefore(), messages + "\n" + requests);
+		assertEquals("S-BIAD1", r.accNo());
+		assertEquals(1, count("POST /submissions/async"));
+		assertTrue(messages.contains("The previous push sent a submit whose answer was lost: asking the archive"));
+	}
+
+	@Test
+	void withoutItsRecordAPackageIsStillNotSubmittedTwice() throws Exception {
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "No record", 2, 1000, 15);
+		final PushResult first = push(pkg);
+		Files.delete(pkg.resolve(".bia-push.json")); // as on another machine, or the record deleted
+		final PushResult second = push(pkg);
+		assertEquals(first.accNo(), second.accNo());
+		assertTrue(second.submittedBefore());
+		assertEquals(1, count("POST /submissions/async"));
+		assertTrue(messages.contains("This package was already submitted as " + first.accNo() +
+			": following it, not submitting again"), messages.toString());
+	}
+
+	@Test
 	void anInvalidSubmissionReportsTheServersErrorsAndAFixedPackageUpdatesIt() throws Exception {
 		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Invalid", 2, 100, 11);
 		Files.write(pkg.resolve("annotations.tsv"), ("Files\tsource_image\nannotations/image_000.geojson\ta.tif\n" +
