@@ -477,6 +477,20 @@ class PackagePusherTest {
 	}
 
 	@Test
+	void filesTheArchiveWouldRefuseAreNamedBeforeAnythingIsSent() throws Exception {
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Bad names", 1, 10, 16);
+		Files.write(pkg.resolve("annotations/cell:1.geojson"), new byte[] { 1 });
+		Files.write(pkg.resolve("annotations/zellkern_ä.geojson"), new byte[] { 1 });
+		final ArchiveException e = assertThrows(ArchiveException.class, () -> push(pkg));
+		assertEquals(ArchiveException.Kind.USAGE, e.kind());
+		assertTrue(e.getMessage().contains("annotations/cell:1.geojson") && e.getMessage().contains(
+			"annotations/zellkern_ä.geojson"), e.getMessage());
+		assertEquals(Collections.emptyList(), requests);
+		final ArchiveException none = assertThrows(ArchiveException.class, () -> push(tmp.resolve("store")));
+		assertTrue(none.getMessage().endsWith("has no submission.json"), none.getMessage());
+	}
+
+	@Test
 	void plainHttpIsRefusedForOtherMachines() {
 		final ArchiveException e = assertThrows(ArchiveException.class, () -> client("http://archive.example.org/api",
 			PASSWORD, 1));
