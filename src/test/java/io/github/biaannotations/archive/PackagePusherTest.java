@@ -288,6 +288,30 @@ class PackagePusherTest {
 	}
 
 	@Test
+	void anExpiredSessionAnsweredWith500AlsoLeadsToANewSignIn() throws Exception {
+		// archive-api.md: the real server may answer an invalid token with 500 rather than 401
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Expired 500", 3, 1000, 17);
+		final AtomicInteger done = new AtomicInteger();
+		fault = ex -> {
+			if (!ex.getRequestURI().getPath().equals("/files/user/upload") || count("POST /files/user/upload") != 2 ||
+				done.getAndIncrement() > 0) return false;
+			try {
+				server.expireSessions();
+			}
+			catch (final IOException e) {
+				throw new IllegalStateException(e);
+			}
+			answer(ex, 500, "{\"status\":\"FAIL\",\"log\":{\"level\":\"ERROR\",\"message\":\"token\",\"subnodes\":[]}}");
+			return true;
+		};
+		final PushResult r = push(pkg);
+		assertEquals("PROCESSED", r.status());
+		assertEquals(2, count("POST /auth/login"));
+		assertEquals(1, count("GET /auth/profile"));
+		assertStoredIntact(pkg);
+	}
+
+	@Test
 	void aWrongPasswordGivesOneClearMessageAndNoRetries() throws Exception {
 		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Wrong", 1, 10, 7);
 		final ArchiveException e = assertThrows(ArchiveException.class, () -> new PackagePusher(client(server
