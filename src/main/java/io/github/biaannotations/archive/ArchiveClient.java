@@ -101,8 +101,9 @@ public final class ArchiveClient {
 		token = sessid;
 	}
 
-	/** Ends the session (best effort; failures are ignored). */
+	/** Ends the session (best effort; failures are ignored) and forgets the password: the client is done. */
 	public void signOut() {
+		Arrays.fill(password, '\0');
 		final String t = token;
 		if (t == null) return;
 		token = null;
@@ -205,8 +206,8 @@ public final class ArchiveClient {
 		final JsonNode r = call("GET /submissions", true, false, t -> authorized(path, t).GET().build());
 		final List<SubmissionSummary> out = new ArrayList<>();
 		for (final JsonNode e : r) {
-			out.add(new SubmissionSummary(e.path("accno").asText(), e.path("title").asText(null), e.path("version").asInt(), e
-				.path("ctime").asText(null), e.path("status").asText(null)));
+			out.add(new SubmissionSummary(e.path("accno").asText(), e.path("title").asText(null), e.path("version")
+				.asInt(), e.path("ctime").asText(null), e.path("status").asText(null)));
 		}
 		return out;
 	}

@@ -24,8 +24,6 @@ public class ArchiveException extends IOException {
 		REJECTED,
 		/** The archive answered with a 5xx error. */
 		SERVER,
-		/** The submission was processed and found invalid. */
-		INVALID_SUBMISSION,
 		/** A submit was sent but whether the archive received it could not be learned. */
 		UNKNOWN_OUTCOME,
 		/** The URL or the package is not usable (insecure URL, missing submission.json, ...). */

@@ -88,11 +88,36 @@ public final class PackagePusher {
 			listener.step("The archive has no such submission: submitting");
 		}
 
+		if (entry == null) {
+			final SubmissionSummary earlier = findEarlierPush(title(pageTab), folder);
+			if (earlier != null) {
+				entry = new PushJournal.Entry();
+				entry.folder = folder;
+				entry.title = title(pageTab);
+				entry.accNo = earlier.accNo;
+				entry.version = earlier.version;
+				if ("INVALID".equals(earlier.status)) {
+					entry.state = PushJournal.INVALID;
+					listener.step("This package was submitted before as " + earlier.accNo + " and found invalid: " +
+						"updating it");
+				}
+				else {
+					entry.state = PushJournal.SUBMITTED;
+					journal.put(archive, client.login(), entry);
+					listener.step("This package was already submitted as " + earlier.accNo + ": following it, not " +
+						"submitting again");
+					return follow(journal, archive, entry, 0, files.size(), 0, true);
+				}
+			}
+		}
+
 		final long[] uploaded = upload(files, folder, entry == null || entry.startedAt == null ? null : Instant.parse(
 			entry.startedAt));
 		final String title = title(pageTab);
 		setRootPath(pageTab, folder);
-		final String previousAcc = entry != null && PushJournal.INVALID.equals(entry.state) ? entry.accNo : null;
+		// After an INVALID request (or a lost submit of an update) the same accession is updated, not a new one made.
+		final String previousAcc = entry != null && (PushJournal.INVALID.equals(entry.state) || PushJournal.SUBMITTING
+			.equals(entry.state)) ? entry.accNo : null;
 		if (previousAcc != null) pageTab.put("accno", previousAcc);
 		final PushJournal.Entry next = new PushJournal.Entry();
 		next.folder = folder;
@@ -236,13 +261,20 @@ public final class PackagePusher {
 
 	/** A submission of this package the archive has, made by a submit whose answer was lost; or null. */
 	private SubmitReceipt findSubmitted(final PushJournal.Entry entry) throws ArchiveException {
+		if (entry.accNo == null) {
+			final SubmissionSummary s = findByRootPath(entry.title, entry.folder);
+			return s == null ? null : new SubmitReceipt(s.accNo, s.version);
+		}
 		for (final SubmissionSummary s : client.search(entry.title == null ? "" : entry.title)) {
-			if (entry.accNo != null) {
-				if (entry.accNo.equals(s.accNo) && s.version > entry.version) return new SubmitReceipt(s.accNo,
-					s.version);
-				continue;
-			}
-			if (entry.title != null && !entry.title.equals(s.title)) continue;
+			if (entry.accNo.equals(s.accNo) && s.version > entry.version) return new SubmitReceipt(s.accNo, s.version);
+		}
+		return null;
+	}
+
+	/** The user's submission with this title whose {@code RootPath} is this package's folder, or null. */
+	private SubmissionSummary findByRootPath(final String title, final String folder) throws ArchiveException {
+		for (final SubmissionSummary s : client.search(title == null ? "" : title)) {
+			if (title != null && !title.equals(s.title)) continue;
 			final JsonNode stored;
 			try {
 				stored = client.pageTab(s.accNo);
@@ -251,10 +283,24 @@ public final class PackagePusher {
 				if (e.kind() == ArchiveException.Kind.REJECTED) continue;
 				throw e;
 			}
-			if (entry.folder.equals(attribute(stored, "RootPath"))) return new SubmitReceipt(s.accNo,
-				s.version);
+			if (folder.equals(attribute(stored, "RootPath"))) return s;
 		}
 		return null;
+	}
+
+	/**
+	 * Without a record of earlier pushes (another machine, a deleted record), asks the archive whether this
+	 * package was submitted already. Best effort: when the archive cannot be searched, the push goes on.
+	 */
+	private SubmissionSummary findEarlierPush(final String title, final String folder) throws ArchiveException {
+		try {
+			return findByRootPath(title, folder);
+		}
+		catch (final ArchiveException e) {
+			if (e.kind() == ArchiveException.Kind.CONNECTION) throw e;
+			listener.step("Could not search the archive for an earlier push of this package (" + e.getMessage() + ")");
+			return null;
+		}
 	}
 
 	private void recordSubmitted(final PushJournal journal, final String archive, final PushJournal.Entry entry,

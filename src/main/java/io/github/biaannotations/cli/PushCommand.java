@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
 	description = { "Uploads a submission package to the BioImage Archive (or a local archive), submits it and " +
 		"prints the accession as the last line. Safe to run again: files already uploaded are skipped and a " +
 		"package is never submitted twice.", "The password is read from the environment variable BIA_PASSWORD, " +
-			"or asked for without echo." })
+			"or asked for without echo.", "Exit code: 0 when the archive processed the submission, 2 when it " +
+				"found it invalid (its errors on standard error), 1 on any other error." })
 final class PushCommand implements Callable<Integer> {
 
 	/** Where the password comes from; tests replace it. */

@@ -288,6 +288,30 @@ class PackagePusherTest {
 	}
 
 	@Test
+	void anExpiredSessionAnsweredWith500AlsoLeadsToANewSignIn() throws Exception {
+		// archive-api.md: the real server may answer an invalid token with 500 rather than 401
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Expired 500", 3, 1000, 17);
+		final AtomicInteger done = new AtomicInteger();
+		fault = ex -> {
+			if (!ex.getRequestURI().getPath().equals("/files/user/upload") || count("POST /files/user/upload") != 2 ||
+				done.getAndIncrement() > 0) return false;
+			try {
+				server.expireSessions();
+			}
+			catch (final IOException e) {
+				throw new IllegalStateException(e);
+			}
+			answer(ex, 500, "{\"status\":\"FAIL\",\"log\":{\"level\":\"ERROR\",\"message\":\"token\",\"subnodes\":[]}}");
+			return true;
+		};
+		final PushResult r = push(pkg);
+		assertEquals("PROCESSED", r.status());
+		assertEquals(2, count("POST /auth/login"));
+		assertEquals(1, count("GET /auth/profile"));
+		assertStoredIntact(pkg);
+	}
+
+	@Test
 	void aWrongPasswordGivesOneClearMessageAndNoRetries() throws Exception {
 		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Wrong", 1, 10, 7);
 		final ArchiveException e = assertThrows(ArchiveException.class, () -> new PackagePusher(client(server
@@ -396,6 +420,45 @@ class PackagePusherTest {
 	}
 
 	@Test
+	void whenTheArchiveCannotBeAskedTheNextPushAsksBeforeSubmitting() throws Exception {
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Ask later", 2, 1000, 14);
+		final PushResult r;
+		try (FlakyProxy proxy = new FlakyProxy(server.port())) {
+			proxy.loseNextAnswerTo("POST /submissions/async");
+			// and the archive's search is failing right then
+			fault = ex -> {
+				if (!ex.getRequestURI().getPath().equals("/submissions") || !ex.getRequestMethod().equals("GET"))
+					return false;
+				answer(ex, 503, "");
+				return true;
+			};
+			final ArchiveException e = assertThrows(ArchiveException.class, () -> push(pkg, proxy.url(), 2));
+			assertEquals(ArchiveException.Kind.UNKNOWN_OUTCOME, e.kind());
+			assertTrue(e.getMessage().contains("nothing is submitted twice"), e.getMessage());
+			fault = null;
+			r = push(pkg, proxy.url(), 2);
+		}
+		assertEquals("PROCESSED", r.status());
+		assertTrue(r.submittedBefore(), messages + "\n" + requests);
+		assertEquals("S-BIAD1", r.accNo());
+		assertEquals(1, count("POST /submissions/async"));
+		assertTrue(messages.contains("The previous push sent a submit whose answer was lost: asking the archive"));
+	}
+
+	@Test
+	void withoutItsRecordAPackageIsStillNotSubmittedTwice() throws Exception {
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "No record", 2, 1000, 15);
+		final PushResult first = push(pkg);
+		Files.delete(pkg.resolve(".bia-push.json")); // as on another machine, or the record deleted
+		final PushResult second = push(pkg);
+		assertEquals(first.accNo(), second.accNo());
+		assertTrue(second.submittedBefore());
+		assertEquals(1, count("POST /submissions/async"));
+		assertTrue(messages.contains("This package was already submitted as " + first.accNo() +
+			": following it, not submitting again"), messages.toString());
+	}
+
+	@Test
 	void anInvalidSubmissionReportsTheServersErrorsAndAFixedPackageUpdatesIt() throws Exception {
 		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Invalid", 2, 100, 11);
 		Files.write(pkg.resolve("annotations.tsv"), ("Files\tsource_image\nannotations/image_000.geojson\ta.tif\n" +
@@ -435,6 +498,20 @@ class PackagePusherTest {
 		Files.write(pkg.resolve("submission.json"), good.getBytes(StandardCharsets.UTF_8));
 		assertEquals("PROCESSED", push(pkg).status());
 		assertFalse(messages.stream().anyMatch(m -> m.contains("answer was lost")), messages.toString());
+	}
+
+	@Test
+	void filesTheArchiveWouldRefuseAreNamedBeforeAnythingIsSent() throws Exception {
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Bad names", 1, 10, 16);
+		Files.write(pkg.resolve("annotations/cell:1.geojson"), new byte[] { 1 });
+		Files.write(pkg.resolve("annotations/zellkern_ä.geojson"), new byte[] { 1 });
+		final ArchiveException e = assertThrows(ArchiveException.class, () -> push(pkg));
+		assertEquals(ArchiveException.Kind.USAGE, e.kind());
+		assertTrue(e.getMessage().contains("annotations/cell:1.geojson") && e.getMessage().contains(
+			"annotations/zellkern_ä.geojson"), e.getMessage());
+		assertEquals(Collections.emptyList(), requests);
+		final ArchiveException none = assertThrows(ArchiveException.class, () -> push(tmp.resolve("store")));
+		assertTrue(none.getMessage().endsWith("has no submission.json"), none.getMessage());
 	}
 
 	@Test

@@ -162,7 +162,7 @@ final class ArchiveStore {
 	}
 
 	synchronized SubmissionRecord record(final String accNo) throws IOException {
-		if (accNo == null || !accNo.matches("[A-Za-z0-9_.-]+")) return null;
+		if (accNo == null || !accNo.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) return null;
 		final Path file = submissionDir(accNo).resolve("record.json");
 		if (!Files.isRegularFile(file)) return null;
 		return json.readValue(file.toFile(), SubmissionRecord.class);
