@@ -41,14 +41,26 @@ public final class Downsampling {
 	 * float[] plane with MODE or NEAREST holds whole label values and gives an int[] plane.
 	 */
 	public static Object halve(final Object plane, final int width, final int height, final Method method) {
+		return halve(plane, width, 0, height, method);
+	}
+
+	/**
+	 * Halves rows {@code rowFrom .. rowFrom + height} of a plane (a band), giving {@code ceil(height / 2)}
+	 * rows; {@code rowFrom} must be even so blocks line up with those of the whole plane.
+	 */
+	public static Object halve(final Object plane, final int width, final int rowFrom, final int height,
+		final Method method)
+	{
+		if (rowFrom % 2 != 0) throw new IllegalArgumentException("band must start on an even row: " + rowFrom);
+		final int base = rowFrom * width;
 		final int w2 = (width + 1) / 2, h2 = (height + 1) / 2;
 		if (plane instanceof short[] && method == Method.MODE && width % 2 == 0 && height % 2 == 0)
-			return modeEven((short[]) plane, width, height);
+			return modeEven((short[]) plane, width, base, height);
 		if (plane instanceof short[]) {
 			final short[] in = (short[]) plane;
 			final short[] out = new short[w2 * h2];
 			for (int y = 0; y < h2; y++) {
-				final int r0 = 2 * y * width, r1 = Math.min(2 * y + 1, height - 1) * width;
+				final int r0 = base + 2 * y * width, r1 = base + Math.min(2 * y + 1, height - 1) * width;
 				for (int x = 0; x < w2; x++) {
 					final int x0 = 2 * x, x1 = Math.min(2 * x + 1, width - 1);
 					out[y * w2 + x] = (short) combine(in[r0 + x0] & 0xffff, in[r0 + x1] & 0xffff, in[r1 + x0] & 0xffff,
@@ -61,7 +73,7 @@ public final class Downsampling {
 			final byte[] in = (byte[]) plane;
 			final byte[] out = new byte[w2 * h2];
 			for (int y = 0; y < h2; y++) {
-				final int r0 = 2 * y * width, r1 = Math.min(2 * y + 1, height - 1) * width;
+				final int r0 = base + 2 * y * width, r1 = base + Math.min(2 * y + 1, height - 1) * width;
 				for (int x = 0; x < w2; x++) {
 					final int x0 = 2 * x, x1 = Math.min(2 * x + 1, width - 1);
 					out[y * w2 + x] = (byte) combine(in[r0 + x0] & 0xff, in[r0 + x1] & 0xff, in[r1 + x0] & 0xff,
@@ -74,7 +86,7 @@ public final class Downsampling {
 			final int[] in = (int[]) plane;
 			final int[] out = new int[w2 * h2];
 			for (int y = 0; y < h2; y++) {
-				final int r0 = 2 * y * width, r1 = Math.min(2 * y + 1, height - 1) * width;
+				final int r0 = base + 2 * y * width, r1 = base + Math.min(2 * y + 1, height - 1) * width;
 				for (int x = 0; x < w2; x++) {
 					final int x0 = 2 * x, x1 = Math.min(2 * x + 1, width - 1);
 					out[y * w2 + x] = method == Method.MEAN ? (int) ((Integer.toUnsignedLong(in[r0 + x0]) + Integer
@@ -89,7 +101,7 @@ public final class Downsampling {
 			final float[] in = (float[]) plane;
 			final int[] out = new int[w2 * h2];
 			for (int y = 0; y < h2; y++) {
-				final int r0 = 2 * y * width, r1 = Math.min(2 * y + 1, height - 1) * width;
+				final int r0 = base + 2 * y * width, r1 = base + Math.min(2 * y + 1, height - 1) * width;
 				for (int x = 0; x < w2; x++) {
 					final int x0 = 2 * x, x1 = Math.min(2 * x + 1, width - 1);
 					out[y * w2 + x] = combine((int) in[r0 + x0], (int) in[r0 + x1], (int) in[r1 + x0], (int) in[r1 + x1],
@@ -102,7 +114,7 @@ public final class Downsampling {
 			final float[] in = (float[]) plane;
 			final float[] out = new float[w2 * h2];
 			for (int y = 0; y < h2; y++) {
-				final int r0 = 2 * y * width, r1 = Math.min(2 * y + 1, height - 1) * width;
+				final int r0 = base + 2 * y * width, r1 = base + Math.min(2 * y + 1, height - 1) * width;
 				for (int x = 0; x < w2; x++) {
 					final int x0 = 2 * x, x1 = Math.min(2 * x + 1, width - 1);
 					out[y * w2 + x] = (in[r0 + x0] + in[r0 + x1] + in[r1 + x0] + in[r1 + x1]) / 4;
@@ -114,11 +126,11 @@ public final class Downsampling {
 	}
 
 	/** The common case made fast: mode of a 16-bit plane with even sides, uniform blocks short-cut. */
-	private static short[] modeEven(final short[] in, final int width, final int height) {
+	private static short[] modeEven(final short[] in, final int width, final int base, final int height) {
 		final int w2 = width / 2, h2 = height / 2;
 		final short[] out = new short[w2 * h2];
 		for (int y = 0; y < h2; y++) {
-			final int r0 = 2 * y * width, r1 = r0 + width, o = y * w2;
+			final int r0 = base + 2 * y * width, r1 = r0 + width, o = y * w2;
 			for (int x = 0; x < w2; x++) {
 				if ((x & 31) == 0 && allZero(in, r0 + 2 * x, r1 + 2 * x, Math.min(64, width - 2 * x))) {
 					x += 31; // 32 background blocks: the output is already 0

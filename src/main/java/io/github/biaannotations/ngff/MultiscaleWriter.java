@@ -60,7 +60,11 @@ final class MultiscaleWriter {
 						final long factor = Math.max(1, Math.min(o.shardFactor(), Math.min(8 / c[z], byBudget)));
 						shards[z] = (int) Math.min(c[z] * factor, roundUp(shape[z], c[z]));
 					}
-					shards[n - 2] = (int) Math.min((long) c[n - 2] * o.shardFactor(), roundUp(shape[n - 2], c[n - 2]));
+					// a row of shards stays within the budget too, as the writer holds one while it is built
+					final long rowBytes = (long) c[n - 2] * shape[n - 1] * h.dataType().bytes();
+					final long ky = Math.max(1, Math.min(o.shardFactor(), ChunkShapes.SLAB_BUDGET_BYTES / Math.max(1,
+						rowBytes)));
+					shards[n - 2] = (int) Math.min(c[n - 2] * ky, roundUp(shape[n - 2], c[n - 2]));
 					shards[n - 1] = (int) Math.min((long) c[n - 1] * o.shardFactor(), roundUp(shape[n - 1], c[n - 1]));
 				}
 				final ArraySpec spec = new ArraySpec(o.version().zarrFormat(), shape, c, shards, h.dataType(), o
@@ -68,6 +72,9 @@ final class MultiscaleWriter {
 				writers[level] = new PlaneStreamWriter(ZarrArrayWriter.create(store, ZarrFormat.join(groupPath,
 					Integer.toString(level)), spec), o.threads());
 			}
+			// arrays one plane deep get their lower levels band by band: no whole level plane is held
+			final BandPyramid bands = BandPyramid.applies(writers) ? new BandPyramid(writers, layout, method)
+				: null;
 			final long total = (long) h.sizeT() * h.sizeC() * h.sizeZ();
 			long done = 0;
 			// the visitor (label statistics) runs on its own thread, one plane behind, beside the pyramid work
@@ -94,7 +101,8 @@ final class MultiscaleWriter {
 						}
 						final long[] leading = layout.leading(t, c, z);
 						writers[0].writePlane(leading, plane);
-						for (int level = 1; level < levels; level++) {
+						if (bands != null) bands.write(leading, plane);
+						else for (int level = 1; level < levels; level++) {
 							final long[] above = layout.planeSize(level - 1);
 							plane = Downsampling.halve(plane, (int) above[1], (int) above[0], method);
 							writers[level].writePlane(leading, plane);

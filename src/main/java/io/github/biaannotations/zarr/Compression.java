@@ -69,7 +69,11 @@ public final class Compression {
 	 */
 	public static Compression blosc(final String compressor, final int level, final Shuffle shuffle) {
 		final String cname = compressor.toLowerCase(Locale.ROOT);
-		Blosc.Compressor.fromString(cname); // throws on an unknown name
+		boolean known = false;
+		for (final Blosc.Compressor c : Blosc.Compressor.values())
+			known |= c.getValue().equals(cname);
+		if (!known) throw new IllegalArgumentException("unknown blosc compressor \"" + compressor +
+			"\" (lz4, lz4hc, blosclz, zstd or zlib)");
 		if (level < 0 || level > 9) throw new IllegalArgumentException("blosc level must be 0-9, got " + level);
 		return new Compression(Kind.BLOSC, level, cname, shuffle);
 	}
@@ -82,6 +86,40 @@ public final class Compression {
 	/** No compression. */
 	public static Compression none() {
 		return new Compression(Kind.NONE, 0, null, null);
+	}
+
+	/**
+	 * Parses a codec as users type it on a command line: {@code zstd}, {@code zstd:5}, {@code blosc},
+	 * {@code blosc:lz4}, {@code blosc:lz4:5}, {@code blosc:zstd:5:bitshuffle} or {@code none}.
+	 *
+	 * @throws IllegalArgumentException naming the text and the accepted forms
+	 */
+	public static Compression parse(final String text) {
+		final String[] p = text.trim().toLowerCase(Locale.ROOT).split(":");
+		try {
+			switch (p[0]) {
+				case "zstd":
+					if (p.length <= 2) return p.length == 1 ? zstd() : zstd(Integer.parseInt(p[1]));
+					break;
+				case "blosc":
+					if (p.length <= 4) {
+						Shuffle shuffle = Shuffle.SHUFFLE;
+						if (p.length == 4) shuffle = Shuffle.valueOf(p[3].toUpperCase(Locale.ROOT));
+						return p.length == 1 ? blosc() : blosc(p[1], p.length > 2 ? Integer.parseInt(p[2]) : 5, shuffle);
+					}
+					break;
+				case "none":
+					if (p.length == 1) return none();
+					break;
+				default:
+			}
+		}
+		catch (final IllegalArgumentException e) {
+			throw new IllegalArgumentException("bad codec \"" + text + "\": " + e.getMessage() +
+				" (use zstd[:level], blosc[:cname[:level[:shuffle]]] or none)", e);
+		}
+		throw new IllegalArgumentException("bad codec \"" + text +
+			"\" (use zstd[:level], blosc[:cname[:level[:shuffle]]] or none)");
 	}
 
 	public Kind kind() {

@@ -97,8 +97,8 @@ public final class PlaneStreamWriter implements AutoCloseable {
 	public void writePlane(final long[] leading, final Object plane) throws IOException {
 		if (leading.length != n - 2) throw new IllegalArgumentException("need " + (n - 2) +
 			" leading indices, got " + Arrays.toString(leading));
-		if (linear(leading) != nextPlane) throw new IllegalStateException("plane " + Arrays.toString(leading) +
-			" out of order: expected plane number " + nextPlane);
+		if (linear(leading) != nextPlane || nextRow != 0) throw new IllegalStateException("plane " + Arrays
+			.toString(leading) + " out of order: expected plane number " + nextPlane);
 		final int elements = Math.multiplyExact((int) spec.shape(n - 2), (int) spec.shape(n - 1));
 		if (Planes.length(plane) != elements) throw new IllegalArgumentException("plane of " + Planes.length(
 			plane) + " elements, expected " + elements + " for " + spec);
@@ -122,26 +122,78 @@ public final class PlaneStreamWriter implements AutoCloseable {
 		final long[] gridLeading = new long[n - 2];
 		for (int d = 0; d < n - 2; d++)
 			gridLeading[d] = slabLeading[d] / (spec.isSharded() ? spec.shards()[d] : spec.chunk(d));
+		submit(slab, planes, gridLeading, 0, (int) spec.shape(n - 2), 0);
+		Arrays.fill(this.slab, null);
+	}
+
+	/**
+	 * Rows per block for {@link #writeRows}: the chunk height, or the shard height when sharded; 0 when this
+	 * array gathers several planes per chunk or shard, and so cannot take rows.
+	 */
+	public int rowBlock() {
+		if (depth != 1) return 0;
+		return spec.isSharded() ? spec.shards()[n - 2] : spec.chunk(n - 2);
+	}
+
+	/**
+	 * Writes the next band of rows of the current plane, for arrays one plane deep ({@link #rowBlock()} &gt;
+	 * 0): rows {@code y0 ..} of plane {@code leading}, as a row-major primitive array of whole rows.
+	 * {@code y0} must continue the previous band and be a multiple of {@link #rowBlock()}; a band holds
+	 * {@link #rowBlock()} rows, fewer only at the end of the plane. Lets pyramid levels of huge planes be
+	 * written without ever holding a whole level plane.
+	 */
+	public void writeRows(final long[] leading, final int y0, final Object band) throws IOException {
+		final int block = rowBlock();
+		if (block == 0) throw new IllegalStateException("rows need an array one plane deep: " + spec);
+		if (leading.length != n - 2) throw new IllegalArgumentException("need " + (n - 2) +
+			" leading indices, got " + Arrays.toString(leading));
+		if (linear(leading) != nextPlane || y0 != nextRow) throw new IllegalStateException("rows from " + y0 +
+			" of plane " + Arrays.toString(leading) + " out of order: expected row " + nextRow +
+			" of plane number " + nextPlane);
+		final int h = (int) spec.shape(n - 2), w = (int) spec.shape(n - 1);
+		final int rows = Math.min(block, h - y0);
+		if (Planes.length(band) != rows * w) throw new IllegalArgumentException("band of " + Planes.length(
+			band) + " elements, expected " + rows + " rows of " + w + " for " + spec);
+		final long[] gridLeading = new long[n - 2];
+		for (int d = 0; d < n - 2; d++)
+			gridLeading[d] = leading[d];
+		submit(new Object[] { band }, 1, gridLeading, y0, y0 + rows, y0);
+		nextRow = y0 + rows;
+		if (nextRow == h) {
+			nextRow = 0;
+			nextPlane++;
+		}
+	}
+
+	/** Row expected next from {@link #writeRows}. */
+	private int nextRow;
+
+	/**
+	 * Compresses and writes the chunks (or shards) covering rows {@code rowFrom..rowTo} of the given planes,
+	 * whose first element is row {@code rowBase} of the array.
+	 */
+	private void submit(final Object[] slab, final int planes, final long[] gridLeading, final int rowFrom,
+		final int rowTo, final int rowBase) throws IOException
+	{
 		final List<Task> tasks = new ArrayList<>();
+		final int ch = spec.chunk(n - 2);
 		if (!spec.isSharded()) {
-			for (long cy = 0; cy < spec.chunkCount(n - 2); cy++)
+			for (long cy = rowFrom / ch; cy * ch < rowTo; cy++)
 				for (long cx = 0; cx < spec.chunkCount(n - 1); cx++) {
 					final long[] index = gridIndex(gridLeading, cy, cx);
 					final long fy = cy, fx = cx;
-					tasks.add(() -> writer.writeChunk(index, chunk(slab, 0, planes, fy, fx, buffers.get())));
+					tasks.add(() -> writer.writeChunk(index, chunk(slab, 0, planes, fy, fx, buffers.get(), rowBase)));
 				}
 		}
 		else {
 			final int kz = depth / chunkDepth;
-			final int ky = spec.shards()[n - 2] / spec.chunk(n - 2);
+			final int ky = spec.shards()[n - 2] / ch;
 			final int kx = spec.shards()[n - 1] / spec.chunk(n - 1);
-			final long shardsY = (spec.chunkCount(n - 2) + ky - 1) / ky;
 			final long shardsX = (spec.chunkCount(n - 1) + kx - 1) / kx;
-			for (long sy = 0; sy < shardsY; sy++)
+			for (long sy = rowFrom / (ky * ch); sy * ky * ch < rowTo; sy++)
 				for (long sx = 0; sx < shardsX; sx++) {
 					// every inner chunk is compressed as its own task; the shard is assembled when all are done
 					final byte[][] encoded = new byte[kz * ky * kx][];
-					final List<Task> inner = new ArrayList<>();
 					for (int iz = 0; iz < kz; iz++) {
 						final int z0 = iz * chunkDepth;
 						if (z0 >= planes) break; // past the end of the array: absent
@@ -150,16 +202,14 @@ public final class PlaneStreamWriter implements AutoCloseable {
 								final long cy = sy * ky + iy, cx = sx * kx + ix;
 								if (cy >= spec.chunkCount(n - 2) || cx >= spec.chunkCount(n - 1)) continue;
 								final int slot = (iz * ky + iy) * kx + ix, zCount = Math.min(chunkDepth, planes - z0);
-								inner.add(() -> encoded[slot] = writer.encodeInner(chunk(slab, z0, zCount, cy, cx, buffers
-									.get())));
+								tasks.add(() -> encoded[slot] = writer.encodeInner(chunk(slab, z0, zCount, cy, cx, buffers
+									.get(), rowBase)));
 							}
 					}
-					tasks.addAll(inner);
 					shards.add(new PendingShard(gridIndex(gridLeading, sy, sx), encoded));
 				}
 		}
-		run(tasks);
-		Arrays.fill(this.slab, null);
+		run(tasks, (long) planes * (rowTo - rowFrom) * spec.shape(n - 1) * spec.dataType().bytes());
 	}
 
 	private long[] gridIndex(final long[] gridLeading, final long y, final long x) {
@@ -169,9 +219,12 @@ public final class PlaneStreamWriter implements AutoCloseable {
 		return index;
 	}
 
-	/** Builds the raw bytes of chunk (cy, cx) from {@code planes} slab planes starting at {@code z0}. */
+	/**
+	 * Builds the raw bytes of chunk (cy, cx) from {@code planes} slab planes starting at {@code z0}, whose
+	 * first row is row {@code rowBase} of the array.
+	 */
 	private byte[] chunk(final Object[] slab, final int z0, final int planes, final long cy, final long cx,
-		final byte[] raw)
+		final byte[] raw, final int rowBase)
 	{
 		final int ch = spec.chunk(n - 2), cw = spec.chunk(n - 1);
 		final int h = (int) spec.shape(n - 2), w = (int) spec.shape(n - 1);
@@ -181,7 +234,8 @@ public final class PlaneStreamWriter implements AutoCloseable {
 		final ByteBuffer view = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
 		for (int z = 0; z < planes; z++)
 			for (int y = 0; y < rows; y++)
-				Planes.putRow(slab[z0 + z], (y0 + y) * w + x0, cols, view, (z * ch + y) * cw, spec.dataType());
+				Planes.putRow(slab[z0 + z], (y0 + y - rowBase) * w + x0, cols, view, (z * ch + y) * cw, spec
+					.dataType());
 		return raw;
 	}
 
@@ -194,7 +248,7 @@ public final class PlaneStreamWriter implements AutoCloseable {
 	 * Runs a slab's chunk writes: on the calling thread without a pool; otherwise on the pool after the
 	 * previous slab's writes have finished, without waiting for these (at most two slabs are in flight).
 	 */
-	private void run(final List<Task> tasks) throws IOException {
+	private void run(final List<Task> tasks, final long heldBytes) throws IOException {
 		final List<PendingShard> slabShards = new ArrayList<>(shards);
 		shards.clear();
 		if (pool == null) {
@@ -211,15 +265,11 @@ public final class PlaneStreamWriter implements AutoCloseable {
 			}));
 		pendingShards.addAll(slabShards);
 		// overlapping two slabs doubles the planes held: only worth it while they are small
-		if (slabBytes() > ChunkShapes.SLAB_BUDGET_BYTES) awaitPending();
+		if (heldBytes > ChunkShapes.SLAB_BUDGET_BYTES) awaitPending();
 	}
 
 	/** Shards of the slab in flight, written by {@link #awaitPending()} once their chunks are compressed. */
 	private final List<PendingShard> pendingShards = new ArrayList<>();
-
-	private long slabBytes() {
-		return (long) depth * spec.shape(n - 2) * spec.shape(n - 1) * spec.dataType().bytes();
-	}
 
 	private void writeShards(final List<PendingShard> list) throws IOException {
 		for (final PendingShard p : list)

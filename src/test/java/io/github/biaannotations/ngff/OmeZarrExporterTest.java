@@ -149,6 +149,39 @@ class OmeZarrExporterTest {
 			ZarrFormat.V3, out, "."));
 	}
 
+	@ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(ints = { 0, 2 })
+	void bandByBandPyramidsEqualWholePlanePyramids(final int shardFactor) throws Exception {
+		// 2D, odd sizes, small chunks and a low top level: many bands per level, partial last bands
+		final int w = 701, h = 1003;
+		final short[] plane = new short[w * h];
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++)
+				plane[y * w + x] = (short) ((x / 9 + y / 13) % 5 == 0 ? 0 : 1 + (x / 9) % 40 + 40 * ((y / 13) % 40));
+		final Hyperstack data = new InMemoryHyperstack(1, 1, 1, h, w, DataType.UINT16, new Object[] { plane },
+			PhysicalCalibration.NONE);
+		final Path out = dir.resolve("bands" + shardFactor + ".ome.zarr");
+		final ExportedLabels e = new OmeZarrExporter(OmeZarrOptions.defaults().withChunkShape(1, 64, 64)
+			.withSharding(shardFactor).withMaxPlaneSide(60)).exportLabels(new LabelImage("b", data, Collections
+				.emptyMap(), null), out, null);
+		assertEquals(6, e.levels(), "1003 -> 502 -> 251 -> 126 -> 63 -> 32");
+		Object expected = plane;
+		int ew = w, eh = h;
+		for (int level = 0; level < e.levels(); level++) {
+			if (level > 0) {
+				expected = Downsampling.halve(expected, ew, eh, Downsampling.Method.MODE);
+				ew = (ew + 1) / 2;
+				eh = (eh + 1) / 2;
+			}
+			final IndependentReaders.Result r = IndependentReaders.readArray(ZarrFormat.V3, out, Integer.toString(
+				level));
+			assertEquals("[" + eh + "," + ew + "]", r.report.get("shape").toString());
+			final ByteBuffer b = ByteBuffer.allocate(eh * ew * 2).order(ByteOrder.LITTLE_ENDIAN);
+			b.asShortBuffer().put((short[]) expected);
+			assertArrayEquals(b.array(), r.data, "level " + level);
+		}
+	}
+
 	@Test
 	void shardingWithZarrV2IsRefusedBeforeWriting() throws IOException {
 		final Path out = dir.resolve("v2.ome.zarr");

@@ -136,6 +136,20 @@ class ZarrRoundTripTest {
 	}
 
 	@Test
+	void codecsParseAsTypedOnACommandLine() {
+		assertEquals("zstd(level 3)", Compression.parse("zstd").toString());
+		assertEquals("zstd(level 7)", Compression.parse("ZSTD:7").toString());
+		assertEquals("blosc(zstd, level 5, shuffle)", Compression.parse("blosc").toString());
+		assertEquals("blosc(lz4, level 2, bitshuffle)", Compression.parse("blosc:lz4:2:bitshuffle").toString());
+		assertEquals("none", Compression.parse("none").toString());
+		for (final String bad : new String[] { "gzip", "zstd:99", "blosc:snappy", "zstd:x", "none:1" }) {
+			final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Compression.parse(
+				bad));
+			assertTrue(e.getMessage().contains("\"" + bad + "\""), e.getMessage());
+		}
+	}
+
+	@Test
 	void chunkShapesAimAtTwoMegabytes() {
 		assertArrayEquals(new int[] { 4, 512, 512 }, ChunkShapes.choose(new long[] { 64, 2048, 2048 }, 0, 2,
 			ChunkShapes.DEFAULT_TARGET_BYTES));
