@@ -12,6 +12,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.biaannotations.submission.PackageExport;
+
 /**
  * What pushes of one package did, per archive and user, kept in {@code .bia-push.json} inside the package
  * folder: whether a submit was sent, its accession and version. It is what lets a second push resume
@@ -20,7 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class PushJournal {
 
 	/** The file name inside the package folder; push never uploads it. */
-	static final String FILE_NAME = ".bia-push.json";
+	static final String FILE_NAME = PackageExport.PUSH_RECORD;
 
 	/** A submit is about to be sent (or was sent and its answer was lost). */
 	static final String SUBMITTING = "SUBMITTING";

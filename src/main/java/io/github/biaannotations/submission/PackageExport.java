@@ -48,6 +48,8 @@ public final class PackageExport {
 	public static final String ANNOTATION_LIST = "annotations.tsv";
 	public static final String IMAGE_LIST = "images.tsv";
 	public static final String MIFA_DIR = "mifa";
+	/** Written into the package by push (what was uploaded and submitted where); not part of the package. */
+	public static final String PUSH_RECORD = ".bia-push.json";
 
 	private final Consumer<String> warnings;
 	private final Progress progress;

@@ -74,7 +74,8 @@ public final class PackageValidator {
 
 	private Set<String> listFiles() throws IOException {
 		try (Stream<Path> s = Files.walk(dir)) {
-			return s.filter(Files::isRegularFile).map(p -> Manifest.relative(dir, p)).sorted()
+			// the push record is written by push, after export, and never uploaded
+			return s.filter(Files::isRegularFile).map(p -> Manifest.relative(dir, p)).filter(p -> !p.equals(PackageExport.PUSH_RECORD)).sorted()
 				.collect(Collectors.toCollection(java.util.LinkedHashSet::new));
 		}
 	}

@@ -28,5 +28,8 @@ class DemoCommandTest {
 			assertTrue(files.anyMatch(p -> p.endsWith("package/annotations/nuclei/nuclei.geojson")), "the GeoJSON landed in the user area");
 		}
 		assertTrue(!r.out.contains("password") && !r.err.contains("password"), "no password in the output");
+		final CliRun valid = CliRun.run("validate", tmp.resolve("package"));
+		assertEquals(0, valid.exit, "the push record left in the package does not upset validate: " + valid);
+		assertTrue(!valid.out.contains(".bia-push.json"), valid.out);
 	}
 }
