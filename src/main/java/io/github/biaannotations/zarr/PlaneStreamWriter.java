@@ -15,8 +15,8 @@ import java.util.concurrent.Future;
 /**
  * Streams 2D planes into a Zarr array whose last two dimensions are y and x. Planes come in C order of the
  * leading dimensions (t, c, z...); only the dimension just before y may have a chunk (or shard) depth above
- * 1, so at most one chunk depth (or shard depth, when sharded) of planes is held at a time. Chunks are compressed
- * on a small thread pool.
+ * 1, so at most one chunk (or shard) depth of planes is held at a time; arrays one plane deep can also
+ * take a plane as bands of rows ({@link #writeRows}). Chunks are compressed on a small thread pool.
  * <p>
  * Planes are primitive arrays in row-major order: {@code byte[]} (8-bit), {@code short[]} (16-bit),
  * {@code int[]} (32-bit integer), {@code float[]}, {@code long[]} or {@code double[]}, matching the

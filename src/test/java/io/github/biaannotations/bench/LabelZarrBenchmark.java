@@ -63,8 +63,8 @@ public final class LabelZarrBenchmark {
 					final long cpu = cpuTime(), start = System.nanoTime();
 					if (zarrTurn) result = new OmeZarrExporter(OmeZarrOptions.defaults().withSharding(shardFactor))
 						.exportLabels(LabelImages.fromImagePlus(imp, "nuclei", Collections.emptyMap()).get(0), z, null);
-					else if (!new FileSaver(imp).saveAsTiffStack(t.toString())) throw new IOException(
-						"TIFF save failed");
+					else if (!(d > 1 ? new FileSaver(imp).saveAsTiffStack(t.toString()) : new FileSaver(imp).saveAsTiff(t
+						.toString()))) throw new IOException("TIFF save failed");
 					final long time = System.nanoTime() - start, used = cpuTime() - cpu;
 					if (zarrTurn) {
 						zarrTime = time;
