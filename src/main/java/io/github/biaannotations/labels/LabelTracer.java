@@ -58,39 +58,60 @@ public final class LabelTracer {
 		return result;
 	}
 
-	/** One scan: every pixel edge between two different values becomes a directed edge of each non-zero side. */
+	/**
+	 * One scan: every pixel edge between two different values becomes a directed edge of each non-zero side.
+	 * Each row is compared with itself shifted by one (vertical edges) and with the row above (horizontal
+	 * edges); the borders count as background.
+	 */
 	private static Map<Integer, EdgeList> collectEdges(final int[] labels, final int width, final int height) {
 		final Map<Integer, EdgeList> edges = new LinkedHashMap<>();
 		final Lookup lookup = new Lookup(edges);
-		for (int y = 0; y <= height; y++) {
+		for (int y = 0; y < height; y++) {
 			final int row = y * width;
-			for (int x = 0; x <= width; x++) {
-				final int here = x < width && y < height ? labels[row + x] : 0;
-				// horizontal edge on vertex row y, between (x, y-1) above and (x, y) below
-				if (x < width) {
-					final int above = y > 0 ? labels[row - width + x] : 0;
+			int left = 0;
+			for (int x = 0; x < width; x++) {
+				final int here = labels[row + x];
+				if (here != left) {
+					if (left != 0) lookup.get(left).add(x, y, SOUTH);
+					if (here != 0) lookup.get(here).add(x, y + 1, NORTH);
+					left = here;
+				}
+			}
+			if (left != 0) lookup.get(left).add(width, y, SOUTH);
+			if (y == 0) {
+				for (int x = 0; x < width; x++) {
+					final int here = labels[x];
+					if (here != 0) lookup.get(here).add(x, 0, EAST);
+				}
+			} else {
+				final int up = row - width;
+				for (int x = 0; x < width; x++) {
+					final int here = labels[row + x], above = labels[up + x];
 					if (above != here) {
 						if (here != 0) lookup.get(here).add(x, y, EAST);
 						if (above != 0) lookup.get(above).add(x + 1, y, WEST);
 					}
 				}
-				// vertical edge on vertex column x, between (x-1, y) left and (x, y) right
-				if (y < height) {
-					final int left = x > 0 ? labels[row + x - 1] : 0;
-					if (left != here) {
-						if (left != 0) lookup.get(left).add(x, y, SOUTH);
-						if (here != 0) lookup.get(here).add(x, y + 1, NORTH);
-					}
-				}
 			}
+		}
+		final int last = (height - 1) * width;
+		for (int x = 0; height > 0 && x < width; x++) {
+			final int above = labels[last + x];
+			if (above != 0) lookup.get(above).add(x + 1, height, WEST);
 		}
 		return edges;
 	}
 
-	/** Caches the last label's edge list: label images come in runs of equal values. */
+	/**
+	 * Edge lists by label: an array indexed by label value for values below 2^24 (no boxing on the hot
+	 * path), a map above; the last label is cached since label images come in runs of equal values.
+	 */
 	private static final class Lookup {
 
+		private static final int DENSE_LIMIT = 1 << 24;
+
 		private final Map<Integer, EdgeList> edges;
+		private EdgeList[] dense = new EdgeList[1024];
 		private int lastLabel;
 		private EdgeList last;
 
@@ -99,11 +120,22 @@ public final class LabelTracer {
 		}
 
 		EdgeList get(final int label) {
-			if (last == null || label != lastLabel) {
-				last = edges.computeIfAbsent(label, k -> new EdgeList());
-				lastLabel = label;
+			if (last != null && label == lastLabel) return last;
+			EdgeList list;
+			if (label > 0 && label < DENSE_LIMIT) {
+				if (label >= dense.length) dense = Arrays.copyOf(dense, Math.min(DENSE_LIMIT, Math.max(label + 1, dense.length * 2)));
+				list = dense[label];
+				if (list == null) {
+					list = new EdgeList();
+					dense[label] = list;
+					edges.put(label, list);
+				}
+			} else {
+				list = edges.computeIfAbsent(label, k -> new EdgeList());
 			}
-			return last;
+			last = list;
+			lastLabel = label;
+			return list;
 		}
 	}
 
