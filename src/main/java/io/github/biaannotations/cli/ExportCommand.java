@@ -13,6 +13,7 @@ import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.imagej.RoiLabels;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.ngff.NgffVersion;
+import io.github.biaannotations.zarr.Compression;
 import io.github.biaannotations.submission.ExportRequest;
 import io.github.biaannotations.submission.PackageExport;
 import picocli.CommandLine.Command;
@@ -49,6 +50,13 @@ final class ExportCommand implements Callable<Integer> {
 		description = "OME-NGFF version of the OME-Zarr output: 0.5 (Zarr v3, default) or 0.4 (Zarr v2).")
 	String zarrVersion;
 
+	@Option(names = "--compression", paramLabel = "CODEC", description = "OME-Zarr codec: zstd (default), zstd:LEVEL, blosc, blosc:lz4:5, none.")
+	String compression;
+
+	@Option(names = "--shard", paramLabel = "N", defaultValue = "0",
+		description = "Zarr v3 sharding: N chunks per shard along each axis (0.5 only); far fewer files to upload.")
+	int shard;
+
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created; must be empty or absent unless --overwrite).")
 	Path out;
 
@@ -76,7 +84,8 @@ final class ExportCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		final ExportRequest request = ExportRequest.to(out).image(ImageSource.ofFiles(image, rois, labels))
 			.overwrite(overwrite).draft(draft).roisFromLabels(roisFromLabels).includeImage(includeImage)
-			.ngffVersion(NgffVersion.parse(zarrVersion));
+			.ngffVersion(NgffVersion.parse(zarrVersion)).shardFactor(shard);
+		if (compression != null) request.compression(Compression.parse(compression));
 		if (labelsFromRois != null) request.labelsFromRois(labelsMode(labelsFromRois));
 		for (final String f : formats)
 			request.format(ExportFormat.parse(f));

@@ -14,6 +14,8 @@ import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.imagej.RoiLabels;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.ngff.NgffVersion;
+import io.github.biaannotations.ngff.OmeZarrOptions;
+import io.github.biaannotations.zarr.Compression;
 
 /**
  * Everything one export needs: the images with their annotations, where the package goes, the formats, and
@@ -33,6 +35,8 @@ public final class ExportRequest {
 	private NgffVersion ngffVersion = NgffVersion.V0_5;
 	private boolean includeImage;
 	private RoiLabels.Mode labelsFromRois;
+	private Compression compression;
+	private int shardFactor;
 
 	private ExportRequest(final Path out) {
 		this.out = Objects.requireNonNull(out, "output folder");
@@ -60,6 +64,10 @@ public final class ExportRequest {
 	public ExportRequest includeImage(final boolean v) { includeImage = v; return this; }
 	/** Also make a label image from the ROIs (instance: one value per ROI; semantic: per class); null for none. */
 	public ExportRequest labelsFromRois(final RoiLabels.Mode v) { labelsFromRois = v; return this; }
+	/** Codec of the OME-Zarr arrays (default zstd). */
+	public ExportRequest compression(final Compression v) { compression = v; return this; }
+	/** Zarr v3 sharding: this many chunks per shard along each axis (0: none); far fewer files to upload. */
+	public ExportRequest shardFactor(final int v) { shardFactor = v; return this; }
 
 	public Path out() { return out; }
 	public List<ImageSource> images() { return Collections.unmodifiableList(images); }
@@ -72,4 +80,11 @@ public final class ExportRequest {
 	public NgffVersion ngffVersion() { return ngffVersion; }
 	public boolean includeImage() { return includeImage; }
 	public RoiLabels.Mode labelsFromRois() { return labelsFromRois; }
+
+	/** The OME-Zarr writer options this request asks for. */
+	public OmeZarrOptions zarrOptions() {
+		OmeZarrOptions o = OmeZarrOptions.defaults().withVersion(ngffVersion).withSharding(shardFactor);
+		if (compression != null) o = o.withCompression(compression);
+		return o;
+	}
 }

@@ -29,7 +29,6 @@ import io.github.biaannotations.ngff.ExportedLabels;
 import io.github.biaannotations.ngff.LabelImage;
 import io.github.biaannotations.ngff.LabelInfo;
 import io.github.biaannotations.ngff.OmeZarrExporter;
-import io.github.biaannotations.ngff.OmeZarrOptions;
 
 /**
  * The OME-Zarr part of a package for one image: its label images (given, or made from its ROIs) as
@@ -68,7 +67,7 @@ final class LabelPackaging {
 			final String name = unique(names.contains(base + "_labels") ? base + "_roi_labels" : base + "_labels", names);
 			labels.addAll(LabelImages.fromImagePlus(fromRois.image(name), name, info(fromRois)));
 		}
-		final OmeZarrExporter exporter = new OmeZarrExporter(OmeZarrOptions.defaults().withVersion(request.ngffVersion()));
+		final OmeZarrExporter exporter = new OmeZarrExporter(request.zarrOptions());
 		final List<ExportedFile> files = new ArrayList<>();
 		if (request.includeImage()) {
 			final String image = imagePath(base);

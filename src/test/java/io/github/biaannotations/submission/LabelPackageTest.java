@@ -93,6 +93,16 @@ class LabelPackageTest {
 	}
 
 	@Test
+	void shardedZstdLevel1ReadsBackIdentically() throws IOException {
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).shardFactor(2)
+			.compression(io.github.biaannotations.zarr.Compression.parse("zstd:1"))
+			.image(ImageSource.ofFiles(sample.image, List.of(), List.of(sample.labels))));
+		final Path zarr = out.resolve("annotations/nuclei/nuclei_labels.ome.zarr");
+		assertTrue(Files.readString(zarr.resolve("0/zarr.json")).contains("sharding_indexed"));
+		assertArrayEquals(pixels(IJ.openImage(sample.labels.toString())), pixels(LabelImport.read(zarr, null)));
+	}
+
+	@Test
 	void ngff04WritesZarrV2() throws IOException {
 		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).ngffVersion(NgffVersion.V0_4)
 			.image(ImageSource.ofFiles(sample.image, List.of(), List.of(sample.labels))));
