@@ -174,21 +174,13 @@ public final class LabelImages {
 	}
 
 	/** One channel of an ImagePlus as a single-channel label {@link Hyperstack}. */
-	private static final class Channel implements Hyperstack {
+	private static final class Channel extends ImagePlusHyperstack {
 
-		private final ImagePlus imp;
 		private final int channel;
-		private final PhysicalCalibration calibration;
 
 		Channel(final ImagePlus imp, final int channel) {
-			this.imp = imp;
+			super(imp);
 			this.channel = channel;
-			this.calibration = calibrationOf(imp);
-		}
-
-		@Override
-		public int sizeT() {
-			return imp.getNFrames();
 		}
 
 		@Override
@@ -196,20 +188,7 @@ public final class LabelImages {
 			return 1;
 		}
 
-		@Override
-		public int sizeZ() {
-			return imp.getNSlices();
-		}
 
-		@Override
-		public int sizeY() {
-			return imp.getHeight();
-		}
-
-		@Override
-		public int sizeX() {
-			return imp.getWidth();
-		}
 
 		@Override
 		public DataType dataType() {
@@ -232,9 +211,5 @@ public final class LabelImages {
 			return imp.getStack().getPixels(imp.getStackIndex(channel + 1, z + 1, t + 1));
 		}
 
-		@Override
-		public PhysicalCalibration calibration() {
-			return calibration;
-		}
 	}
 }

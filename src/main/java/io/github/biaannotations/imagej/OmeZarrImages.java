@@ -5,9 +5,7 @@ import ij.ImagePlus;
 import ij.process.LUT;
 
 import io.github.biaannotations.model.Rgb;
-import io.github.biaannotations.ngff.Hyperstack;
 import io.github.biaannotations.ngff.ImageChannel;
-import io.github.biaannotations.ngff.PhysicalCalibration;
 import io.github.biaannotations.ngff.SourceImage;
 import io.github.biaannotations.zarr.DataType;
 
@@ -68,21 +66,13 @@ public final class OmeZarrImages {
 		}
 	}
 
-	private static final class Stack implements Hyperstack {
+	private static final class Stack extends ImagePlusHyperstack {
 
-		private final ImagePlus imp;
 		private final boolean rgb;
-		private final PhysicalCalibration calibration;
 
 		Stack(final ImagePlus imp, final boolean rgb) {
-			this.imp = imp;
+			super(imp);
 			this.rgb = rgb;
-			this.calibration = LabelImages.calibrationOf(imp);
-		}
-
-		@Override
-		public int sizeT() {
-			return imp.getNFrames();
 		}
 
 		@Override
@@ -90,20 +80,7 @@ public final class OmeZarrImages {
 			return rgb ? 3 : imp.getNChannels();
 		}
 
-		@Override
-		public int sizeZ() {
-			return imp.getNSlices();
-		}
 
-		@Override
-		public int sizeY() {
-			return imp.getHeight();
-		}
-
-		@Override
-		public int sizeX() {
-			return imp.getWidth();
-		}
 
 		@Override
 		public DataType dataType() {
@@ -128,9 +105,5 @@ public final class OmeZarrImages {
 			return out;
 		}
 
-		@Override
-		public PhysicalCalibration calibration() {
-			return calibration;
-		}
 	}
 }
