@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bia-annotations", mixinStandardHelpOptions = true, versionProvider = Version.class,
 	description = "Turns Fiji annotations into AI-ready datasets for the BioImage Archive.",
-	subcommands = { ExportCommand.class, ImportCommand.class, DemoCommand.class, MetadataCommand.class })
+	subcommands = { ExportCommand.class, ImportCommand.class, DemoCommand.class, MetadataCommand.class,
+		BatchCommand.class, RunCommand.class })
 public final class Main {
 
 	public static void main(final String... args) {

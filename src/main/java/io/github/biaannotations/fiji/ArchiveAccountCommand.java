@@ -2,7 +2,7 @@ package io.github.biaannotations.fiji;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
+import org.scijava.command.DynamicCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
@@ -16,7 +16,7 @@ import org.scijava.widget.TextWidget;
  * is kept for this Fiji session, and across sessions only when "remember" is ticked.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>BioImage Archive>Archive Account...", initializer = "init")
-public final class ArchiveAccountCommand extends ContextCommand {
+public final class ArchiveAccountCommand extends DynamicCommand {
 
 	@Parameter(label = "Archive URL", persist = false, description = "The submission API: production " +
 		ArchiveAccount.PRODUCTION + ", test " + ArchiveAccount.TEST + ", or the local archive server's URL.")
@@ -46,13 +46,13 @@ public final class ArchiveAccountCommand extends ContextCommand {
 	@Parameter(required = false)
 	private UIService ui;
 
-	/** Shows the saved account in the dialog. */
+	/** Shows the saved account in the dialog; values given by a macro or script are kept. */
 	protected void init() {
 		final ArchiveAccounts store = new ArchiveAccounts(prefs);
 		final ArchiveAccount saved = store.account();
-		if (url == null || url.isEmpty()) url = saved.url();
-		if (login == null || login.isEmpty()) login = saved.login();
-		remember = store.remembersPassword();
+		if (!isInputResolved("url") && (url == null || url.isEmpty())) url = saved.url();
+		if (!isInputResolved("login") && (login == null || login.isEmpty())) login = saved.login();
+		if (!isInputResolved("remember")) remember = store.remembersPassword();
 	}
 
 	@Override
