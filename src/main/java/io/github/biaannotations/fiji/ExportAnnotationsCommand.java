@@ -2,10 +2,7 @@ package io.github.biaannotations.fiji;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -178,34 +175,18 @@ public final class ExportAnnotationsCommand extends DynamicCommand {
 		return ImageSource.ofFiles(image.toPath(), rois == null ? List.of() : List.of(rois.toPath()), labelFiles);
 	}
 
-	/**
-	 * The metadata: from the file, else from the dialog when there is a display (saved beside the package and
-	 * recorded as the metadata file), else none. Null when the user cancelled the dialog.
-	 */
+	/** The metadata (see {@link ExportMetadata}); null when the user cancelled the dialog. */
 	private Optional<MifaMetadata> metadata(final CommandFeedback feedback, final ImagePlus imp,
 		final String sourceName, final List<Roi> roiList, final int labelCount, final int formats) throws IOException
 	{
-		if (metadata != null) return Optional.of(MifaMetadata.load(metadata.toPath()));
-		if (!feedback.interactive()) {
-			if (log != null && !draft) log.info("Export Annotations: no metadata file given; writing the " +
-				"annotation files only (give metadata=[file] for a submission package)");
-			return Optional.empty();
-		}
-		final MifaMetadata start = MetadataDefaults.fromImage(new MifaMetadata(), imp.getTitle(), sourceName);
-		final Optional<MifaMetadata> edited = MetadataDialog.edit(null, start, ExportPreview.of(sourceName, roiList,
-			labelCount, formats), new MetadataMemory(prefs));
-		if (!edited.isPresent()) return null;
-		metadata = saveBeside(edited.get());
-		return edited;
-	}
-
-	private File saveBeside(final MifaMetadata m) throws IOException {
-		final Path target = output.toPath().toAbsolutePath().resolveSibling(output.getName() + "-metadata.yaml");
-		Files.createDirectories(target.getParent());
-		final Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-		Files.write(tmp, m.toCombinedYaml().getBytes(StandardCharsets.UTF_8));
-		Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-		return target.toFile();
+		final ExportMetadata m = ExportMetadata.resolve(metadata, feedback.interactive(), () -> MetadataDialog.edit(null,
+			MetadataDefaults.fromImage(new MifaMetadata(), imp.getTitle(), sourceName), ExportPreview.of(sourceName,
+				roiList, labelCount, formats), new MetadataMemory(prefs)), output);
+		if (m == null) return null;
+		metadata = m.file; // recorded by the macro recorder, so the line replays without the dialog
+		if (!m.metadata.isPresent() && log != null && !draft) log.info("Export Annotations: no metadata file " +
+			"given; writing the annotation files only (give metadata=[file] for a submission package)");
+		return m.metadata;
 	}
 
 	static LocalDate date(final String s) {
