@@ -44,6 +44,7 @@ class RoiManagerGuiTest {
 		assumeFalse(GraphicsEnvironment.isHeadless(),
 			"no display: GUI test skipped (run under xvfb-run with -Djava.awt.headless=false)");
 		fiji = new FijiCommands();
+		if (RoiManager.getInstance() != null) RoiManager.getInstance().reset();
 		sample = SampleData.standard().write(tmp.resolve("sample"));
 	}
 
