@@ -86,6 +86,7 @@ public final class BatchExport {
 				report.add(failed(name, describe(e)));
 			}
 		}
+		pruneParts(work.resolve("parts"), bases.keySet());
 		progress.update("Batch export: assembling the package", n, n);
 		if (parts.isEmpty()) throw new IOException("no image of " + request.input() + " could be exported; " +
 			"the package was not written:\n" + report.table());
@@ -116,6 +117,20 @@ public final class BatchExport {
 		part.warnings = warned[0];
 		part.writeRecord(item.inputs());
 		return part;
+	}
+
+	/** Drops the kept parts of images no longer in the folder. */
+	private static void pruneParts(final Path parts, final java.util.Set<String> current) throws IOException {
+		if (!Files.isDirectory(parts)) return;
+		final List<Path> stale = new ArrayList<>();
+		try (java.util.stream.Stream<Path> s = Files.list(parts)) {
+			s.filter(p -> !current.contains(p.getFileName().toString())).forEach(stale::add);
+		}
+		for (final Path dir : stale)
+			try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+				for (final Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator)
+					Files.delete(p);
+			}
 	}
 
 	private static BatchReport.Row failed(final String image, final String message) {

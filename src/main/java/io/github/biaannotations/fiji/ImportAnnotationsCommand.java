@@ -64,9 +64,12 @@ public final class ImportAnnotationsCommand extends ContextCommand {
 				": reading OME-Zarr label images is not available yet in this version; import GeoJSON");
 			final ImagePlus imp = image != null ? ImageFiles.open(image.toPath()) : WindowManager.getCurrentImage();
 			final List<Roi> rois = exporter.importGeoJson(input, imp);
-			final FijiRois.Place place = FijiRois.show(rois, imp, ROI_MANAGER.equals(destination));
 			if (roiset != null) RoiSetWriter.write(rois, roiset.toPath());
-			summary = "Imported " + rois.size() + " ROIs from " + input.getName() + " into the " + place +
+			// with no image and no display, saving the RoiSet.zip is all there is to do
+			final boolean nowhere = imp == null && roiset != null && java.awt.GraphicsEnvironment.isHeadless();
+			final FijiRois.Place place = nowhere ? FijiRois.Place.NONE : FijiRois.show(rois, imp, ROI_MANAGER.equals(
+				destination));
+			summary = "Imported " + rois.size() + " ROIs from " + input.getName() + (nowhere ? "" : " into the " + place) +
 				(imp == null ? "" : " of " + imp.getTitle()) + (roiset == null ? "" : "; saved as " + roiset);
 			if (log != null) log.info("Import Annotations: " + summary);
 			if (place != FijiRois.Place.ROI_MANAGER && ROI_MANAGER.equals(destination) && log != null)

@@ -135,11 +135,18 @@ class BatchExportTest {
 		assertTrue(Files.readAllLines(out.resolve("annotations.tsv")).stream()
 			.anyMatch(l -> l.startsWith("annotations/third/third.geojson\t")));
 
+		Files.delete(input.resolve("second.tif"));
+		final BatchReport fewer = run(BatchRequest.of(input, out).metadata(DemoMetadata.create()));
+		assertEquals(List.of("nuclei.tif DONE_BEFORE", "third.tif DONE_BEFORE"), statuses(fewer));
+		assertFalse(Files.exists(tmp.resolve(".pkg.batch/parts/second")), "the part of a removed image is dropped");
+		assertFalse(Files.exists(out.resolve("annotations/second")));
+		assertTrue(fewer.unmatched().stream().anyMatch(p -> p.endsWith("labels/second.tif")));
+
 		final MifaMetadata changed = DemoMetadata.create();
 		changed.study().title("Another title for the same files");
 		final BatchReport retitled = run(BatchRequest.of(input, out).metadata(changed));
 		assertFalse(retitled.packageUpToDate(), "new study metadata rewrites the package, not the parts");
-		assertEquals(3, retitled.count(BatchReport.Status.DONE_BEFORE));
+		assertEquals(2, retitled.count(BatchReport.Status.DONE_BEFORE));
 		assertEquals("Another title for the same files", MifaMetadata.load(out.resolve("mifa")).study().title());
 	}
 

@@ -83,6 +83,14 @@ class RunCommandTest {
 	}
 
 	@Test
+	void commandsWhoseBackendIsNotInstalledSaySo() throws IOException {
+		final Path pkg = Files.createDirectories(tmp.resolve("pkg"));
+		final CliRun r = CliRun.run("run", "Validate Package...", "folder=" + pkg);
+		assertEquals(1, r.exit, r.toString());
+		assertTrue(r.err.contains("Package validation is not available in this installation"), r.toString());
+	}
+
+	@Test
 	void listShowsEveryCommandWithItsOptions() {
 		final CliRun r = CliRun.run("run", "--list");
 		assertEquals(0, r.exit, r.toString());

@@ -115,6 +115,33 @@ class ExportImportCommandsTest {
 	}
 
 	@Test
+	void anOpenLabelImageIsChosenByItsTitle() throws IOException {
+		currentImageWithOverlay();
+		final ImagePlus labels = IJ.openImage(sample.labels.toString());
+		FijiCommands.makeCurrent(labels);
+		FijiCommands.makeCurrent(currentImageWithOverlay());
+		final Path out = tmp.resolve("pkg");
+		succeeded(fiji.run(ExportAnnotationsCommand.class, map("output", out.toFile(), "labels", labels.getTitle())));
+		assertEquals(43, features(out.resolve("annotations/nuclei/nuclei.geojson")), "the overlay's ROIs");
+		assertEquals(40, features(out.resolve("annotations/nuclei/nuclei_labels_outlines.geojson")), "one per label");
+	}
+
+	@Test
+	void importWithoutAnImageJustSavesTheRoiSet() throws IOException {
+		currentImageWithOverlay();
+		final Path out = tmp.resolve("pkg");
+		succeeded(fiji.run(ExportAnnotationsCommand.class, map("output", out.toFile())));
+		FijiCommands.closeImages();
+		final Path zip = tmp.resolve("only_RoiSet.zip");
+		final Module m = succeeded(fiji.run(ImportAnnotationsCommand.class, map("input",
+			out.resolve("annotations/nuclei/nuclei.geojson").toFile(), "destination", "Overlay", "roiset", zip.toFile())));
+		final int[] n = { 0 };
+		RoiFiles.read(zip, (roi, origin) -> n[0]++, w -> {});
+		assertEquals(42, n[0]);
+		assertEquals("Imported 42 ROIs from nuclei.geojson; saved as " + zip, m.getOutput("summary"));
+	}
+
+	@Test
 	void headlessWithoutMetadataWritesTheAnnotationFilesOnly() throws IOException {
 		currentImageWithOverlay();
 		final Path out = tmp.resolve("pkg");
