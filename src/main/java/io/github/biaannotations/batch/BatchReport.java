@@ -85,7 +85,8 @@ public final class BatchReport {
 				' '), r.status == Status.FAILED ? "-" : r.rois, r.status == Status.FAILED ? "-" : r.annotations,
 				r.status == Status.FAILED ? "-" : r.warnings));
 		for (final Row r : rows)
-			if (r.message != null) sb.append(r.image).append(": ").append(r.message).append('\n');
+			if (r.message != null) sb.append(r.message.startsWith(r.image + ": ") ? "" : r.image + ": ").append(r.message)
+				.append('\n');
 		for (final Path p : unmatched)
 			sb.append(p.getFileName()).append(": pairs with no image (see the name rules); not exported\n");
 		return sb.toString();

@@ -64,8 +64,8 @@ final class BatchCommand implements Callable<Integer> {
 		console.flushWarnings();
 		console.out(report.table().trim());
 		console.out((report.packageUpToDate() ? "Package up to date (nothing changed): " : "Package written: ") +
-			report.out() + " (" + (report.count(BatchReport.Status.EXPORTED) + report.count(
-				BatchReport.Status.DONE_BEFORE)) + " images, " + report.count(BatchReport.Status.DONE_BEFORE) +
+			report.out() + " (images: " + (report.count(BatchReport.Status.EXPORTED) + report.count(
+				BatchReport.Status.DONE_BEFORE)) + " in the package, " + report.count(BatchReport.Status.DONE_BEFORE) +
 			" reused from the last run, " + report.count(BatchReport.Status.FAILED) + " failed)");
 		return report.hasFailures() ? SOME_FAILED : 0;
 	}
