@@ -126,6 +126,8 @@ public final class ExportAnnotationsCommand extends DynamicCommand {
 			final List<ImagePlus> labelImages = new ArrayList<>();
 			final List<Path> labelFiles = new ArrayList<>();
 			labelSource(labelImages, labelFiles);
+			if (rois != null && !labelImages.isEmpty()) throw new IllegalArgumentException("labels=" + labels +
+				": an open label image goes with the ROIs in Fiji, not with a ROI file; give the label image as a file");
 			final ImageSource source = rois != null || !labelFiles.isEmpty() ? filesSource(imp, sourceName, labelFiles)
 				: ImageSource.ofImage(imp, sourceName, roiList, labelImages);
 			final ExportRequest request = ExportRequest.to(output.toPath()).image(source).overwrite(overwrite)
