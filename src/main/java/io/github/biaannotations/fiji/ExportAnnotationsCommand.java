@@ -144,7 +144,7 @@ public final class ExportAnnotationsCommand extends DynamicCommand {
 			m.ifPresent(request::metadata);
 			final ExportSummary s = exporter.export(request);
 			summary = describe(s, m.isPresent() || draft);
-			if (log != null) log.info("Export Annotations: " + summary);
+			if (log != null) log.info("Export Annotations: " + summary + "\nAs a macro line: " + MacroRecording.line(this));
 			if (feedback.confirm("Export Annotations", summary + "\n\nPush this package to the archive now?") &&
 				commands != null) commands.run(PushToArchiveCommand.class, true, "folder", s.out().toFile());
 		}
