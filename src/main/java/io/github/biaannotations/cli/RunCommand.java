@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
 	description = { "Run a command of Fiji's Plugins > BioImage Archive menu headless, with ImageJ macro options.",
 		"Example: run \"Export Annotations...\" \"image=nuclei.tif rois=nuclei_RoiSet.zip output=pkg metadata=[my study.yaml]\"",
-		"Options are key=value or key=[value with spaces]; a bare key ticks a checkbox." })
+		"Options are key=value or key=[value with spaces]; checkboxes are key=true or key=false." })
 final class RunCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", arity = "0..1", paramLabel = "LABEL", description = "The command, e.g. \"Export Annotations...\".")

@@ -36,7 +36,7 @@ import io.github.biaannotations.submission.ExportRequest;
  * Plugins &gt; BioImage Archive &gt; Export Annotations...: the current image (or an image file), its ROIs (a ROI
  * file, else the ROI Manager, else the overlay) and optional label image, with MIFA metadata from a file or
  * the metadata dialog, into a package folder. Every parameter is a plain value, so the macro recorder records
- * one line, e.g. {@code run("Export Annotations...", "output=/data/pkg metadata=/data/mifa coco");}
+ * one line, e.g. {@code run("Export Annotations...", "output=/data/pkg metadata=/data/mifa coco=true");}
  * Metadata entered in the dialog is saved beside the package ({@code <output>-metadata.yaml}) and recorded as
  * the metadata file, so that the recorded line replays without a dialog.
  */

@@ -20,7 +20,8 @@ import org.scijava.module.ModuleService;
 /**
  * Runs a command of the {@value #MENU} menu by its label with a macro option string, as Fiji's
  * {@code --headless --run "<label>" "<options>"} does, for machines without Fiji. Options map to the
- * command's parameters by name (lower case); a bare key ticks a checkbox. Inputs not given keep their
+ * command's parameters by name (lower case), always as {@code key=value}: Fiji ignores a bare key for SciJava
+ * commands, so it is refused here rather than read differently. Inputs not given keep their
  * defaults (not values remembered from earlier runs), so a line gives the same result wherever it runs.
  */
 public final class MacroCommandRunner {
@@ -131,6 +132,8 @@ public final class MacroCommandRunner {
 			final ModuleItem<?> item = byKey.get(e.getKey());
 			if (item == null) throw new IllegalArgumentException(title + " has no option '" + e.getKey() +
 				"'; its options are: " + String.join(" ", byKey.keySet()));
+			if (options.isBare(e.getKey())) throw new IllegalArgumentException(e.getKey() + ": write " + e.getKey() +
+				"=true; Fiji reads only key=value for these commands and would ignore a bare '" + e.getKey() + "'");
 			inputs.put(item.getName(), convert(item, e.getKey(), e.getValue()));
 		}
 		for (final Map.Entry<String, ModuleItem<?>> e : byKey.entrySet())

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * ImageJ's macro option string, as in {@code run("Export Annotations...", "output=/data/pkg
  * metadata=[/data/my study.yaml] coco")}: space-separated {@code key=value} pairs, {@code key=[value with
- * spaces]} (up to the first {@code ]}), and bare {@code key}s for ticked checkboxes. Keys are compared in lower
- * case, as ImageJ does. Unlike ImageJ, a key given twice or a malformed pair is an error, not silently ignored.
+ * spaces]} (up to the first {@code ]}), and bare {@code key}s (ticked checkboxes of ImageJ 1.x dialogs, which
+ * SciJava commands ignore). Keys are compared in lower case, as ImageJ does. Unlike ImageJ, a key given twice or a malformed pair is an error, not silently ignored.
  */
 public final class MacroOptions {
 
@@ -17,9 +17,11 @@ public final class MacroOptions {
 	public static final String FLAG = "true";
 
 	private final Map<String, String> values;
+	private final java.util.Set<String> bare;
 
-	private MacroOptions(final Map<String, String> values) {
+	private MacroOptions(final Map<String, String> values, final java.util.Set<String> bare) {
 		this.values = Collections.unmodifiableMap(values);
+		this.bare = Collections.unmodifiableSet(bare);
 	}
 
 	/**
@@ -27,6 +29,7 @@ public final class MacroOptions {
 	 */
 	public static MacroOptions parse(final String options) {
 		final Map<String, String> values = new LinkedHashMap<>();
+		final java.util.Set<String> bare = new java.util.HashSet<>();
 		final String s = options == null ? "" : options;
 		int i = 0;
 		while (i < s.length()) {
@@ -39,7 +42,8 @@ public final class MacroOptions {
 				end++;
 			final String key = s.substring(i, end).toLowerCase(Locale.ROOT);
 			String value = FLAG;
-			if (end < s.length() && s.charAt(end) == '=') {
+			if (end >= s.length() || s.charAt(end) != '=') bare.add(key);
+			else {
 				if (key.isEmpty()) throw new IllegalArgumentException("'=' without a key at position " + end +
 					" of the options: " + s);
 				int start = end + 1;
@@ -60,12 +64,17 @@ public final class MacroOptions {
 				"options: " + s);
 			i = end;
 		}
-		return new MacroOptions(values);
+		return new MacroOptions(values, bare);
 	}
 
 	/** Keys (lower case) and values in the order given; bare keys have the value {@value #FLAG}. */
 	public Map<String, String> values() {
 		return values;
+	}
+
+	/** Whether the key was given bare, without {@code =value}. */
+	public boolean isBare(final String key) {
+		return bare.contains(key.toLowerCase(Locale.ROOT));
 	}
 
 	/** The value of a key (any case); null when absent. */

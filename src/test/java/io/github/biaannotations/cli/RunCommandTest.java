@@ -38,10 +38,10 @@ class RunCommandTest {
 	void aRecordedExportLineBuildsThePackage() throws IOException {
 		final Path out = tmp.resolve("pkg");
 		final CliRun r = CliRun.run("run", "Export Annotations...", "image=[" + sample.image + "] rois=[" +
-			sample.rois + "] output=" + out + " metadata=[" + study + "] coco release_date=2031-02-03");
+			sample.rois + "] output=" + out + " metadata=[" + study + "] coco=true release_date=2031-02-03");
 		assertEquals(0, r.exit, r.toString());
 		assertTrue(r.out.startsWith("Exported 42 ROIs"), r.toString());
-		assertTrue(Files.isRegularFile(out.resolve("annotations/nuclei/nuclei.coco.json")), "bare 'coco' ticks it");
+		assertTrue(Files.isRegularFile(out.resolve("annotations/nuclei/nuclei.coco.json")));
 		assertTrue(new ObjectMapper().readTree(out.resolve("submission.json").toFile()).toString()
 			.contains("2031-02-03"));
 	}
@@ -66,6 +66,8 @@ class RunCommandTest {
 			label.toString());
 		final CliRun bool = CliRun.run("run", "Export Annotations...", "output=/tmp/p coco=yes");
 		assertTrue(bool.err.contains("coco=yes: expected true or false"), bool.toString());
+		final CliRun flag = CliRun.run("run", "Export Annotations...", "output=/tmp/p coco");
+		assertTrue(flag.err.contains("write coco=true"), flag.toString());
 		final CliRun number = CliRun.run("run", "Local Archive Server...", "port=eighty");
 		assertTrue(number.err.contains("port=eighty: not a number"), number.toString());
 		assertFalse(Files.exists(Path.of("/tmp/p")));

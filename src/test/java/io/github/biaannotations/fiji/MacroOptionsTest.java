@@ -27,6 +27,15 @@ class MacroOptionsTest {
 		assertEquals("/data/pkg", o.get("OUTPUT"));
 		assertEquals("", MacroOptions.parse("labels=[]").get("labels"));
 		assertTrue(MacroOptions.parse("   ").values().isEmpty());
+		assertTrue(o.isBare("coco"));
+		assertTrue(!o.isBare("output"));
+	}
+
+	/** Why the runner refuses bare keys: ImageJ's reader, which Fiji uses for SciJava commands, ignores them. */
+	@Test
+	void imageJReadsNoValueForABareKey() {
+		assertEquals(null, Macro.getValue("output=/data/pkg coco", "coco", null));
+		assertEquals("true", Macro.getValue("output=/data/pkg coco=true", "coco", null));
 	}
 
 	@Test
