@@ -238,7 +238,9 @@ public final class PackageValidator {
 					}
 				});
 			} catch (final IOException | RuntimeException e) {
-				error(f, e.getMessage());
+				// the reader's messages start with the source it was given: the file is named once
+				final String m = String.valueOf(e.getMessage());
+				error(f, m.startsWith(f + ": ") ? m.substring(f.length() + 2) : m);
 				continue;
 			}
 			if (invalid[0] > 0) error(f, invalid[0] + " invalid geometries, the first '" + first[0] + "'");

@@ -1,0 +1,173 @@
+package io.github.biaannotations.batch;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.github.biaannotations.convert.ExportSummary;
+import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.imagej.ImageFiles;
+import io.github.biaannotations.metadata.AnnotationType;
+import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.metadata.ValidationProblem;
+import io.github.biaannotations.model.Progress;
+import io.github.biaannotations.model.ArchivePaths;
+import io.github.biaannotations.submission.ExportRequest;
+import io.github.biaannotations.submission.Manifest;
+import io.github.biaannotations.submission.PackageExport;
+
+/**
+ * Exports a folder as one package. Each image is exported on its own into a part kept beside the package (in
+ * {@code .<package>.batch/}); an image that fails is reported and left out while the others go on; a rerun
+ * reuses the parts whose inputs did not change, then assembles the package from the parts atomically. The
+ * study metadata is checked before any image is read.
+ */
+public final class BatchExport {
+
+	private final Consumer<String> warnings;
+	private final Progress progress;
+
+	public BatchExport(final Consumer<String> warnings, final Progress progress) {
+		this.warnings = warnings;
+		this.progress = progress;
+	}
+
+	public BatchReport run(final BatchRequest request) throws IOException {
+		return run(request, LocalDate.now(), Instant.now());
+	}
+
+	/**
+	 * As {@link #run(BatchRequest)} with the clock given (tests).
+	 *
+	 * @throws IOException when the package cannot be written at all: no image could be exported, the output
+	 *           folder is something else than a package, the metadata is invalid
+	 */
+	public BatchReport run(final BatchRequest request, final LocalDate today, final Instant now) throws IOException {
+		final Path out = request.out().toAbsolutePath().normalize();
+		refuseForeignFolder(out);
+		final MifaMetadata metadata = checkedMetadata(request, today, now);
+		final BatchPairing pairing = BatchPairing.scan(request.input());
+		if (pairing.items().isEmpty()) throw new IOException(request.input() +
+			": no images (.tif, .tiff, .ome.tif) to export in this folder");
+		final Path work = out.resolveSibling("." + out.getFileName() + ".batch");
+		final BatchReport report = new BatchReport(out);
+		report.unmatched(pairing.unmatched());
+		for (final Path p : pairing.unmatched())
+			warnings.accept(p + ": pairs with no image; not exported");
+		final List<BatchPart> parts = new ArrayList<>();
+		final Map<String, Path> bases = new HashMap<>();
+		final int n = pairing.items().size();
+		for (int i = 0; i < n; i++) {
+			final BatchItem item = pairing.items().get(i);
+			final String name = item.image().getFileName().toString();
+			progress.update("Batch export " + (i + 1) + "/" + n + ": " + name, i, n);
+			final String base = ArchivePaths.safeName(ImageFiles.baseName(item.image()));
+			final Path clash = bases.putIfAbsent(base, item.image());
+			if (clash != null) {
+				report.add(failed(name, "its files would be named '" + base + "' like those of " + clash.getFileName() +
+					"; rename one of the two"));
+				continue;
+			}
+			try {
+				final BatchPart part = exportOrReuse(item, work.resolve("parts").resolve(base), request, today, now);
+				parts.add(part);
+				report.add(new BatchReport.Row(name, part.reused ? BatchReport.Status.DONE_BEFORE :
+					BatchReport.Status.EXPORTED, part.rois, part.annotations, part.warnings, null));
+			}
+			catch (final IOException | RuntimeException e) {
+				report.add(failed(name, describe(e)));
+			}
+		}
+		pruneParts(work.resolve("parts"), bases.keySet());
+		progress.update("Batch export: assembling the package", n, n);
+		if (parts.isEmpty()) throw new IOException("no image of " + request.input() + " could be exported; " +
+			"the package was not written:\n" + report.table());
+		final BatchPackage pkg = new BatchPackage(out, work, parts, metadata, request, today, now);
+		report.packageUpToDate(!pkg.writeIfChanged());
+		return report;
+	}
+
+	/** The item's part: reused when its inputs did not change, else exported now. */
+	private BatchPart exportOrReuse(final BatchItem item, final Path dir, final BatchRequest r, final LocalDate today,
+		final Instant now) throws IOException
+	{
+		final String fp = BatchPart.fingerprint(item, r.formats(), r.roisFromLabels());
+		final BatchPart old = BatchPart.reusable(dir, fp);
+		if (old != null) return old;
+		final BatchPart part = new BatchPart(dir, fp);
+		final ExportRequest er = ExportRequest.to(dir).overwrite(true).draft(true).formats(r.formats())
+			.roisFromLabels(r.roisFromLabels())
+			.image(ImageSource.ofFiles(item.image(), item.roiFiles(), item.labelFiles()));
+		final long[] warned = { 0 };
+		final ExportSummary s = new PackageExport(w -> {
+			if (w.startsWith("metadata: ")) return; // the part's own placeholder metadata, not the study's
+			warned[0]++;
+			warnings.accept(w);
+		}, Progress.NONE).export(er, today, now);
+		part.rois = s.rois();
+		part.annotations = s.annotations();
+		part.warnings = warned[0];
+		part.writeRecord(item.inputs());
+		return part;
+	}
+
+	/** Drops the kept parts of images no longer in the folder. */
+	private static void pruneParts(final Path parts, final java.util.Set<String> current) throws IOException {
+		if (!Files.isDirectory(parts)) return;
+		final List<Path> stale = new ArrayList<>();
+		try (java.util.stream.Stream<Path> s = Files.list(parts)) {
+			s.filter(p -> !current.contains(p.getFileName().toString())).forEach(stale::add);
+		}
+		for (final Path dir : stale)
+			try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+				for (final Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator)
+					Files.delete(p);
+			}
+	}
+
+	private static BatchReport.Row failed(final String image, final String message) {
+		return new BatchReport.Row(image, BatchReport.Status.FAILED, 0, 0, 0, message);
+	}
+
+	private static String describe(final Throwable e) {
+		if (e instanceof java.nio.file.NoSuchFileException) return e.getMessage() + ": no such file";
+		final String m = e.getMessage();
+		return m == null || m.trim().isEmpty() ? e.getClass().getSimpleName() : m;
+	}
+
+	/** A rerun replaces the package; anything else in the output folder is not ours to replace. */
+	private static void refuseForeignFolder(final Path out) throws IOException {
+		if (!Files.isDirectory(out) || Files.isRegularFile(out.resolve(Manifest.FILE_NAME))) return;
+		try (java.util.stream.Stream<Path> s = Files.list(out)) {
+			if (s.findAny().isPresent()) throw new FileAlreadyExistsException(out.toString(), null,
+				"exists, is not empty and is not a package (no " + Manifest.FILE_NAME + "); choose another output folder");
+		}
+	}
+
+	/** The study metadata with export defaults, validated (unless draft) before any image is read. */
+	private MifaMetadata checkedMetadata(final BatchRequest r, final LocalDate today, final Instant now)
+		throws IOException
+	{
+		MifaMetadata m = r.metadata();
+		if (m == null && !r.draft()) return null;
+		m = m == null ? new MifaMetadata() : m.copy();
+		if (r.releaseDate() != null) m.releaseDate(r.releaseDate());
+		m.withExportDefaults(now);
+		// annotation types left empty are filled from the exported files; the check must not count them missing
+		final MifaMetadata probe = m.copy();
+		if (probe.annotations().types().isEmpty()) probe.annotations().types().add(AnnotationType.OTHER.value());
+		final List<ValidationProblem> problems = probe.validate(today);
+		if (!r.draft()) probe.requireValid(today);
+		for (final ValidationProblem p : problems)
+			if (r.draft() || !p.isError()) warnings.accept("metadata: " + p);
+		return m;
+	}
+}

@@ -1,0 +1,117 @@
+package io.github.biaannotations.batch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.github.biaannotations.metadata.FileLevelMetadata;
+import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.metadata.PageTabBuilder;
+import io.github.biaannotations.submission.AtomicDirectory;
+import io.github.biaannotations.submission.Manifest;
+import io.github.biaannotations.submission.PackageExport;
+
+/**
+ * Assembles the batch's package from its parts: their annotation files and file-level rows, then, with study
+ * metadata, {@code mifa/}, {@code annotations.tsv} and {@code submission.json} as the single-image export
+ * writes them, and the manifest. Written into a temporary sibling and moved into place when complete.
+ */
+final class BatchPackage {
+
+	static final String RECORD = "batch-package.txt";
+
+	private final Path out;
+	private final Path work;
+	private final List<BatchPart> parts;
+	private final MifaMetadata metadata;
+	private final BatchRequest request;
+	private final LocalDate today;
+	private final Instant now;
+
+	BatchPackage(final Path out, final Path work, final List<BatchPart> parts, final MifaMetadata metadata,
+		final BatchRequest request, final LocalDate today, final Instant now)
+	{
+		this.out = out;
+		this.work = work;
+		this.parts = parts;
+		this.metadata = metadata;
+		this.request = request;
+		this.today = today;
+		this.now = now;
+	}
+
+	/**
+	 * Writes the package unless the one in place was made from the same parts and metadata.
+	 *
+	 * @return whether it was written
+	 */
+	boolean writeIfChanged() throws IOException {
+		final String fp = fingerprint();
+		final Path record = work.resolve(RECORD);
+		if (Files.isRegularFile(out.resolve(Manifest.FILE_NAME)) && Files.isRegularFile(record) &&
+			fp.equals(new String(Files.readAllBytes(record), StandardCharsets.UTF_8).trim())) return false;
+		write();
+		Files.createDirectories(work);
+		Files.write(record, fp.getBytes(StandardCharsets.UTF_8));
+		return true;
+	}
+
+	/** Parts (in order) and everything the user gave for the study. */
+	private String fingerprint() {
+		final StringBuilder sb = new StringBuilder("v1\n");
+		for (final BatchPart p : parts)
+			sb.append(p.dir.getFileName()).append('\t').append(p.fingerprint).append('\n');
+		final MifaMetadata given = request.metadata();
+		sb.append(given == null ? "-" : given.toCombinedYaml()).append('\n').append(request.releaseDate())
+			.append('\n').append(request.draft()).append('\n').append(request.draft() ? today : "");
+		return BatchPart.sha256(sb.toString());
+	}
+
+	private void write() throws IOException {
+		try (AtomicDirectory dir = new AtomicDirectory(out, true)) {
+			final List<FileLevelMetadata> rows = new ArrayList<>();
+			for (final BatchPart p : parts) {
+				copyTree(p.dir.resolve("annotations"), dir.path().resolve("annotations"));
+				rows.addAll(MifaMetadata.load(p.dir.resolve(PackageExport.MIFA_DIR)).annotations().files());
+			}
+			if (metadata != null) writeSubmission(metadata.copy(), rows, dir.path());
+			Manifest.of(dir.path(), PackageExport.TOOL, now, Collections.emptyMap())
+				.write(dir.path().resolve(Manifest.FILE_NAME));
+			dir.commit();
+		}
+	}
+
+	private void writeSubmission(final MifaMetadata m, final List<FileLevelMetadata> rows, final Path dir)
+		throws IOException
+	{
+		m.annotations().files().clear();
+		m.annotations().files().addAll(rows);
+		for (final FileLevelMetadata r : rows)
+			for (final String t : r.types())
+				if (!m.annotations().types().contains(t)) m.annotations().types().add(t);
+		m.writeTemplates(dir.resolve(PackageExport.MIFA_DIR));
+		Files.write(dir.resolve(PackageExport.ANNOTATION_LIST), PageTabBuilder.fileListTsv(rows).getBytes(
+			StandardCharsets.UTF_8));
+		final String pageTab = PageTabBuilder.toJson(new PageTabBuilder(m).annotationFileList(
+			PackageExport.ANNOTATION_LIST).build(today));
+		Files.write(dir.resolve(PackageExport.SUBMISSION), pageTab.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void copyTree(final Path from, final Path to) throws IOException {
+		if (!Files.isDirectory(from)) return;
+		try (Stream<Path> s = Files.walk(from)) {
+			for (final Path p : (Iterable<Path>) s::iterator) {
+				final Path target = to.resolve(from.relativize(p).toString());
+				if (Files.isDirectory(p)) Files.createDirectories(target);
+				else Files.copy(p, target);
+			}
+		}
+	}
+}

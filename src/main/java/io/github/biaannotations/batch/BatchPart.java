@@ -1,0 +1,101 @@
+package io.github.biaannotations.batch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.github.biaannotations.convert.ExportFormat;
+
+/**
+ * One image's export kept between batch runs: a folder written by the package export (annotation files,
+ * file-level metadata) plus {@value #RECORD} saying which inputs it was made from. A rerun whose inputs have
+ * the same fingerprint reuses it instead of exporting again.
+ */
+final class BatchPart {
+
+	static final String RECORD = "batch-part.json";
+
+	final Path dir;
+	final String fingerprint;
+	long rois;
+	long annotations;
+	long warnings;
+	/** True when made by an earlier run and reused. */
+	boolean reused;
+
+	BatchPart(final Path dir, final String fingerprint) {
+		this.dir = dir;
+		this.fingerprint = fingerprint;
+	}
+
+	/**
+	 * The fingerprint of an item's export: names, sizes and modification times of its inputs (as rsync and make
+	 * judge change, without reading whole images) and the export options.
+	 */
+	static String fingerprint(final BatchItem item, final Set<ExportFormat> formats, final boolean roisFromLabels)
+		throws IOException
+	{
+		final StringBuilder sb = new StringBuilder("v1\n");
+		for (final Path p : item.inputs())
+			sb.append(p.getFileName()).append('\t').append(Files.size(p)).append('\t')
+				.append(Files.getLastModifiedTime(p).toMillis()).append('\n');
+		sb.append(new TreeSet<>(formats)).append('\n').append(roisFromLabels);
+		return sha256(sb.toString());
+	}
+
+	static String sha256(final String s) {
+		try {
+			final byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+			final StringBuilder hex = new StringBuilder();
+			for (final byte b : d)
+				hex.append(String.format("%02x", b & 0xff));
+			return hex.toString();
+		}
+		catch (final NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", e);
+		}
+	}
+
+	/** The part in {@code dir} when its record matches {@code fingerprint}; null when absent or stale. */
+	static BatchPart reusable(final Path dir, final String fingerprint) {
+		final Path record = dir.resolve(RECORD);
+		if (!Files.isRegularFile(record)) return null;
+		try {
+			final JsonNode n = new ObjectMapper().readTree(record.toFile());
+			if (!fingerprint.equals(n.path("fingerprint").asText())) return null;
+			final BatchPart p = new BatchPart(dir, fingerprint);
+			p.rois = n.path("rois").asLong();
+			p.annotations = n.path("annotations").asLong();
+			p.warnings = n.path("warnings").asLong();
+			p.reused = true;
+			return p;
+		}
+		catch (final IOException e) {
+			return null; // an unreadable record: export again
+		}
+	}
+
+	/** Written last, so that a part without a record is never reused. */
+	void writeRecord(final List<Path> inputs) throws IOException {
+		final ObjectMapper json = new ObjectMapper();
+		final ObjectNode n = json.createObjectNode();
+		n.put("fingerprint", fingerprint);
+		n.put("rois", rois);
+		n.put("annotations", annotations);
+		n.put("warnings", warnings);
+		final com.fasterxml.jackson.databind.node.ArrayNode a = n.putArray("inputs");
+		for (final Path p : inputs)
+			a.add(p.toString());
+		json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(RECORD).toFile(), n);
+	}
+}

@@ -1,0 +1,53 @@
+package io.github.biaannotations.fiji;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+
+import org.scijava.service.SciJavaService;
+
+import ij.ImagePlus;
+import ij.gui.Roi;
+
+import io.github.biaannotations.batch.BatchReport;
+import io.github.biaannotations.batch.BatchRequest;
+import io.github.biaannotations.convert.ExportSummary;
+import io.github.biaannotations.submission.ExportRequest;
+
+/**
+ * Export of annotations for scripts: {@code #@ AnnotationExportService exporter} in a Groovy, Jython or other
+ * SciJava script. Every method reports progress on Fiji's status bar and warnings to the log, and throws an
+ * exception naming the file or field at fault when it cannot do its job.
+ */
+public interface AnnotationExportService extends SciJavaService {
+
+	/**
+	 * Exports an open image with the ROIs Fiji has for it (ROI Manager, else overlay).
+	 *
+	 * @param out the package folder to write (created; must be absent or empty)
+	 * @param metadata MIFA metadata (folder of the archive's templates or one YAML file); null for annotation
+	 *          files only
+	 */
+	ExportSummary exportImage(ImagePlus image, File out, File metadata) throws IOException;
+
+	/**
+	 * Exports an image file with a ROI file ({@code .roi}, {@code RoiSet.zip}, TIFF with overlay) and/or a
+	 * label image file; either may be null (without both, the image's own overlay is exported).
+	 */
+	ExportSummary exportFiles(File image, File rois, File labels, File out, File metadata) throws IOException;
+
+	/** Runs a request built in full ({@link ExportRequest#to}); for formats, drafts, release dates. */
+	ExportSummary export(ExportRequest request) throws IOException;
+
+	/** A whole folder as one package, pairing images with their ROI sets and labels by name. */
+	BatchReport batch(BatchRequest request) throws IOException;
+
+	/** Reads GeoJSON (ours or QuPath's) as ImageJ ROIs; {@code image} (may be null) maps planes to positions. */
+	List<Roi> importGeoJson(File geojson, ImagePlus image) throws IOException;
+
+	/** The ROIs Fiji has for an image: the ROI Manager's when it holds any, else the overlay's. */
+	List<Roi> roisOf(ImagePlus image);
+
+	/** Warnings of the last call (also sent to the log), for scripts that check them. */
+	List<String> lastWarnings();
+}

@@ -1,0 +1,86 @@
+package io.github.biaannotations.fiji;
+
+import java.io.File;
+import java.util.Arrays;
+
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.plugin.PluginService;
+import org.scijava.prefs.PrefService;
+import org.scijava.ui.UIService;
+import org.scijava.widget.FileWidget;
+import org.scijava.widget.TextWidget;
+
+/**
+ * Plugins &gt; BioImage Archive &gt; Push to Archive...: uploads a package folder to the archive set in Archive
+ * Account... and submits it, ending with the accession. The work is done by the {@link ArchivePusher} plugin of
+ * the archive client.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>BioImage Archive>Push to Archive...")
+public final class PushToArchiveCommand extends ContextCommand {
+
+	/** Where scripts and headless runs give the password, so that it is on no command line. */
+	public static final String PASSWORD_VARIABLE = "BIA_PASSWORD";
+
+	@Parameter(label = "Package folder", style = FileWidget.DIRECTORY_STYLE,
+		description = "A package written by Export Annotations (with submission.json).")
+	private File folder;
+
+	@Parameter(label = "Password", style = TextWidget.PASSWORD_STYLE, persist = false, required = false,
+		description = "Blank: the password given in Archive Account... (never recorded in macros).")
+	private String password = "";
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Accession")
+	private String accession;
+
+	@Parameter
+	private PrefService prefs;
+
+	@Parameter
+	private PluginService plugins;
+
+	@Parameter(required = false)
+	private StatusService status;
+
+	@Parameter(required = false)
+	private LogService log;
+
+	@Parameter(required = false)
+	private UIService ui;
+
+	@Override
+	public void run() {
+		final CommandFeedback feedback = new CommandFeedback(log, ui);
+		final ArchiveAccounts store = new ArchiveAccounts(prefs);
+		char[] secret = password != null && !password.isEmpty() ? password.toCharArray() : store.password();
+		if (secret == null && System.getenv(PASSWORD_VARIABLE) != null) secret = System.getenv(PASSWORD_VARIABLE).toCharArray();
+		password = null;
+		try {
+			if (!new File(folder, "submission.json").isFile()) throw new IllegalArgumentException(folder +
+				": not a submission package (no submission.json); export with metadata first");
+			final ArchiveAccount account = store.account();
+			if (account.login().isEmpty() || secret == null) throw new IllegalStateException("no archive login or " +
+				"password: set them with Plugins > BioImage Archive > Archive Account... (or, in scripts and on " +
+				"servers, the environment variable " + PASSWORD_VARIABLE + ")");
+			final ArchivePusher pusher = Backends.first(plugins, ArchivePusher.class, "Pushing to the archive");
+			final StatusProgress progress = new StatusProgress(status);
+			final PushResult r = pusher.push(folder.toPath(), account, secret, line -> {
+				if (log != null) log.info("Push to Archive: " + line);
+			}, progress);
+			progress.done();
+			accession = r.accession();
+			feedback.info("Push to Archive", "Submitted " + folder.getName() + " to " + account.url() + " as " + r);
+		}
+		catch (final Exception e) {
+			cancel(feedback.error("Push to Archive", e));
+		}
+		finally {
+			if (secret != null) Arrays.fill(secret, '\0');
+		}
+	}
+}

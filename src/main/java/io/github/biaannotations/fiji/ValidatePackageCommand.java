@@ -1,0 +1,61 @@
+package io.github.biaannotations.fiji;
+
+import java.io.File;
+import java.util.List;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.plugin.PluginService;
+import org.scijava.ui.UIService;
+import org.scijava.widget.FileWidget;
+
+/**
+ * Plugins &gt; BioImage Archive &gt; Validate Package...: checks a package folder before it is pushed and lists
+ * the problems. A package with problems ends the command as failed (a script or {@code bia-annotations run}
+ * sees a non-zero result). The checks are the {@link PackageValidator} plugin's.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>BioImage Archive>Validate Package...")
+public final class ValidatePackageCommand extends ContextCommand {
+
+	@Parameter(label = "Package folder", style = FileWidget.DIRECTORY_STYLE)
+	private File folder;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Validation")
+	private String report;
+
+	@Parameter
+	private PluginService plugins;
+
+	@Parameter(required = false)
+	private LogService log;
+
+	@Parameter(required = false)
+	private UIService ui;
+
+	@Override
+	public void run() {
+		final CommandFeedback feedback = new CommandFeedback(log, ui);
+		try {
+			if (!folder.isDirectory()) throw new java.nio.file.NoSuchFileException(folder.toString(), null,
+				"no such package folder");
+			final List<String> problems = Backends.first(plugins, PackageValidator.class, "Package validation")
+				.validate(folder.toPath());
+			if (problems.isEmpty()) {
+				report = folder + ": valid, ready to push";
+				feedback.info("Validate Package", report);
+				return;
+			}
+			report = folder + ": " + problems.size() + " problem(s)\n  " + String.join("\n  ", problems);
+			if (log != null) for (final String p : problems)
+				log.warn("Validate Package: " + p);
+			cancel(feedback.error("Validate Package", new IllegalStateException(report)));
+		}
+		catch (final Exception e) {
+			cancel(feedback.error("Validate Package", e));
+		}
+	}
+}

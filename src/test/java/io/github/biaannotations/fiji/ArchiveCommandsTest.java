@@ -1,0 +1,191 @@
+package io.github.biaannotations.fiji;
+
+import static io.github.biaannotations.fiji.FijiCommands.failed;
+import static io.github.biaannotations.fiji.FijiCommands.map;
+import static io.github.biaannotations.fiji.FijiCommands.succeeded;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.scijava.module.Module;
+import org.scijava.plugin.PluginInfo;
+import org.scijava.plugin.PluginService;
+import org.scijava.prefs.PrefService;
+
+import io.github.biaannotations.model.Progress;
+
+/**
+ * Archive Account..., Push to Archive..., Validate Package... and Local Archive Server... run headless with
+ * macro parameter maps. The archive client, validator and server come from other modules: here stand-ins
+ * registered as plugins record what the commands hand them.
+ */
+class ArchiveCommandsTest {
+
+	@TempDir
+	Path tmp;
+
+	private FijiCommands fiji;
+	private PrefService prefs;
+
+	@BeforeEach
+	void setUp() {
+		fiji = new FijiCommands();
+		prefs = fiji.context.service(PrefService.class);
+		prefs.clear(ArchiveAccounts.class);
+		new ArchiveAccounts(prefs).forgetPassword();
+	}
+
+	@AfterEach
+	void tearDown() {
+		prefs.clear(ArchiveAccounts.class);
+		new ArchiveAccounts(prefs).forgetPassword();
+		fiji.close();
+	}
+
+	/** Records what a push receives. */
+	public static final class RecordingPusher implements ArchivePusher {
+
+		static final List<String> calls = new ArrayList<>();
+
+		@Override
+		public PushResult push(final Path packageDir, final ArchiveAccount account, final char[] password,
+			final Consumer<String> log, final Progress progress)
+		{
+			calls.add(packageDir.getFileName() + " " + account + " " + new String(password));
+			return new PushResult("S-BIADTEST1", "uploaded to user/" + packageDir.getFileName());
+		}
+	}
+
+	/** Finds one problem in any package without a manifest. */
+	public static final class ManifestValidator implements PackageValidator {
+
+		@Override
+		public List<String> validate(final Path dir) {
+			return Files.isRegularFile(dir.resolve("manifest.json")) ? List.of() : List.of(dir.getFileName() +
+				"/manifest.json: missing");
+		}
+	}
+
+	/** A server that is only pretend, counting starts and stops. */
+	public static final class PretendLauncher implements LocalArchiveLauncher {
+
+		static int open;
+
+		@Override
+		public Running start(final int port) {
+			open++;
+			return new Running() {
+
+				@Override
+				public String url() { return "http://127.0.0.1:" + (port == 0 ? 40123 : port) + "/api"; }
+
+				@Override
+				public List<String> demoAccounts() { return List.of("ada@example.org / workshop"); }
+
+				@Override
+				public void close() { open--; }
+			};
+		}
+	}
+
+	private <T extends org.scijava.plugin.SciJavaPlugin> void install(final Class<? extends T> impl,
+		final Class<T> type)
+	{
+		fiji.context.service(PluginService.class).addPlugin(new PluginInfo<>(impl, type));
+	}
+
+	private Path pkg() throws IOException {
+		final Path p = Files.createDirectories(tmp.resolve("pkg"));
+		Files.write(p.resolve("submission.json"), "{}".getBytes());
+		return p;
+	}
+
+	@Test
+	void theAccountKeepsUrlAndLoginAndThePasswordOnlyWhenAsked() {
+		final Module m = succeeded(fiji.run(ArchiveAccountCommand.class, map("url", ArchiveAccount.TEST + "/",
+			"login", "ada@example.org", "password", "s3cret", "remember", false)));
+		final ArchiveAccounts store = new ArchiveAccounts(prefs);
+		assertEquals(ArchiveAccount.TEST, store.account().url(), "trailing slash dropped");
+		assertEquals("ada@example.org", store.account().login());
+		assertNull(prefs.get(ArchiveAccounts.class, ArchiveAccounts.PASSWORD, null), "not stored unless asked");
+		assertArrayEquals("s3cret".toCharArray(), store.password(), "kept for this session");
+		assertNull(m.getInput("password"), "the module does not keep the password after the run");
+		assertFalse(((String) m.getOutput("account")).contains("s3cret"));
+
+		succeeded(fiji.run(ArchiveAccountCommand.class, map("url", ArchiveAccount.TEST, "login", "ada@example.org",
+			"password", "s3cret", "remember", true)));
+		assertEquals("s3cret", prefs.get(ArchiveAccounts.class, ArchiveAccounts.PASSWORD, null));
+		succeeded(fiji.run(ArchiveAccountCommand.class, map("url", ArchiveAccount.TEST, "login", "ada@example.org",
+			"remember", false)));
+		assertNull(prefs.get(ArchiveAccounts.class, ArchiveAccounts.PASSWORD, null), "unticking forgets it");
+	}
+
+	@Test
+	void aBadUrlIsRefused() {
+		final String why = failed(fiji.run(ArchiveAccountCommand.class, map("url", "ftp://archive", "login", "x")));
+		assertTrue(why.contains("ftp://archive"), why);
+		assertNull(prefs.get(ArchiveAccounts.class, ArchiveAccounts.URL, null), "nothing saved");
+	}
+
+	@Test
+	void pushHandsTheAccountAndPasswordToTheArchiveClient() throws IOException {
+		final Path p = pkg();
+		assertTrue(failed(fiji.run(PushToArchiveCommand.class, map("folder", p.toFile()))).contains(
+			"Archive Account..."), "no account yet");
+		succeeded(fiji.run(ArchiveAccountCommand.class, map("url", "http://127.0.0.1:1/api", "login", "ada",
+			"password", "pw", "remember", false)));
+		install(RecordingPusher.class, ArchivePusher.class);
+		RecordingPusher.calls.clear();
+		final Module m = succeeded(fiji.run(PushToArchiveCommand.class, map("folder", p.toFile())));
+		assertEquals("S-BIADTEST1", m.getOutput("accession"));
+		assertEquals(List.of("pkg ada at http://127.0.0.1:1/api pw"), RecordingPusher.calls);
+		succeeded(fiji.run(PushToArchiveCommand.class, map("folder", p.toFile(), "password", "other")));
+		assertEquals("pkg ada at http://127.0.0.1:1/api other", RecordingPusher.calls.get(1), "a given password wins");
+	}
+
+	@Test
+	void pushRefusesAFolderThatIsNotAPackage() {
+		install(RecordingPusher.class, ArchivePusher.class);
+		final String why = failed(fiji.run(PushToArchiveCommand.class, map("folder", tmp.toFile())));
+		assertTrue(why.contains("no submission.json"), why);
+	}
+
+	@Test
+	void validateListsProblemsAndFailsOrSaysReady() throws IOException {
+		final Path p = pkg();
+		install(ManifestValidator.class, PackageValidator.class);
+		final String why = failed(fiji.run(ValidatePackageCommand.class, map("folder", p.toFile())));
+		assertTrue(why.contains("1 problem") && why.contains("pkg/manifest.json: missing"), why);
+		Files.write(p.resolve("manifest.json"), "{}".getBytes());
+		final Module ok = succeeded(fiji.run(ValidatePackageCommand.class, map("folder", p.toFile())));
+		assertTrue(((String) ok.getOutput("report")).endsWith("valid, ready to push"));
+	}
+
+	@Test
+	void theLocalServerStartsOnceShowsItsAccountsAndStops() {
+		install(PretendLauncher.class, LocalArchiveLauncher.class);
+		PretendLauncher.open = 0;
+		final Module started = succeeded(fiji.run(LocalArchiveServerCommand.class, map("action", "Start", "port", 0)));
+		final String shown = (String) started.getOutput("server");
+		assertTrue(shown.contains("http://127.0.0.1:40123/api") && shown.contains("ada@example.org"), shown);
+		succeeded(fiji.run(LocalArchiveServerCommand.class, map("action", "Start", "port", 0)));
+		assertEquals(1, PretendLauncher.open, "a second start reuses the running server");
+		final Module stopped = succeeded(fiji.run(LocalArchiveServerCommand.class, map("action", "Stop")));
+		assertTrue(((String) stopped.getOutput("server")).startsWith("Stopped"));
+		assertEquals(0, PretendLauncher.open);
+		assertTrue(failed(fiji.run(LocalArchiveServerCommand.class, map("action", "Restart"))).contains("action=Restart"));
+	}
+}
