@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 
 import io.github.biaannotations.metadata.FileLevelMetadata;
 import io.github.biaannotations.metadata.MifaMetadata;
-import io.github.biaannotations.metadata.PageTabBuilder;
 import io.github.biaannotations.submission.AtomicDirectory;
 import io.github.biaannotations.submission.Manifest;
 import io.github.biaannotations.submission.PackageExport;
@@ -81,27 +80,11 @@ final class BatchPackage {
 				copyTree(p.dir.resolve("annotations"), dir.path().resolve("annotations"));
 				rows.addAll(MifaMetadata.load(p.dir.resolve(PackageExport.MIFA_DIR)).annotations().files());
 			}
-			if (metadata != null) writeSubmission(metadata.copy(), rows, dir.path());
+			if (metadata != null) PackageExport.writeSubmission(metadata.copy(), rows, List.of(), dir.path(), today);
 			Manifest.of(dir.path(), PackageExport.TOOL, now, Collections.emptyMap())
 				.write(dir.path().resolve(Manifest.FILE_NAME));
 			dir.commit();
 		}
-	}
-
-	private void writeSubmission(final MifaMetadata m, final List<FileLevelMetadata> rows, final Path dir)
-		throws IOException
-	{
-		m.annotations().files().clear();
-		m.annotations().files().addAll(rows);
-		for (final FileLevelMetadata r : rows)
-			for (final String t : r.types())
-				if (!m.annotations().types().contains(t)) m.annotations().types().add(t);
-		m.writeTemplates(dir.resolve(PackageExport.MIFA_DIR));
-		Files.write(dir.resolve(PackageExport.ANNOTATION_LIST), PageTabBuilder.fileListTsv(rows).getBytes(
-			StandardCharsets.UTF_8));
-		final String pageTab = PageTabBuilder.toJson(new PageTabBuilder(m).annotationFileList(
-			PackageExport.ANNOTATION_LIST).build(today));
-		Files.write(dir.resolve(PackageExport.SUBMISSION), pageTab.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static void copyTree(final Path from, final Path to) throws IOException {

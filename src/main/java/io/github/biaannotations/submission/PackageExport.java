@@ -177,6 +177,16 @@ public final class PackageExport {
 			rows.add(FileLevelMetadata.forFile(f.path, f.sourceImage, types(f), now,
 				f.centreShifted ? FileLevelMetadata.IMAGEJ_CENTRE_SHIFT : null,
 				f.calibration == null ? null : "Coordinates in pixels; pixel size " + f.calibration));
+		writeSubmission(m, rows, images, dir, today);
+	}
+
+	/**
+	 * Writes the submission files of a package: {@code mifa/} (with the file-level rows and the annotation types
+	 * they use), {@code annotations.tsv}, {@code images.tsv} when images are included, {@code submission.json}.
+	 */
+	public static void writeSubmission(final MifaMetadata m, final List<FileLevelMetadata> rows, final List<String> images,
+		final Path dir, final LocalDate today) throws IOException
+	{
 		m.annotations().files().clear();
 		m.annotations().files().addAll(rows);
 		for (final FileLevelMetadata r : rows)
