@@ -99,7 +99,7 @@ public final class GeoJsonReader {
 
 	/** Reads one feature, the parser standing on its START_OBJECT; geometry coordinates are streamed. */
 	private Annotation feature(final JsonParser p, final String source, final int index) throws IOException {
-		final String where = source + ": feature " + index;
+		final FeatureRef where = new FeatureRef(source, index);
 		ParsedGeometry geometry = null;
 		String id = null;
 		ParsedProperties properties = null;

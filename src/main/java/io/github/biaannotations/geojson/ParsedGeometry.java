@@ -24,7 +24,7 @@ final class ParsedGeometry {
 	boolean ellipse;
 
 	/** Reads the geometry object; the parser stands on its START_OBJECT and is left on its END_OBJECT. */
-	static ParsedGeometry parse(final JsonParser p, final String where) throws IOException {
+	static ParsedGeometry parse(final JsonParser p, final FeatureRef where) throws IOException {
 		final ParsedGeometry g = new ParsedGeometry();
 		while (p.nextToken() == JsonToken.FIELD_NAME) {
 			final String field = p.getCurrentName();
@@ -54,7 +54,7 @@ final class ParsedGeometry {
 	 * An array of numbers becomes a position ({@code double[]}); an array of positions one flat
 	 * {@link Positions}; any other array of arrays a list.
 	 */
-	private static Object nested(final JsonParser p, final String where) throws IOException {
+	private static Object nested(final JsonParser p, final FeatureRef where) throws IOException {
 		JsonToken t = p.nextToken();
 		if (isNumber(t)) return position(p, t, where);
 		if (t == JsonToken.END_ARRAY) return new ArrayList<>();
@@ -63,16 +63,13 @@ final class ParsedGeometry {
 		t = p.nextToken();
 		if (isNumber(t)) {
 			final Positions positions = new Positions();
-			double[] xy = position(p, t, where);
-			positions.add(xy[0], xy[1]);
-			while ((t = p.nextToken()) == JsonToken.START_ARRAY) {
-				xy = position(p, p.nextToken(), where);
-				positions.add(xy[0], xy[1]);
-			}
+			addPosition(p, t, positions, where);
+			while ((t = p.nextToken()) == JsonToken.START_ARRAY)
+				addPosition(p, p.nextToken(), positions, where);
 			if (t != JsonToken.END_ARRAY) throw new GeoJsonException(where + ": bad position: expected [x, y], found " + t);
 			return positions;
 		}
-		final List<Object> list = new ArrayList<>();
+		final List<Object> list = new ArrayList<>(4);
 		list.add(rest(p, t, where));
 		while ((t = p.nextToken()) == JsonToken.START_ARRAY)
 			list.add(nested(p, where));
@@ -81,10 +78,10 @@ final class ParsedGeometry {
 	}
 
 	/** Finishes an array whose first token (after its START_ARRAY) was already read. */
-	private static Object rest(final JsonParser p, final JsonToken first, final String where) throws IOException {
+	private static Object rest(final JsonParser p, final JsonToken first, final FeatureRef where) throws IOException {
 		if (first == JsonToken.END_ARRAY) return new ArrayList<>();
 		if (first != JsonToken.START_ARRAY) throw new GeoJsonException(where + ": bad position: expected [x, y], found " + first);
-		final List<Object> list = new ArrayList<>();
+		final List<Object> list = new ArrayList<>(4);
 		list.add(nested(p, where));
 		JsonToken t;
 		while ((t = p.nextToken()) == JsonToken.START_ARRAY)
@@ -97,8 +94,23 @@ final class ParsedGeometry {
 		return t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
 	}
 
+	/** Reads one position straight into {@code into}, the first token already read; extra numbers (z) are ignored. */
+	private static void addPosition(final JsonParser p, JsonToken t, final Positions into, final FeatureRef where)
+		throws IOException
+	{
+		if (!isNumber(t)) throw new GeoJsonException(where + ": bad position: expected [x, y], found " + t);
+		final double x = p.getDoubleValue();
+		t = p.nextToken();
+		if (!isNumber(t)) throw new GeoJsonException(where + ": bad position: expected [x, y], found " + t);
+		into.add(x, p.getDoubleValue());
+		while (isNumber(t = p.nextToken())) {
+			// a z (or more) is allowed by GeoJSON; planes say where annotations lie instead
+		}
+		if (t != JsonToken.END_ARRAY) throw new GeoJsonException(where + ": bad position: expected only numbers, found " + t);
+	}
+
 	/** Reads the numbers of one position, the first token already read; extra numbers (z) are ignored. */
-	private static double[] position(final JsonParser p, JsonToken t, final String where) throws IOException {
+	private static double[] position(final JsonParser p, JsonToken t, final FeatureRef where) throws IOException {
 		final double[] v = new double[2];
 		int n = 0;
 		for (; isNumber(t); t = p.nextToken()) {

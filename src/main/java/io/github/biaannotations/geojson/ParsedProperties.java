@@ -26,7 +26,7 @@ final class ParsedProperties {
 	private final Map<String, String> metadata = new LinkedHashMap<>();
 
 	/** Reads the object; the parser stands on its START_OBJECT and is left on its END_OBJECT. */
-	static ParsedProperties parse(final JsonParser p, final String where) throws IOException {
+	static ParsedProperties parse(final JsonParser p, final FeatureRef where) throws IOException {
 		final ParsedProperties props = new ParsedProperties();
 		while (p.nextToken() == JsonToken.FIELD_NAME) {
 			final String field = p.getCurrentName();
@@ -75,13 +75,13 @@ final class ParsedProperties {
 		}
 	}
 
-	void applyTo(final Annotation.Builder b, final String where) {
+	void applyTo(final Annotation.Builder b, final FeatureRef where) {
 		if (objectType != null) b.objectType(Annotation.ObjectType.fromJson(objectType));
 		if (name != null) b.name(name);
-		final Rgb c = color(color, where + ": color");
+		final Rgb c = color(color, where, "color");
 		if (c != null) b.color(c);
 		if (classification != null && classification.isObject() && classification.hasNonNull("name")) {
-			Rgb cc = color(classification.get("color"), where + ": classification.color");
+			Rgb cc = color(classification.get("color"), where, "classification.color");
 			if (cc == null && classification.has("colorRGB")) cc = Rgb.ofArgb(0xff000000 | classification.get("colorRGB").asInt());
 			b.classification(classification.get("name").asText(), cc);
 		} else if (classification != null && classification.isTextual()) {
@@ -98,16 +98,16 @@ final class ParsedProperties {
 		b.metadata(metadata);
 	}
 
-	private static Rgb color(final JsonNode c, final String where) {
+	private static Rgb color(final JsonNode c, final FeatureRef where, final String field) {
 		if (c == null || c.isNull()) return null;
 		if (c.isArray() && c.size() >= 3) {
 			try {
 				return Rgb.of(c.get(0).asInt(-1), c.get(1).asInt(-1), c.get(2).asInt(-1));
 			} catch (final IllegalArgumentException e) {
-				throw new GeoJsonException(where + ": " + e.getMessage());
+				throw new GeoJsonException(where + ": " + field + ": " + e.getMessage());
 			}
 		}
 		if (c.isInt()) return Rgb.ofArgb(0xff000000 | c.asInt());
-		throw new GeoJsonException(where + ": expected [r, g, b]");
+		throw new GeoJsonException(where + ": " + field + ": expected [r, g, b]");
 	}
 }

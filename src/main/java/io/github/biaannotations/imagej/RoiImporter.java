@@ -109,11 +109,12 @@ public final class RoiImporter {
 	private Roi shape(final Annotation a) {
 		final Geometry g = a.geometry();
 		if (g.isEmpty()) throw new IllegalArgumentException("empty geometry");
-		RoiKind kind = RoiKind.fromKey(a.metadata().get(ImageJKeys.TYPE));
+		final String typeKey = a.metadata().get(ImageJKeys.TYPE);
+		RoiKind kind = RoiKind.fromKey(typeKey);
 		if (kind == null || kind.isArea() != (a.kind() == Annotation.Kind.AREA))
 			kind = a.kind() == Annotation.Kind.LINE ? RoiKind.POLYLINE : a.isEllipse() ? RoiKind.OVAL : RoiKind.POLYGON;
 		final Envelope env = g.getEnvelopeInternal();
-		final String params = a.metadata().get(ImageJKeys.PARAMS);
+		final String params = kind == RoiKind.ELLIPSE || kind == RoiKind.ROTATED_RECTANGLE ? a.metadata().get(ImageJKeys.PARAMS) : null;
 		switch (kind) {
 			case OVAL:
 				return new OvalRoi(env.getMinX(), env.getMinY(), env.getWidth(), env.getHeight());
@@ -155,7 +156,7 @@ public final class RoiImporter {
 			case FREELINE:
 				return polyline(firstLine(g), Roi.FREELINE);
 			default:
-				return a.metadata().get(ImageJKeys.TYPE) == null && isAxisAlignedBox(g) && g.getNumPoints() == 5
+				return typeKey == null && isAxisAlignedBox(g) && g.getNumPoints() == 5
 					? new Roi(env.getMinX(), env.getMinY(), env.getWidth(), env.getHeight())
 					: g instanceof LineString && g.getNumPoints() == 2 ? line(a, (LineString) g, RoiKind.LINE)
 					: a.kind() == Annotation.Kind.LINE ? polyline(firstLine(g), Roi.POLYLINE) : area(g, Roi.POLYGON);

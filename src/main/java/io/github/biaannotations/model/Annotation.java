@@ -74,8 +74,9 @@ public final class Annotation {
 		color = b.color;
 		ellipse = b.ellipse;
 		objectType = b.objectType;
-		metadata = Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
-		measurements = Collections.unmodifiableMap(new LinkedHashMap<>(b.measurements));
+		metadata = b.metadata.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
+		measurements = b.measurements.isEmpty() ? Collections.emptyMap()
+			: Collections.unmodifiableMap(new LinkedHashMap<>(b.measurements));
 	}
 
 	public static Builder builder(final Geometry geometry) {
@@ -124,8 +125,8 @@ public final class Annotation {
 		private Rgb color;
 		private boolean ellipse;
 		private ObjectType objectType = ObjectType.ANNOTATION;
-		private final Map<String, String> metadata = new LinkedHashMap<>();
-		private final Map<String, Double> measurements = new LinkedHashMap<>();
+		private final Map<String, String> metadata = new LinkedHashMap<>(4);
+		private final Map<String, Double> measurements = new LinkedHashMap<>(2);
 
 		private Builder(final Geometry geometry) {
 			this.geometry = Objects.requireNonNull(geometry, "geometry");
