@@ -79,8 +79,8 @@ public final class ImportAnnotationsCommand extends ContextCommand {
 			final ImagePlus imp = image != null ? ImageFiles.open(image.toPath()) : WindowManager.getCurrentImage();
 			final List<Roi> rois = exporter.importGeoJson(input, imp);
 			if (roiset != null) RoiSetWriter.write(rois, roiset.toPath());
-			// with no image and no display, saving the RoiSet.zip is all there is to do
-			final boolean nowhere = imp == null && roiset != null && java.awt.GraphicsEnvironment.isHeadless();
+			// with no image, saving the RoiSet.zip is all there is to do
+			final boolean nowhere = imp == null && roiset != null;
 			final FijiRois.Place place = nowhere ? FijiRois.Place.NONE : FijiRois.show(rois, imp, ROI_MANAGER.equals(
 				destination));
 			summary = "Imported " + rois.size() + " ROIs from " + input.getName() + (nowhere ? "" : " into the " + place) +

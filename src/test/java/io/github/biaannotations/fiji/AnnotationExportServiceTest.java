@@ -84,7 +84,7 @@ class AnnotationExportServiceTest {
 	void filesAndBatchesAndTheirWarnings() throws IOException {
 		final ExportSummary s = exporter.exportFiles(sample.image.toFile(), sample.rois.toFile(), sample.labels.toFile(),
 			tmp.resolve("pkg").toFile(), null);
-		assertTrue(s.files().contains("annotations/nuclei/nuclei_labels_outlines.geojson"), s.files().toString());
+		assertTrue(s.files().contains("annotations/nuclei/nuclei_labels.ome.zarr"), s.files().toString());
 		final BatchReport r = exporter.batch(BatchRequest.of(sample.image.getParent(), tmp.resolve("batch")));
 		assertEquals(1, r.count(BatchReport.Status.EXPORTED));
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> exporter.exportFiles(null,

@@ -60,7 +60,8 @@ class MacroRecordingTest {
 			"overwrite", false)));
 		final String options = MacroRecording.options(first);
 		assertEquals("image=[" + sample.image + "] rois=[" + sample.rois + "] labels=None output=" + out +
-			" metadata=[" + study + "] coco=false points_csv=true release_date=[] draft=false overwrite=false", options);
+			" metadata=[" + study + "] coco=false points_csv=true label_outlines=false labels_from_rois=none include_image=false" +
+			" zarr_version=0.5 release_date=[] draft=false overwrite=false", options);
 		assertTrue(MacroRecording.line(first).startsWith("run(\"Export Annotations...\", \"image=["), MacroRecording
 			.line(first));
 		final List<String> tsv = Files.readAllLines(out.resolve("annotations.tsv"));
