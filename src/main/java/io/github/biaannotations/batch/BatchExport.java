@@ -99,12 +99,12 @@ public final class BatchExport {
 	private BatchPart exportOrReuse(final BatchItem item, final Path dir, final BatchRequest r, final LocalDate today,
 		final Instant now) throws IOException
 	{
-		final String fp = BatchPart.fingerprint(item, r.formats(), r.roisFromLabels());
+		final String fp = BatchPart.fingerprint(item, r.partOptions());
 		final BatchPart old = BatchPart.reusable(dir, fp);
 		if (old != null) return old;
 		final BatchPart part = new BatchPart(dir, fp);
 		final ExportRequest er = ExportRequest.to(dir).overwrite(true).draft(true).formats(r.formats())
-			.roisFromLabels(r.roisFromLabels())
+			.roisFromLabels(r.roisFromLabels()).ngffVersion(r.ngffVersion()).labelsFromRois(r.labelsFromRois())
 			.image(ImageSource.ofFiles(item.image(), item.roiFiles(), item.labelFiles()));
 		final long[] warned = { 0 };
 		final ExportSummary s = new PackageExport(w -> {

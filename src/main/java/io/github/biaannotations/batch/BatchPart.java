@@ -7,14 +7,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.biaannotations.convert.ExportFormat;
 
 /**
  * One image's export kept between batch runs: a folder written by the package export (annotation files,
@@ -42,14 +39,13 @@ final class BatchPart {
 	 * The fingerprint of an item's export: names, sizes and modification times of its inputs (as rsync and make
 	 * judge change, without reading whole images) and the export options.
 	 */
-	static String fingerprint(final BatchItem item, final Set<ExportFormat> formats, final boolean roisFromLabels)
-		throws IOException
-	{
+	/** @param options what else decides the part's content (formats, label options), as text */
+	static String fingerprint(final BatchItem item, final String options) throws IOException {
 		final StringBuilder sb = new StringBuilder("v1\n");
 		for (final Path p : item.inputs())
 			sb.append(p.getFileName()).append('\t').append(Files.size(p)).append('\t')
 				.append(Files.getLastModifiedTime(p).toMillis()).append('\n');
-		sb.append(new TreeSet<>(formats)).append('\n').append(roisFromLabels);
+		sb.append(options);
 		return sha256(sb.toString());
 	}
 

@@ -8,7 +8,9 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.github.biaannotations.convert.ExportFormat;
+import io.github.biaannotations.imagej.RoiLabels;
 import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.ngff.NgffVersion;
 
 /**
  * A batch export: every image of a folder, paired with its annotations by {@link BatchPairing}'s name rules,
@@ -23,6 +25,8 @@ public final class BatchRequest {
 	private boolean draft;
 	private LocalDate releaseDate;
 	private boolean roisFromLabels;
+	private NgffVersion ngffVersion = NgffVersion.V0_5;
+	private RoiLabels.Mode labelsFromRois;
 
 	private BatchRequest(final Path input, final Path out) {
 		this.input = Objects.requireNonNull(input, "input folder");
@@ -45,6 +49,9 @@ public final class BatchRequest {
 	public BatchRequest releaseDate(final LocalDate v) { releaseDate = v; return this; }
 	/** Write label images as polygons (GeoJSON); on by default (label OME-Zarr is not written yet). */
 	public BatchRequest roisFromLabels(final boolean v) { roisFromLabels = v; return this; }
+	public BatchRequest ngffVersion(final NgffVersion v) { ngffVersion = java.util.Objects.requireNonNull(v); return this; }
+	/** Also make a label image from each image's ROIs; null for none. */
+	public BatchRequest labelsFromRois(final RoiLabels.Mode v) { labelsFromRois = v; return this; }
 
 	public Path input() { return input; }
 	public Path out() { return out; }
@@ -53,4 +60,11 @@ public final class BatchRequest {
 	public boolean draft() { return draft; }
 	public LocalDate releaseDate() { return releaseDate; }
 	public boolean roisFromLabels() { return roisFromLabels; }
+	public NgffVersion ngffVersion() { return ngffVersion; }
+	public RoiLabels.Mode labelsFromRois() { return labelsFromRois; }
+
+	/** What decides each image's exported files besides its inputs: a rerun redoes an image when this changes. */
+	String partOptions() {
+		return new java.util.TreeSet<>(formats) + "\n" + roisFromLabels + "\n" + ngffVersion + "\n" + labelsFromRois;
+	}
 }

@@ -10,6 +10,7 @@ import io.github.biaannotations.batch.BatchReport;
 import io.github.biaannotations.batch.BatchRequest;
 import io.github.biaannotations.convert.ExportFormat;
 import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.ngff.NgffVersion;
 import io.github.biaannotations.model.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,15 @@ final class BatchCommand implements Callable<Integer> {
 	@Option(names = "--format", split = ",", paramLabel = "FORMAT", description = "Extra formats besides GeoJSON: coco, csv.")
 	List<String> formats = new ArrayList<>();
 
+	@Option(names = "--rois-from-labels", description = "Also write each label image's labels as polygons (GeoJSON).")
+	boolean roisFromLabels;
+
+	@Option(names = "--labels-from-rois", paramLabel = "instance|semantic", description = "Also make a label image from each image's ROIs.")
+	String labelsFromRois;
+
+	@Option(names = "--zarr-version", paramLabel = "0.4|0.5", defaultValue = "0.5", description = "OME-NGFF version of label images (default 0.5).")
+	String zarrVersion;
+
 	@Option(names = "--release-date", paramLabel = "YYYY-MM-DD", description = "Release date (default today).")
 	String releaseDate;
 
@@ -54,7 +64,9 @@ final class BatchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		final BatchRequest request = BatchRequest.of(input, out).draft(draft);
+		final BatchRequest request = BatchRequest.of(input, out).draft(draft).roisFromLabels(roisFromLabels)
+			.ngffVersion(NgffVersion.parse(zarrVersion));
+		if (labelsFromRois != null) request.labelsFromRois(ExportCommand.labelsMode(labelsFromRois));
 		for (final String f : formats)
 			request.format(ExportFormat.parse(f));
 		if (metadata != null) request.metadata(MifaMetadata.load(metadata));
