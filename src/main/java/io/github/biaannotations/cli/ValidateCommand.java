@@ -1,6 +1,7 @@
 package io.github.biaannotations.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -8,6 +9,7 @@ import io.github.biaannotations.submission.PackageProblem;
 import io.github.biaannotations.submission.PackageValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bia-annotations validate DIR}: one line per problem; exit 0 when the package can be submitted. */
@@ -18,12 +20,16 @@ final class ValidateCommand implements Callable<Integer> {
 	@Parameters(index = "0", paramLabel = "DIR", description = "The package folder written by export.")
 	Path dir;
 
+	@Option(names = "--ngff-schemas", paramLabel = "DIR",
+		description = "Also check every OME-Zarr against the official OME-NGFF JSON schemas in DIR (0.4/schemas, 0.5/schemas).")
+	Path ngffSchemas;
+
 	@Mixin
 	Console console;
 
 	@Override
 	public Integer call() throws Exception {
-		final List<PackageProblem> problems = PackageValidator.validate(dir);
+		final List<PackageProblem> problems = new PackageValidator(dir, LocalDate.now()).ngffSchemas(ngffSchemas).run();
 		for (final PackageProblem p : problems)
 			console.out(p.toString());
 		final long errors = problems.stream().filter(PackageProblem::isError).count();

@@ -38,10 +38,20 @@ public final class PackageValidator {
 	private final Path dir;
 	private final LocalDate today;
 	private final List<PackageProblem> problems = new ArrayList<>();
+	private NgffSchemaCheck schemas;
 
 	public PackageValidator(final Path dir, final LocalDate today) {
 		this.dir = dir;
 		this.today = today;
+	}
+
+	/**
+	 * Also checks every OME-Zarr against the official OME-NGFF JSON schemas in {@code schemasDir}
+	 * ({@code 0.4/schemas}, {@code 0.5/schemas}); without it the OME-Zarr checks are structural only.
+	 */
+	public PackageValidator ngffSchemas(final Path schemasDir) {
+		schemas = schemasDir == null ? null : new NgffSchemaCheck(schemasDir);
+		return this;
 	}
 
 	public static List<PackageProblem> validate(final Path dir) throws IOException {
@@ -255,6 +265,8 @@ public final class PackageValidator {
 		for (final Path z : zarrs) {
 			final String rel = Manifest.relative(dir, z);
 			for (final String problem : OmeZarrCheck.check(z))
+				error(rel, problem);
+			if (schemas != null) for (final String problem : schemas.check(z))
 				error(rel, problem);
 		}
 	}

@@ -103,6 +103,23 @@ class LabelPackageTest {
 	}
 
 	@Test
+	void validateChecksEveryOmeZarrAgainstTheOfficialSchemasWhenGivenThem() throws IOException {
+		final Path schemas = io.github.biaannotations.testutil.SharedReference.require("ngff");
+		for (final NgffVersion v : NgffVersion.values()) {
+			final Path out = export(ExportRequest.to(tmp.resolve("pkg" + v)).metadata(DemoMetadata.create()).includeImage(true)
+				.ngffVersion(v).labelsFromRois(RoiLabels.Mode.SEMANTIC)
+				.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels))));
+			final List<PackageProblem> problems = new PackageValidator(out, TODAY).ngffSchemas(schemas).run();
+			assertFalse(problems.stream().anyMatch(PackageProblem::isError), v + ": " + problems);
+		}
+		final Path broken = tmp.resolve("pkg" + NgffVersion.V0_5).resolve("images/nuclei.ome.zarr/labels/nuclei_labels/zarr.json");
+		Files.writeString(broken, Files.readString(broken).replace("\"image-label\"", "\"image-label\":{},\"x-ignored\""));
+		final List<PackageProblem> problems = new PackageValidator(tmp.resolve("pkg" + NgffVersion.V0_5), TODAY).ngffSchemas(schemas).run();
+		assertTrue(problems.stream().anyMatch(p -> p.isError() && p.message().startsWith("labels/nuclei_labels: strict_label 0.5")),
+			problems.toString());
+	}
+
+	@Test
 	void ngff04WritesZarrV2() throws IOException {
 		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).ngffVersion(NgffVersion.V0_4)
 			.image(ImageSource.ofFiles(sample.image, List.of(), List.of(sample.labels))));
