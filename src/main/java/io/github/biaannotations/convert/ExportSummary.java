@@ -17,6 +17,7 @@ public final class ExportSummary {
 	private final List<String> files = new ArrayList<>();
 	private long rois;
 	private long warnings;
+	private int labelImages;
 
 	public ExportSummary(final Path out) {
 		this.out = out;
@@ -26,18 +27,21 @@ public final class ExportSummary {
 	public void added(final Annotation.Kind kind) { counts.merge(kind, 1L, Long::sum); }
 	public void warned() { warnings++; }
 	public void addFile(final String path) { files.add(path); }
+	public void addedLabelImage() { labelImages++; }
 
 	public Path out() { return out; }
 	public long rois() { return rois; }
 	public long annotations() { return counts.values().stream().mapToLong(Long::longValue).sum(); }
 	public long count(final Annotation.Kind kind) { return counts.getOrDefault(kind, 0L); }
 	public long warnings() { return warnings; }
+	public int labelImages() { return labelImages; }
 	/** Package-relative paths of the files written, manifest included. */
 	public List<String> files() { return Collections.unmodifiableList(files); }
 
 	@Override
 	public String toString() {
 		return rois + " ROIs -> " + annotations() + " features (" + count(Annotation.Kind.AREA) + " areas, " +
-			count(Annotation.Kind.LINE) + " lines, " + count(Annotation.Kind.POINTS) + " point sets) in " + out;
+			count(Annotation.Kind.LINE) + " lines, " + count(Annotation.Kind.POINTS) + " point sets)" +
+			(labelImages == 0 ? "" : ", " + labelImages + " label image" + (labelImages == 1 ? "" : "s")) + " in " + out;
 	}
 }

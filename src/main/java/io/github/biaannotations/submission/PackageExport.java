@@ -84,8 +84,10 @@ public final class PackageExport {
 				for (final String b : bases)
 					images.add(LabelPackaging.imagePath(b));
 			if (metadata != null) writeSubmission(metadata, files, images, dir.path(), today, now);
-			for (final ExportedFile f : files)
+			for (final ExportedFile f : files) {
 				summary.addFile(f.path);
+				if (f.content == ExportedFile.Content.LABELS) summary.addedLabelImage();
+			}
 			for (final String i : images)
 				summary.addFile(i);
 			Manifest.of(dir.path(), TOOL, now, renamed).write(dir.path().resolve(Manifest.FILE_NAME));
