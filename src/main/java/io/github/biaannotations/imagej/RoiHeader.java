@@ -9,7 +9,6 @@ package io.github.biaannotations.imagej;
 final class RoiHeader {
 
 	private static final int HEADER_SIZE = 64;
-	private static final int HEADER2_SIZE = 64;
 	private static final int VERSION = 4, TYPE = 6, N_COORDINATES = 16, SIZE = 18, SHAPE_ROI_SIZE = 36;
 	private static final int SUBTYPE = 48, OPTIONS = 50, HEADER2_OFFSET = 60;
 	private static final int NAME_OFFSET = 16, NAME_LENGTH = 20, IMAGE_SIZE = 32, PROPS_OFFSET = 40,
@@ -46,12 +45,10 @@ final class RoiHeader {
 			if (subtype == TEXT) text(b, where);
 			return;
 		}
-		if (h2 < HEADER_SIZE || h2 + HEADER2_SIZE > size) {
-			// ImageJ ignores a second header it cannot read whole; so do we, unless it would read outside
-			if (h2 < 0 || h2 + 4 > size) throw damaged(where, "second header at " + h2 + " is outside the " + size +
-				" bytes");
-			return;
-		}
+		// ImageJ reads the fields of a second header that is cut short as far as they go (found by fuzzing: a
+		// header of 40 bytes still gave a name length), so every field present is checked
+		if (h2 < 0 || h2 >= size) throw damaged(where, "second header at " + h2 + " is outside the " + size +
+			" bytes");
 		chars(b, where, "name", i32(b, (int) h2 + NAME_OFFSET), i32(b, (int) h2 + NAME_LENGTH));
 		chars(b, where, "properties", i32(b, (int) h2 + PROPS_OFFSET), i32(b, (int) h2 + PROPS_LENGTH));
 		final long counters = i32(b, (int) h2 + COUNTERS_OFFSET);
