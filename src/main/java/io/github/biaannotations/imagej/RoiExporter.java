@@ -144,6 +144,12 @@ public final class RoiExporter {
 	private static void extras(final Roi roi, final RoiKind kind, final Annotation.Builder b) {
 		if (roi.getCornerDiameter() > 0) b.metadata(ImageJKeys.CORNER_DIAMETER, Integer.toString(roi.getCornerDiameter()));
 		if (roi instanceof EllipseRoi) b.metadata(ImageJKeys.PARAMS, join(((EllipseRoi) roi).getParams()));
+		// An oval's pixel outline can be smaller than its bounds (2 pixels wide: the end rows hold no pixel),
+		// so import could not rebuild it from the outline; found by MillionRoisRoundTripBenchmark.
+		if (kind == RoiKind.OVAL) {
+			final java.awt.geom.Rectangle2D r = roi.getFloatBounds();
+			b.metadata(ImageJKeys.PARAMS, join(new double[] { r.getX(), r.getY(), r.getWidth(), r.getHeight() }));
+		}
 		if (roi instanceof RotatedRectRoi) b.metadata(ImageJKeys.PARAMS, join(((RotatedRectRoi) roi).getParams()));
 		if (roi instanceof PolygonRoi && ((PolygonRoi) roi).isSplineFit()) b.metadata(ImageJKeys.SPLINE_FIT, "true");
 		if (roi instanceof Arrow) {
