@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.GeometryFactory;
 
 import ij.ImagePlus;
@@ -33,6 +34,9 @@ import io.github.biaannotations.model.Annotation;
  * invalid polygons replaced by their mask's outline), a warning names the ROI.
  */
 public final class RoiExporter {
+
+	/** Largest bounding box (in pixels) whose mask is traced for a self-crossing outline: 16 M (80 MB). */
+	static final long MAX_TRACED_PIXELS = 16L << 20;
 
 	private static final double FILL_FLATNESS = 0.01;
 
@@ -128,6 +132,16 @@ public final class RoiExporter {
 		if (fp.npoints < 3) throw new IllegalArgumentException(who + ": area ROI with fewer than 3 vertices");
 		final Geometry g = geometries.polygon(fp);
 		if (g.isValid()) return g;
+		final java.awt.Rectangle b = roi.getBounds();
+		if ((long) b.width * b.height > MAX_TRACED_PIXELS) {
+			// Tracing needs the mask in memory (5 bytes a pixel): a self-crossing outline over a whole slide
+			// would end the program with an OutOfMemoryError (found by RoiFilesFuzzTest)
+			final Geometry fixed = GeometryFixer.fix(g);
+			if (fixed.isEmpty()) throw new IllegalArgumentException(who + ": outline crosses itself and encloses nothing");
+			warnings.accept(who + ": outline crosses itself and spans " + b.width + " x " + b.height +
+				" pixels, too many to trace; exported as JTS's repair of the outline");
+			return fixed;
+		}
 		warnings.accept(who + ": outline crosses itself; exported as the outline of its pixels");
 		final Geometry traced = geometries.maskOutline(roi);
 		if (traced.isEmpty()) throw new IllegalArgumentException(who + ": ROI covers no pixel");

@@ -93,7 +93,11 @@ final class SubmissionEndpoints {
 	}
 
 	private JsonNode tsv(final byte[] body) throws ApiError {
-		return new PageTabTsv(json).parse(new String(body, StandardCharsets.UTF_8));
+		final JsonNode node = new PageTabTsv(json).parse(new String(body, StandardCharsets.UTF_8));
+		// found by LocalArchiveServerFuzzTest: a TSV without a submission line gave a NullPointerException (500)
+		if (node == null || !node.isObject()) throw ApiError.fail(400, "TSV parse errors", List.of(
+			"The PageTab TSV holds no submission (a first line starting with 'Submission')"));
+		return node;
 	}
 
 	/** Assigns the accession (or the next version of a given one) and saves the request. */
