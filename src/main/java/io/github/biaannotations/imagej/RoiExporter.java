@@ -111,6 +111,12 @@ public final class RoiExporter {
 			}
 			case RECTANGLE:
 				if (roi.getCornerDiameter() > 0) {
+					if ((long) roi.getBounds().width * roi.getBounds().height > MAX_TRACED_PIXELS) {
+						// too large to trace through a mask (found by RoiFilesFuzzTest): ImageJ's own outline
+						warnings.accept(who + ": rounded rectangle exported as ImageJ's outline of it " +
+							"(corner diameter kept in metadata)");
+						return areaPolygon(roi, who);
+					}
 					warnings.accept(who + ": rounded rectangle exported as the outline of its pixels " +
 						"(corner diameter kept in metadata)");
 					return geometries.maskOutline(roi);
