@@ -139,7 +139,17 @@ public final class RoiExporter {
 		final Geometry g = geometries.polygon(fp);
 		if (g.isValid()) return g;
 		final java.awt.Rectangle b = roi.getBounds();
-		if ((long) b.width * b.height > MAX_TRACED_PIXELS) {
+		Geometry traced = null;
+		if ((long) b.width * b.height <= MAX_TRACED_PIXELS) {
+			try {
+				traced = geometries.maskOutline(roi);
+			}
+			catch (final RuntimeException e) {
+				// ImageJ's mask of an outline with far-flung vertices overflows (found by RoiFilesFuzzTest)
+				traced = null;
+			}
+		}
+		if (traced == null) {
 			// Tracing needs the mask in memory (5 bytes a pixel): a self-crossing outline over a whole slide
 			// would end the program with an OutOfMemoryError (found by RoiFilesFuzzTest)
 			final Geometry fixed = GeometryFixer.fix(g);
@@ -149,7 +159,6 @@ public final class RoiExporter {
 			return fixed;
 		}
 		warnings.accept(who + ": outline crosses itself; exported as the outline of its pixels");
-		final Geometry traced = geometries.maskOutline(roi);
 		if (traced.isEmpty()) throw new IllegalArgumentException(who + ": ROI covers no pixel");
 		return traced;
 	}
