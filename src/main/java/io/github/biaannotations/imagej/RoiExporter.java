@@ -217,7 +217,8 @@ public final class RoiExporter {
 		int runs = 0;
 		String previous = null;
 		for (int i = 0; i < fp.npoints; i++) {
-			final int counter = counters == null ? 0 : counters[i] & 0xff;
+			// a damaged file may hold fewer counters than points (found by RoiFilesFuzzTest)
+			final int counter = counters == null || i >= counters.length ? 0 : counters[i] & 0xff;
 			final int slice = roiPosition != null ? 0 : roi.getPointPosition(i);
 			final String position = roiPosition != null ? roiPosition : slice > 0 ? Integer.toString(slice) : "";
 			final String key = counter + "|" + position;
