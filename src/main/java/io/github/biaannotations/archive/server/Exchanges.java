@@ -91,6 +91,10 @@ final class Exchanges {
 		catch (final JsonProcessingException e) {
 			throw ApiError.fail(400, "The request body is not valid JSON: " + e.getOriginalMessage());
 		}
+		catch (final java.io.CharConversionException e) {
+			// found by LocalArchiveServerFuzzTest: bytes that are no Unicode text were a 500
+			throw ApiError.fail(400, "The request body is not JSON text in UTF-8: " + e.getMessage());
+		}
 	}
 
 	/** A text member of a JSON body, or {@code fallback} when absent. */
