@@ -1,5 +1,6 @@
 package io.github.biaannotations.geojson;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
@@ -16,7 +17,8 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -91,9 +93,14 @@ public final class GeoJsonReader {
 			if (!"FeatureCollection".equals(type))
 				throw new GeoJsonException(source + ": expected a FeatureCollection, a Feature or an array of features, found type " + type);
 			return index;
-		} catch (final JsonParseException e) {
+		} catch (final JsonProcessingException e) {
+			// JsonParseException, and also Jackson's limits (nesting depth, number length) and type mismatches
+			final JsonLocation at = e.getLocation();
 			throw new GeoJsonException(source + ": not valid JSON " + (index == 0 ? "before the first feature" : "in feature " + index) +
-				" (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(), e);
+				(at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": " + e.getOriginalMessage(), e);
+		} catch (final CharConversionException e) {
+			// found by GeoJsonFuzzTest: bytes that are not UTF-8/16/32 were reported without the file name
+			throw new GeoJsonException(source + ": not a text file in UTF-8 (" + e.getMessage() + ")", e);
 		}
 	}
 

@@ -18,7 +18,7 @@ public final class ImageJKeys {
 	public static final String FILL_COLOR = PREFIX + "fillColor";
 	public static final String STROKE_WIDTH = PREFIX + "strokeWidth";
 	public static final String CORNER_DIAMETER = PREFIX + "cornerDiameter";
-	/** Defining parameters of ellipse and rotated rectangle ROIs, comma separated. */
+	/** Defining parameters of ellipse and rotated rectangle ROIs, and the bounds x,y,w,h of ovals, comma separated. */
 	public static final String PARAMS = PREFIX + "params";
 	public static final String ARROW_STYLE = PREFIX + "arrowStyle";
 	public static final String ARROW_HEAD_SIZE = PREFIX + "arrowHeadSize";

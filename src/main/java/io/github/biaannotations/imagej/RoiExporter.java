@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.GeometryFactory;
 
 import ij.ImagePlus;
@@ -33,6 +34,9 @@ import io.github.biaannotations.model.Annotation;
  * invalid polygons replaced by their mask's outline), a warning names the ROI.
  */
 public final class RoiExporter {
+
+	/** Largest bounding box (in pixels) whose mask is traced for a self-crossing outline: 16 M (80 MB). */
+	static final long MAX_TRACED_PIXELS = 16L << 20;
 
 	private static final double FILL_FLATNESS = 0.01;
 
@@ -107,6 +111,12 @@ public final class RoiExporter {
 			}
 			case RECTANGLE:
 				if (roi.getCornerDiameter() > 0) {
+					if ((long) roi.getBounds().width * roi.getBounds().height > MAX_TRACED_PIXELS) {
+						// too large to trace through a mask (found by RoiFilesFuzzTest): ImageJ's own outline
+						warnings.accept(who + ": rounded rectangle exported as ImageJ's outline of it " +
+							"(corner diameter kept in metadata)");
+						return areaPolygon(roi, who);
+					}
 					warnings.accept(who + ": rounded rectangle exported as the outline of its pixels " +
 						"(corner diameter kept in metadata)");
 					return geometries.maskOutline(roi);
@@ -128,8 +138,27 @@ public final class RoiExporter {
 		if (fp.npoints < 3) throw new IllegalArgumentException(who + ": area ROI with fewer than 3 vertices");
 		final Geometry g = geometries.polygon(fp);
 		if (g.isValid()) return g;
+		final java.awt.Rectangle b = roi.getBounds();
+		Geometry traced = null;
+		if ((long) b.width * b.height <= MAX_TRACED_PIXELS) {
+			try {
+				traced = geometries.maskOutline(roi);
+			}
+			catch (final RuntimeException e) {
+				// ImageJ's mask of an outline with far-flung vertices overflows (found by RoiFilesFuzzTest)
+				traced = null;
+			}
+		}
+		if (traced == null) {
+			// Tracing needs the mask in memory (5 bytes a pixel): a self-crossing outline over a whole slide
+			// would end the program with an OutOfMemoryError (found by RoiFilesFuzzTest)
+			final Geometry fixed = GeometryFixer.fix(g);
+			if (fixed.isEmpty()) throw new IllegalArgumentException(who + ": outline crosses itself and encloses nothing");
+			warnings.accept(who + ": outline crosses itself and spans " + b.width + " x " + b.height +
+				" pixels, too many to trace; exported as JTS's repair of the outline");
+			return fixed;
+		}
 		warnings.accept(who + ": outline crosses itself; exported as the outline of its pixels");
-		final Geometry traced = geometries.maskOutline(roi);
 		if (traced.isEmpty()) throw new IllegalArgumentException(who + ": ROI covers no pixel");
 		return traced;
 	}
@@ -144,6 +173,12 @@ public final class RoiExporter {
 	private static void extras(final Roi roi, final RoiKind kind, final Annotation.Builder b) {
 		if (roi.getCornerDiameter() > 0) b.metadata(ImageJKeys.CORNER_DIAMETER, Integer.toString(roi.getCornerDiameter()));
 		if (roi instanceof EllipseRoi) b.metadata(ImageJKeys.PARAMS, join(((EllipseRoi) roi).getParams()));
+		// An oval's pixel outline can be smaller than its bounds (2 pixels wide: the end rows hold no pixel),
+		// so import could not rebuild it from the outline; found by MillionRoisRoundTripBenchmark.
+		if (kind == RoiKind.OVAL) {
+			final java.awt.geom.Rectangle2D r = roi.getFloatBounds();
+			b.metadata(ImageJKeys.PARAMS, join(new double[] { r.getX(), r.getY(), r.getWidth(), r.getHeight() }));
+		}
 		if (roi instanceof RotatedRectRoi) b.metadata(ImageJKeys.PARAMS, join(((RotatedRectRoi) roi).getParams()));
 		if (roi instanceof PolygonRoi && ((PolygonRoi) roi).isSplineFit()) b.metadata(ImageJKeys.SPLINE_FIT, "true");
 		if (roi instanceof Arrow) {
@@ -182,7 +217,8 @@ public final class RoiExporter {
 		int runs = 0;
 		String previous = null;
 		for (int i = 0; i < fp.npoints; i++) {
-			final int counter = counters == null ? 0 : counters[i] & 0xff;
+			// a damaged file may hold fewer counters than points (found by RoiFilesFuzzTest)
+			final int counter = counters == null || i >= counters.length ? 0 : counters[i] & 0xff;
 			final int slice = roiPosition != null ? 0 : roi.getPointPosition(i);
 			final String position = roiPosition != null ? roiPosition : slice > 0 ? Integer.toString(slice) : "";
 			final String key = counter + "|" + position;

@@ -2,12 +2,15 @@ package io.github.biaannotations.imagej;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -27,6 +30,15 @@ public final class RoiFiles {
 
 	/** Largest single .roi entry accepted (ImageJ's own are far smaller; this bounds zip bombs). */
 	static final long MAX_ROI_BYTES = 64L << 20;
+
+	/**
+	 * Most bytes a zip may expand to per compressed byte read, once it has expanded to more than
+	 * {@link #BOMB_FLOOR_BYTES}. ImageJ's ROI sets compress about 2-10 times; a zip bomb, thousands of times.
+	 */
+	static final int MAX_EXPANSION_RATIO = 200;
+
+	/** Expansion below this is never called a zip bomb, whatever the ratio. */
+	static final long BOMB_FLOOR_BYTES = 16L << 20;
 
 	/** Receives each ROI with a label of where it came from ("RoiSet.zip: 0001-0023.roi"). */
 	public interface RoiSink {
@@ -56,32 +68,98 @@ public final class RoiFiles {
 	}
 
 	private static int readRoi(final Path file, final RoiSink sink) throws IOException {
+		if (Files.size(file) > MAX_ROI_BYTES) throw new RoiFileException(file + ": larger than " +
+			(MAX_ROI_BYTES >> 20) + " MB, not an ImageJ ROI");
 		sink.accept(decode(Files.readAllBytes(file), file.getFileName().toString(), file.toString()), file.toString());
 		return 1;
 	}
 
 	private static int readZip(final Path file, final RoiSink sink, final Consumer<String> warnings) throws IOException {
 		int n = 0;
-		try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+		final Set<String> seen = new HashSet<>();
+		long expanded = 0;
+		try (CountingInputStream raw = new CountingInputStream(Files.newInputStream(file));
+			ZipInputStream zip = new ZipInputStream(new BufferedInputStream(raw)))
+		{
 			ZipEntry e;
 			while ((e = zip.getNextEntry()) != null) {
 				final String entry = e.getName();
+				final String where = file + ": entry '" + entry + "'";
+				if (unsafe(entry)) throw new RoiFileException(where + ": a path that leaves the zip ('..', " +
+					"an absolute path or a drive); ImageJ never writes such entries, refusing the file");
+				if (!seen.add(entry)) throw new RoiFileException(where + ": appears twice; a RoiSet.zip has unique " +
+					"entry names, and tools disagree on which copy counts, refusing the file");
 				if (e.isDirectory()) continue;
 				if (!entry.toLowerCase(Locale.ROOT).endsWith(".roi")) {
 					warnings.accept(file + ": entry '" + entry + "' is not a ROI; skipped");
+					expanded += skipEntry(zip, where, raw, expanded);
 					continue;
 				}
-				final byte[] bytes = readEntry(zip, file + ": entry '" + entry + "'");
-				final String where = file + ": " + entry;
-				sink.accept(decode(bytes, entry, where), where);
+				final byte[] bytes = readEntry(zip, where, raw, expanded);
+				expanded += bytes.length;
+				final String at = file + ": " + entry;
+				sink.accept(decode(bytes, baseName(entry), at), at);
 				n++;
 			}
-		} catch (final ZipException | java.io.EOFException ex) {
+		} catch (final ZipException | java.io.EOFException | IllegalArgumentException ex) {
+			if (ex instanceof RoiFileException) throw ex;
+			// IllegalArgumentException: ZipInputStream's answer to entry names that are not valid UTF-8
 			throw new RoiFileException(file + ": damaged or truncated zip after " + n + " ROIs (" + ex.getMessage() + ")", ex);
 		}
 		if (n == 0 && Files.size(file) > 0 && !looksLikeZip(file))
 			throw new RoiFileException(file + ": not a zip file");
 		return n;
+	}
+
+	/** True for entry names that would leave the folder a zip is unpacked into (zip slip). */
+	static boolean unsafe(final String entry) {
+		final String p = entry.replace('\\', '/');
+		if (p.startsWith("/") || p.indexOf('\0') >= 0 || p.matches("^[A-Za-z]:.*")) return true;
+		for (final String part : p.split("/")) {
+			if (part.equals("..")) return true;
+		}
+		return false;
+	}
+
+	/** The file name part of an entry: ImageJ names a ROI without a stored name after it. */
+	private static String baseName(final String entry) {
+		final String p = entry.replace('\\', '/');
+		return p.substring(p.lastIndexOf('/') + 1);
+	}
+
+	/** Counts the bytes read from the file, to compare a zip's expanded size with its compressed size. */
+	private static final class CountingInputStream extends FilterInputStream {
+
+		private long count;
+
+		CountingInputStream(final InputStream in) {
+			super(in);
+		}
+
+		long count() {
+			return count;
+		}
+
+		@Override
+		public int read() throws IOException {
+			final int b = super.read();
+			if (b >= 0) count++;
+			return b;
+		}
+
+		@Override
+		public int read(final byte[] b, final int off, final int len) throws IOException {
+			final int r = super.read(b, off, len);
+			if (r > 0) count += r;
+			return r;
+		}
+
+		@Override
+		public long skip(final long n) throws IOException {
+			final long r = super.skip(n);
+			count += r;
+			return r;
+		}
 	}
 
 	private static boolean looksLikeZip(final Path file) throws IOException {
@@ -91,7 +169,33 @@ public final class RoiFiles {
 		}
 	}
 
-	private static byte[] readEntry(final InputStream in, final String where) throws IOException {
+	/** Reads past an entry that is not a ROI, with the same zip bomb check; returns its size. */
+	private static long skipEntry(final InputStream in, final String where, final CountingInputStream compressed,
+		final long expandedBefore) throws IOException
+	{
+		final byte[] buf = new byte[8192];
+		long size = 0;
+		int r;
+		while ((r = in.read(buf)) > 0) {
+			size += r;
+			checkExpansion(where, compressed, expandedBefore + size);
+		}
+		return size;
+	}
+
+	private static void checkExpansion(final String where, final CountingInputStream compressed, final long expanded) {
+		if (expanded > BOMB_FLOOR_BYTES && expanded > MAX_EXPANSION_RATIO * Math.max(1, compressed.count()))
+			throw new RoiFileException(where + ": the zip expands more than " + MAX_EXPANSION_RATIO + " times (" +
+				expanded + " bytes from " + compressed.count() + "), a zip bomb, not a RoiSet; refusing it");
+	}
+
+	/**
+	 * Reads one entry, refusing it beyond {@link #MAX_ROI_BYTES} or when the zip (of which {@code compressed}
+	 * counts the bytes read so far) has expanded more than {@link #MAX_EXPANSION_RATIO} times.
+	 */
+	private static byte[] readEntry(final InputStream in, final String where, final CountingInputStream compressed,
+		final long expandedBefore) throws IOException
+	{
 		final ByteArrayOutputStream out = new ByteArrayOutputStream();
 		final byte[] buf = new byte[8192];
 		int r;
@@ -99,6 +203,7 @@ public final class RoiFiles {
 			out.write(buf, 0, r);
 			if (out.size() > MAX_ROI_BYTES)
 				throw new RoiFileException(where + ": larger than " + (MAX_ROI_BYTES >> 20) + " MB, not an ImageJ ROI");
+			checkExpansion(where, compressed, expandedBefore + out.size());
 		}
 		return out.toByteArray();
 	}
@@ -116,6 +221,7 @@ public final class RoiFiles {
 	static Roi decode(final byte[] bytes, final String name, final String where) {
 		if (bytes.length < 64 || bytes[0] != 'I' || bytes[1] != 'o' || bytes[2] != 'u' || bytes[3] != 't')
 			throw new RoiFileException(where + ": not an ImageJ ROI (" + bytes.length + " bytes, no 'Iout' header)");
+		RoiHeader.check(bytes, where);
 		final Roi roi;
 		try {
 			roi = new RoiDecoder(bytes, name).getRoi();

@@ -117,6 +117,10 @@ public final class RoiImporter {
 		final String params = kind == RoiKind.ELLIPSE || kind == RoiKind.ROTATED_RECTANGLE ? a.metadata().get(ImageJKeys.PARAMS) : null;
 		switch (kind) {
 			case OVAL:
+				if (params != null) {
+					final double[] p = numbers(params, 4);
+					return new OvalRoi(p[0], p[1], p[2], p[3]);
+				}
 				return new OvalRoi(env.getMinX(), env.getMinY(), env.getWidth(), env.getHeight());
 			case RECTANGLE: {
 				final Roi r = new Roi(env.getMinX(), env.getMinY(), env.getWidth(), env.getHeight());

@@ -42,6 +42,10 @@ final class ApiRouter implements HttpHandler {
 		catch (final ApiError e) {
 			send(ex, e);
 		}
+		catch (final MultipartStreamParser.MalformedException e) {
+			// found by LocalArchiveServerFuzzTest: a broken multipart body was a 500
+			send(ex, ApiError.fail(400, "The multipart/form-data body is malformed: " + e.getMessage()));
+		}
 		catch (final IOException | RuntimeException e) {
 			// The message says what failed; the stack trace goes to the server log only.
 			LOG.log(Level.FINE, "Request " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath() + " failed", e);

@@ -17,29 +17,72 @@ import com.sun.net.httpserver.HttpExchange;
 /** Small helpers to read requests and write responses of the local archive. */
 final class Exchanges {
 
-	/** Largest JSON or PageTab body accepted (uploads are streamed and have no such limit). */
-	static final int MAX_BODY = 64 * 1024 * 1024;
+	/** Largest JSON body of the small endpoints (sign-in, file area) and of form fields: 1 MB. */
+	static final int MAX_JSON_BODY = 1 << 20;
 
-	private Exchanges() {}
+	/**
+	 * Largest PageTab body (JSON or TSV) accepted: 16 MB. File lists travel as files in the user area, so a
+	 * study's PageTab stays far below this. Uploads are streamed and have no such limit.
+	 */
+	static final int MAX_PAGETAB_BODY = 16 << 20;
 
-	/** The whole request body; 413 beyond {@link #MAX_BODY}. */
+	/** Most of an oversized body read and dropped so that the client hears the 413; beyond, the connection is cut. */
+	private static final long MAX_DRAIN = 64L << 20;
+
+	/** The request body of a small JSON endpoint; 413 beyond {@link #MAX_JSON_BODY}. */
 	static byte[] body(final HttpExchange ex) throws IOException, ApiError {
-		final ByteArrayOutputStream out = new ByteArrayOutputStream();
+		return body(ex, MAX_JSON_BODY);
+	}
+
+	/**
+	 * The whole request body; 413 beyond {@code limit} bytes, announced by {@code Content-Length} or counted as
+	 * it arrives, so that no client makes the server hold more than {@code limit} bytes for it.
+	 */
+	static byte[] body(final HttpExchange ex, final int limit) throws IOException, ApiError {
+		final long announced = contentLength(ex);
+		if (announced > limit) throw tooLarge(ex, limit);
+		final ByteArrayOutputStream out = new ByteArrayOutputStream(announced > 0 ? (int) announced : 1024);
 		final byte[] buf = new byte[16384];
-		try (InputStream in = ex.getRequestBody()) {
+		final InputStream in = ex.getRequestBody();
+		int r;
+		while ((r = in.read(buf)) >= 0) {
+			out.write(buf, 0, r);
+			if (out.size() > limit) throw tooLarge(ex, limit);
+		}
+		in.close();
+		return out.toByteArray();
+	}
+
+	private static long contentLength(final HttpExchange ex) {
+		final String v = ex.getRequestHeaders().getFirst("Content-Length");
+		try {
+			return v == null ? -1 : Long.parseLong(v.trim());
+		}
+		catch (final NumberFormatException e) {
+			return -1;
+		}
+	}
+
+	/** 413; drops what the client still sends (up to {@link #MAX_DRAIN}) so that it can read the answer. */
+	private static ApiError tooLarge(final HttpExchange ex, final int limit) {
+		final byte[] buf = new byte[65536];
+		long dropped = 0;
+		try {
+			final InputStream in = ex.getRequestBody();
 			int r;
-			while ((r = in.read(buf)) >= 0) {
-				out.write(buf, 0, r);
-				if (out.size() > MAX_BODY) throw ApiError.fail(413, "Request body larger than " + MAX_BODY +
-					" bytes");
+			while (dropped < MAX_DRAIN && (r = in.read(buf)) >= 0) {
+				dropped += r;
 			}
 		}
-		return out.toByteArray();
+		catch (final IOException e) {
+			// the client is gone
+		}
+		return ApiError.fail(413, "Request body larger than " + limit + " bytes");
 	}
 
 	/** The request body parsed as a JSON object; 400 when it is not one. */
 	static JsonNode jsonBody(final HttpExchange ex, final ObjectMapper json) throws IOException, ApiError {
-		final byte[] body = body(ex);
+		final byte[] body = body(ex, MAX_JSON_BODY);
 		try {
 			final JsonNode node = json.readTree(body);
 			if (node == null || !node.isObject()) throw ApiError.fail(400, "The request body must be a JSON object");
@@ -47,6 +90,10 @@ final class Exchanges {
 		}
 		catch (final JsonProcessingException e) {
 			throw ApiError.fail(400, "The request body is not valid JSON: " + e.getOriginalMessage());
+		}
+		catch (final java.io.CharConversionException e) {
+			// found by LocalArchiveServerFuzzTest: bytes that are no Unicode text were a 500
+			throw ApiError.fail(400, "The request body is not JSON text in UTF-8: " + e.getMessage());
 		}
 	}
 

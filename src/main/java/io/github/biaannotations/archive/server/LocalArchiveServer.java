@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -82,7 +83,11 @@ public final class LocalArchiveServer implements AutoCloseable {
 			return this;
 		}
 
-		/** Request threads; default 64, enough for a workshop of 30 people uploading at once. */
+		/**
+		 * Request threads kept ready; default 64, enough for a workshop of 30 people uploading at once. More
+		 * are started when all are busy (up to {@link LocalArchiveServer#MAX_THREADS}), so that clients that
+		 * stall cannot keep others waiting.
+		 */
 		public Options threads(final int threads) {
 			this.threads = threads;
 			return this;
@@ -94,6 +99,19 @@ public final class LocalArchiveServer implements AutoCloseable {
 			return this;
 		}
 	}
+
+	/** Most requests handled at once; connections beyond are closed by the JDK server. */
+	public static final int MAX_THREADS = 1024;
+
+	/**
+	 * The JDK server's limit, in seconds, on reading one request (headers and body) and on sending one
+	 * response: system properties {@code sun.net.httpserver.maxReqTime} and {@code maxRspTime}, which the JDK
+	 * reads once per JVM. When not set, the first start sets both to {@link #DEFAULT_REQUEST_SECONDS}, so that a
+	 * client that stalls is cut off, while a 10 GB upload at 10 MB/s still fits.
+	 */
+	public static final String REQUEST_TIME_PROPERTY = "sun.net.httpserver.maxReqTime";
+	public static final String RESPONSE_TIME_PROPERTY = "sun.net.httpserver.maxRspTime";
+	public static final long DEFAULT_REQUEST_SECONDS = 1800;
 
 	private final HttpServer http;
 	private final HttpContext context;
@@ -124,6 +142,7 @@ public final class LocalArchiveServer implements AutoCloseable {
 		final ObjectMapper json = new ObjectMapper();
 		final ArchiveStore store = new ArchiveStore(options.store, options.users, options.quotaBytes, json);
 		final SubmissionProcessor processor = new SubmissionProcessor(store, json, options.stageDelayMillis);
+		limitRequestTimes();
 		final InetSocketAddress address = new InetSocketAddress(options.host, options.port);
 		final HttpServer http;
 		if (options.tls != null) {
@@ -133,16 +152,25 @@ public final class LocalArchiveServer implements AutoCloseable {
 		}
 		else http = HttpServer.create(address, 256);
 		final AtomicInteger n = new AtomicInteger();
-		final ExecutorService executor = Executors.newFixedThreadPool(options.threads, r -> {
-			final Thread t = new Thread(r, "local-archive-" + n.incrementAndGet());
-			t.setDaemon(true);
-			return t;
-		});
+		// The JDK server reads request headers on these threads: a fixed pool would let a few clients that
+		// stall in their headers block everyone (found by LocalArchiveServerSecurityTest).
+		final ThreadPoolExecutor executor = new ThreadPoolExecutor(options.threads, Math.max(options.threads,
+			MAX_THREADS), 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+				final Thread t = new Thread(r, "local-archive-" + n.incrementAndGet());
+				t.setDaemon(true);
+				return t;
+			});
 		http.setExecutor(executor);
 		final HttpContext context = http.createContext("/", new ApiRouter(store, json, processor));
 		processor.resumeUnfinished();
 		http.start();
 		return new LocalArchiveServer(http, context, executor, processor, store, options.tls != null);
+	}
+
+	private static void limitRequestTimes() {
+		for (final String p : new String[] { REQUEST_TIME_PROPERTY, RESPONSE_TIME_PROPERTY }) {
+			if (System.getProperty(p) == null) System.setProperty(p, Long.toString(DEFAULT_REQUEST_SECONDS));
+		}
 	}
 
 	/** The port listened on. */

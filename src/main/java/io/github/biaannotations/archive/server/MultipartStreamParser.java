@@ -37,6 +37,16 @@ final class MultipartStreamParser {
 		limit = 2;
 	}
 
+	/** A body that is not well-formed multipart: the client's fault, answered with 400. */
+	static final class MalformedException extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		MalformedException(final String message) {
+			super(message);
+		}
+	}
+
 	/** The boundary of a {@code Content-Type} header value, or null when there is none. */
 	static String boundaryOf(final String contentType) {
 		if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) return null;
@@ -66,7 +76,7 @@ final class MultipartStreamParser {
 		}
 		// After a delimiter: "--" ends the body, CRLF starts a part.
 		fill(2);
-		if (limit - pos < 2) throw new IOException("multipart body ends without its closing boundary");
+		if (limit - pos < 2) throw new MalformedException("multipart body ends without its closing boundary");
 		if (buf[pos] == '-' && buf[pos + 1] == '-') {
 			finished = true;
 			return false;
@@ -95,7 +105,7 @@ final class MultipartStreamParser {
 	private void skipLinearWhiteSpaceAndCrlf() throws IOException {
 		while (true) {
 			fill(1);
-			if (limit - pos < 1) throw new IOException("multipart body ends inside a boundary line");
+			if (limit - pos < 1) throw new MalformedException("multipart body ends inside a boundary line");
 			final byte b = buf[pos++];
 			if (b == '\n') return;
 		}
@@ -108,9 +118,9 @@ final class MultipartStreamParser {
 		int total = 0;
 		while (true) {
 			fill(1);
-			if (limit - pos < 1) throw new IOException("multipart body ends inside part headers");
+			if (limit - pos < 1) throw new MalformedException("multipart body ends inside part headers");
 			final char c = (char) (buf[pos++] & 0xff);
-			if (++total > MAX_HEADER_BYTES) throw new IOException("multipart part headers are too long");
+			if (++total > MAX_HEADER_BYTES) throw new MalformedException("multipart part headers are too long");
 			if (c == '\n') {
 				int len = line.length();
 				if (len > 0 && line.charAt(len - 1) == '\r') line.setLength(--len);
@@ -196,7 +206,7 @@ final class MultipartStreamParser {
 			}
 			final int available;
 			if (found > 0) available = found - pos;
-			else if (eof) throw new IOException("multipart body ends inside a part (connection closed?)");
+			else if (eof) throw new MalformedException("multipart body ends inside a part (connection closed?)");
 			else available = limit - pos - (delimiter.length - 1);
 			final int n = Math.min(len, available);
 			System.arraycopy(buf, pos, b, off, n);

@@ -2,6 +2,7 @@ package io.github.biaannotations.archive.server;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,11 +106,15 @@ final class SubmissionProcessor implements AutoCloseable {
 	}
 
 	private static void copyInto(final Path from, final Path to) throws IOException {
-		if (Files.isDirectory(from)) {
+		// Symbolic links are never followed: one planted in a user area must not copy a file from elsewhere
+		// on the machine into a submission.
+		if (Files.isSymbolicLink(from)) return;
+		if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
 			Files.createDirectories(to);
 			try (java.util.stream.Stream<Path> s = Files.walk(from)) {
 				for (final Path p : (Iterable<Path>) s::iterator) {
-					if (Files.isRegularFile(p)) copyInto(p, to.resolve(from.relativize(p).toString()));
+					if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) copyInto(p, to.resolve(from.relativize(p)
+						.toString()));
 				}
 			}
 			return;
