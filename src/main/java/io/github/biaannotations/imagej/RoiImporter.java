@@ -114,7 +114,8 @@ public final class RoiImporter {
 		if (kind == null || kind.isArea() != (a.kind() == Annotation.Kind.AREA))
 			kind = a.kind() == Annotation.Kind.LINE ? RoiKind.POLYLINE : a.isEllipse() ? RoiKind.OVAL : RoiKind.POLYGON;
 		final Envelope env = g.getEnvelopeInternal();
-		final String params = kind == RoiKind.ELLIPSE || kind == RoiKind.ROTATED_RECTANGLE ? a.metadata().get(ImageJKeys.PARAMS) : null;
+		final String params = kind == RoiKind.OVAL || kind == RoiKind.ELLIPSE || kind == RoiKind.ROTATED_RECTANGLE
+			? a.metadata().get(ImageJKeys.PARAMS) : null;
 		switch (kind) {
 			case OVAL:
 				if (params != null) {

@@ -144,6 +144,16 @@ class RoiRoundTripTest {
 	}
 
 	@Test
+	void smallOvalsKeepTheirBounds() throws IOException {
+		for (final OvalRoi r : new OvalRoi[] { new OvalRoi(5, 6, 2, 2), new OvalRoi(10, 12, 2, 5), new OvalRoi(20, 3.5, 3.25, 1.5) }) {
+			final Roi back = one(r);
+			assertInstanceOf(OvalRoi.class, back);
+			assertEquals(r.getFloatWidth(), back.getFloatWidth(), 0, r.toString());
+			assertEquals(r.getFloatHeight(), back.getFloatHeight(), 0, r.toString());
+		}
+	}
+
+	@Test
 	void ellipseKeepsParameters() throws IOException {
 		final EllipseRoi r = new EllipseRoi(30, 40, 150, 100, 0.5);
 		final Roi back = one(r);
