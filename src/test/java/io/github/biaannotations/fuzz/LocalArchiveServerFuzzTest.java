@@ -73,7 +73,11 @@ class LocalArchiveServerFuzzTest {
 	@FuzzTest(maxDuration = "30s")
 	void request(final FuzzedDataProvider data) throws IOException {
 		String path = data.pickValue(ENDPOINTS);
-		if (data.consumeBoolean()) path += data.consumeString(40).replaceAll("[\\s\\x00-\\x1f]", "");
+		if (data.consumeBoolean()) {
+			// request targets the JDK server itself rejects (and then resets the connection) are not ours to test
+			final String longer = path + data.consumeString(40).replaceAll("[\\s\\x00-\\x1f]", "");
+			if (isUri(longer)) path = longer;
+		}
 		final String type = data.pickValue(TYPES);
 		final String boundary = data.consumeBoolean() ? "b0undary" : data.consumeString(20).replaceAll(
 			"[\\r\\n\\x00]", "");
@@ -92,6 +96,16 @@ class LocalArchiveServerFuzzTest {
 			s.filter(Files::isRegularFile).forEach(p -> {
 				if (!p.startsWith(area)) throw new AssertionError("file outside the user area: " + p);
 			});
+		}
+	}
+
+	private static boolean isUri(final String s) {
+		try {
+			new URI(s);
+			return s.chars().allMatch(c -> c < 128);
+		}
+		catch (final java.net.URISyntaxException e) {
+			return false;
 		}
 	}
 
@@ -153,6 +167,10 @@ class LocalArchiveServerFuzzTest {
 			}
 			catch (final SocketTimeoutException e) {
 				throw new AssertionError("no answer within 10 s (a hang) for " + path);
+			}
+			catch (final java.net.SocketException e) {
+				throw new AssertionError("connection reset instead of an answer for " + (get ? "GET " : "POST ") + path +
+					", " + contentType + ", " + body.length + " bytes: " + new String(body, StandardCharsets.ISO_8859_1), e);
 			}
 			final String text = new String(answer, StandardCharsets.UTF_8);
 			if (!text.startsWith("HTTP/1.1 ")) throw new AssertionError("no HTTP answer for " + path + ": " + text);

@@ -122,8 +122,14 @@ final class Exchanges {
 		return out;
 	}
 
+	/** Decodes %-escapes; a broken escape ("%%", "%4") is kept as written (it was a 500: found by fuzzing). */
 	private static String decode(final String s) {
-		return URLDecoder.decode(s, StandardCharsets.UTF_8);
+		try {
+			return URLDecoder.decode(s, StandardCharsets.UTF_8);
+		}
+		catch (final IllegalArgumentException e) {
+			return s;
+		}
 	}
 
 	static void sendJson(final HttpExchange ex, final int status, final ObjectMapper json, final Object value)

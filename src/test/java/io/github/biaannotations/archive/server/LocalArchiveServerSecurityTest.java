@@ -248,6 +248,28 @@ class LocalArchiveServerSecurityTest {
 	}
 
 	@Test
+	void malformedBodiesAreTheClientsFaultNotTheServers() throws Exception {
+		// each of these was a 500 until fuzzing found it (LocalArchiveServerFuzzTest)
+		final String alice = calls.login("alice", "wonder");
+		final HttpResponse<byte[]> cut = calls.send(calls.request("files/user/upload", alice).header("Content-Type",
+			"multipart/form-data; boundary=xyz").POST(HttpRequest.BodyPublishers.ofString(
+				"--xyz\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.txt\"\r\n\r\nno end")));
+		assertEquals(400, cut.statusCode(), text(cut));
+		assertTrue(text(cut).contains("malformed"), text(cut));
+		final HttpResponse<byte[]> tsv = calls.send(calls.request("submissions/check-pagetab?source=tsv&target=json",
+			alice).header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("# nothing\n\n")));
+		assertEquals(400, tsv.statusCode(), text(tsv));
+		final HttpResponse<byte[]> utf32 = calls.send(calls.request("folder/user/create", alice).header("Content-Type",
+			"application/json").POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] { 0, 0, 0, '{', 0x30, (byte) 0xff,
+				0, 0 })));
+		assertEquals(400, utf32.statusCode(), text(utf32));
+		try (java.util.stream.Stream<Path> s = Files.list(server.store().resolve("tmp"))) {
+			assertEquals(0, s.count(), "partial uploads left in the store");
+		}
+		assertEquals(200, calls.postJson("files/user/query", alice, body("path", "")).statusCode());
+	}
+
+	@Test
 	void stalledClientsDoNotBlockOthers() throws Exception {
 		final String alice = calls.login("alice", "wonder");
 		final List<Socket> stalled = stall(server.baseUri().getHost(), server.port(), alice, 24);
