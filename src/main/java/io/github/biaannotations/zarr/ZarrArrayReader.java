@@ -37,8 +37,8 @@ public final class ZarrArrayReader {
 		final String key = format.arrayMetadataKey(path);
 		final byte[] bytes = store.get(key);
 		if (bytes == null) throw new IOException(store.describe(key) + ": array metadata missing");
-		return new ZarrArrayReader(store, path, ArrayMetadataJson.fromJson(format, ArrayMetadataJson.MAPPER
-			.readTree(bytes), store.describe(key)));
+		return new ZarrArrayReader(store, path, ArrayMetadataJson.fromJson(format,
+			ZarrGroups.readJson(bytes, store.describe(key)), store.describe(key)));
 	}
 
 	public ArraySpec spec() {

@@ -48,17 +48,24 @@ public final class ZarrGroups {
 			"zarr.json");
 		final byte[] bytes = store.get(key);
 		if (bytes == null) return ArrayMetadataJson.MAPPER.createObjectNode();
-		final JsonNode n;
-		try {
-			n = ArrayMetadataJson.MAPPER.readTree(bytes);
-		}
-		catch (final IOException e) {
-			throw new IOException(store.describe(key) + ": not valid JSON: " + e.getMessage(), e);
-		}
+		final JsonNode n = readJson(bytes, store.describe(key));
 		final JsonNode attributes = format == ZarrFormat.V2 ? n : n.get("attributes");
 		if (attributes == null || attributes.isNull()) return ArrayMetadataJson.MAPPER.createObjectNode();
 		if (!attributes.isObject()) throw new IOException(store.describe(key) +
 			": attributes are not a JSON object");
 		return (ObjectNode) attributes;
+	}
+
+	/** Parses a metadata file; malformed JSON (or none at all) fails naming the file. */
+	static JsonNode readJson(final byte[] bytes, final String where) throws IOException {
+		final JsonNode n;
+		try {
+			n = ArrayMetadataJson.MAPPER.readTree(bytes);
+		}
+		catch (final IOException e) {
+			throw new IOException(where + ": not valid JSON: " + e.getMessage(), e);
+		}
+		if (n == null || n.isMissingNode()) throw new IOException(where + ": empty, expected JSON");
+		return n;
 	}
 }
