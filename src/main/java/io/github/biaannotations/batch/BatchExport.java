@@ -15,9 +15,7 @@ import java.util.function.Consumer;
 import io.github.biaannotations.convert.ExportSummary;
 import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.imagej.ImageFiles;
-import io.github.biaannotations.metadata.AnnotationType;
 import io.github.biaannotations.metadata.MifaMetadata;
-import io.github.biaannotations.metadata.ValidationProblem;
 import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.model.ArchivePaths;
 import io.github.biaannotations.submission.ExportRequest;
@@ -156,18 +154,7 @@ public final class BatchExport {
 	private MifaMetadata checkedMetadata(final BatchRequest r, final LocalDate today, final Instant now)
 		throws IOException
 	{
-		MifaMetadata m = r.metadata();
-		if (m == null && !r.draft()) return null;
-		m = m == null ? new MifaMetadata() : m.copy();
-		if (r.releaseDate() != null) m.releaseDate(r.releaseDate());
-		m.withExportDefaults(now);
-		// annotation types left empty are filled from the exported files; the check must not count them missing
-		final MifaMetadata probe = m.copy();
-		if (probe.annotations().types().isEmpty()) probe.annotations().types().add(AnnotationType.OTHER.value());
-		final List<ValidationProblem> problems = probe.validate(today);
-		if (!r.draft()) probe.requireValid(today);
-		for (final ValidationProblem p : problems)
-			if (r.draft() || !p.isError()) warnings.accept("metadata: " + p);
-		return m;
+		return PackageExport.checkedMetadata(r.metadata(), r.draft(), r.releaseDate(), today, now, warnings);
 	}
+
 }

@@ -107,20 +107,33 @@ public final class PackageExport {
 	private MifaMetadata checkedMetadata(final ExportRequest r, final LocalDate today, final Instant now)
 		throws InvalidMetadataException
 	{
-		MifaMetadata m = r.metadata();
-		if (m == null && !r.draft()) return null;
-		m = m == null ? new MifaMetadata() : m.copy();
-		if (r.releaseDate() != null) m.releaseDate(r.releaseDate());
+		return checkedMetadata(r.metadata(), r.draft(), r.releaseDate(), today, now, warnings);
+	}
+
+	/**
+	 * The study metadata an export writes: a copy of {@code given} with the release date and export defaults,
+	 * checked before anything is written (annotation types left empty count as filled: the export derives them
+	 * from the files). Problems are warnings for a draft; for a package to submit, errors throw.
+	 *
+	 * @return null when there is no metadata and no draft is asked for (annotation files only)
+	 * @throws InvalidMetadataException listing every error, unless {@code draft}
+	 */
+	public static MifaMetadata checkedMetadata(final MifaMetadata given, final boolean draft, final LocalDate releaseDate,
+		final LocalDate today, final Instant now, final Consumer<String> warnings) throws InvalidMetadataException
+	{
+		if (given == null && !draft) return null;
+		final MifaMetadata m = given == null ? new MifaMetadata() : given.copy();
+		if (releaseDate != null) m.releaseDate(releaseDate);
 		m.withExportDefaults(now);
-		// annotation types left empty are filled from the exported files; the check must not count them missing
 		final MifaMetadata probe = m.copy();
 		if (probe.annotations().types().isEmpty()) probe.annotations().types().add(AnnotationType.OTHER.value());
 		final List<ValidationProblem> problems = probe.validate(today);
-		if (!r.draft()) probe.requireValid(today);
+		if (!draft) probe.requireValid(today);
 		for (final ValidationProblem p : problems)
-			if (r.draft() || !p.isError()) warnings.accept("metadata: " + p);
+			if (draft || !p.isError()) warnings.accept("metadata: " + p);
 		return m;
 	}
+
 
 	private static String uniqueBase(final String original, final Set<String> used) {
 		final String safe = ArchivePaths.safeName(original);
