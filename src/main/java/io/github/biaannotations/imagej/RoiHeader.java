@@ -52,7 +52,9 @@ final class RoiHeader {
 		chars(b, where, "name", i32(b, (int) h2 + NAME_OFFSET), i32(b, (int) h2 + NAME_LENGTH));
 		chars(b, where, "properties", i32(b, (int) h2 + PROPS_OFFSET), i32(b, (int) h2 + PROPS_LENGTH));
 		final long counters = i32(b, (int) h2 + COUNTERS_OFFSET);
-		if (counters != 0 && isPolygonal(type)) {
+		// ImageJ reads point counters for every ROI type of version 227 on, with an int overflow in its own
+		// bounds check (found by fuzzing: an oval announcing 2^30 coordinates)
+		if (counters != 0) {
 			long n = u16(b, N_COORDINATES);
 			if (n == 0) n = i32(b, SIZE);
 			if (counters < 0) throw damaged(where, "point counters at offset " + counters);
