@@ -16,6 +16,7 @@ import java.util.zip.ZipInputStream;
 
 import ij.ImagePlus;
 import ij.gui.Overlay;
+import ij.gui.PolygonRoi;
 import ij.gui.Roi;
 import ij.io.RoiDecoder;
 
@@ -264,14 +265,30 @@ public final class RoiFiles {
 		if (bytes.length < 64 || bytes[0] != 'I' || bytes[1] != 'o' || bytes[2] != 'u' || bytes[3] != 't')
 			throw new RoiFileException(where + ": not an ImageJ ROI (" + bytes.length + " bytes, no 'Iout' header)");
 		RoiHeader.check(bytes, where);
+		// ImageJ fits a spline while decoding, with as many points as half the outline's length: a damaged
+		// ROI with far-flung vertices asks for billions (found by fuzzing). The fit is done here, bounded.
+		final boolean splineFit = (bytes[OPTIONS + 1] & SPLINE_FIT) != 0;
+		final byte[] data = splineFit ? bytes.clone() : bytes;
+		if (splineFit) data[OPTIONS + 1] &= ~SPLINE_FIT;
 		final Roi roi;
 		try {
-			roi = new RoiDecoder(bytes, name).getRoi();
+			roi = new RoiDecoder(data, name).getRoi();
 		} catch (final IOException | RuntimeException e) {
 			throw new RoiFileException(where + ": damaged ROI (" + e.getClass().getSimpleName() +
 				(e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
 		}
 		if (roi == null) throw new RoiFileException(where + ": ROI type not readable by ImageJ");
+		if (splineFit && roi instanceof PolygonRoi) {
+			final double length = ((PolygonRoi) roi).getUncalibratedLength();
+			if (!(length / 2 <= MAX_SPLINE_POINTS))
+				throw new RoiFileException(where + ": damaged ROI (a spline-fit outline " + length + " pixels long)");
+			((PolygonRoi) roi).fitSpline();
+		}
 		return roi;
 	}
+
+	/** Offset of the options field in a .roi header (big-endian 16 bits), and its spline-fit flag. */
+	private static final int OPTIONS = 50, SPLINE_FIT = 1;
+	/** Most points a spline fit may have: outlines up to 20 million pixels long. */
+	private static final double MAX_SPLINE_POINTS = 1e7;
 }

@@ -61,6 +61,18 @@ class RoiFilesTest {
 	}
 
 	@Test
+	void splineFitRoisComeOutAsImageJReadsThem() throws IOException {
+		final ij.gui.PolygonRoi p = new ij.gui.PolygonRoi(new int[] { 10, 60, 90, 40 }, new int[] { 10, 5, 70, 90 }, 4, Roi.POLYGON);
+		p.fitSpline();
+		final byte[] bytes = RoiEncoder.saveAsByteArray(p);
+		final ij.gui.PolygonRoi ours = (ij.gui.PolygonRoi) RoiFiles.decode(bytes, "s.roi", "s.roi");
+		final ij.gui.PolygonRoi imagej = (ij.gui.PolygonRoi) new ij.io.RoiDecoder(bytes, "s.roi").getRoi();
+		assertTrue(ours.isSplineFit());
+		org.junit.jupiter.api.Assertions.assertArrayEquals(imagej.getFloatPolygon().xpoints, ours.getFloatPolygon().xpoints);
+		org.junit.jupiter.api.Assertions.assertArrayEquals(imagej.getFloatPolygon().ypoints, ours.getFloatPolygon().ypoints);
+	}
+
+	@Test
 	void notARoiFileIsNamed() throws IOException {
 		final Path f = tmp.resolve("fake.roi");
 		Files.writeString(f, "this is text, not a ROI, and long enough to pass the size check of sixty-four bytes");
