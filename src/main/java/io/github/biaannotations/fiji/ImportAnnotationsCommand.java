@@ -7,11 +7,8 @@ import java.util.Locale;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.ui.UIService;
 
 import ij.ImagePlus;
 import ij.WindowManager;
@@ -26,7 +23,7 @@ import io.github.biaannotations.imagej.RoiSetWriter;
  * into the image's overlay (always so when headless), optionally saved as a RoiSet.zip.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>BioImage Archive>Import Annotations...")
-public final class ImportAnnotationsCommand extends ContextCommand {
+public final class ImportAnnotationsCommand extends FeedbackCommand {
 
 	public static final String ROI_MANAGER = "ROI Manager";
 	public static final String OVERLAY = "Overlay";
@@ -58,15 +55,9 @@ public final class ImportAnnotationsCommand extends ContextCommand {
 	@Parameter
 	private AnnotationExportService exporter;
 
-	@Parameter(required = false)
-	private LogService log;
-
-	@Parameter(required = false)
-	private UIService ui;
-
 	@Override
 	public void run() {
-		final CommandFeedback feedback = new CommandFeedback(log, ui);
+		final CommandFeedback feedback = feedback();
 		try {
 			final String name = input.getName().toLowerCase(Locale.ROOT);
 			if (name.endsWith(".zarr") || input.isDirectory()) {

@@ -4,19 +4,16 @@ import java.io.IOException;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.plugin.PluginService;
-import org.scijava.ui.UIService;
 
 /**
  * Plugins &gt; BioImage Archive &gt; Local Archive Server...: starts or stops the local archive (the archive's
  * API on this computer) for a workshop, and shows its URL and demo accounts. One server per Fiji session.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>BioImage Archive>Local Archive Server...")
-public final class LocalArchiveServerCommand extends ContextCommand {
+public final class LocalArchiveServerCommand extends FeedbackCommand {
 
 	public static final String START = "Start";
 	public static final String STOP = "Stop";
@@ -35,15 +32,9 @@ public final class LocalArchiveServerCommand extends ContextCommand {
 	@Parameter
 	private PluginService plugins;
 
-	@Parameter(required = false)
-	private LogService log;
-
-	@Parameter(required = false)
-	private UIService ui;
-
 	@Override
 	public void run() {
-		final CommandFeedback feedback = new CommandFeedback(log, ui);
+		final CommandFeedback feedback = feedback();
 		try {
 			synchronized (LocalArchiveServerCommand.class) {
 				if (STOP.equalsIgnoreCase(action)) {

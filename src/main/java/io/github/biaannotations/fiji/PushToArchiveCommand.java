@@ -6,13 +6,10 @@ import java.util.Arrays;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.plugin.PluginService;
 import org.scijava.prefs.PrefService;
-import org.scijava.ui.UIService;
 import org.scijava.widget.FileWidget;
 import org.scijava.widget.TextWidget;
 
@@ -22,7 +19,7 @@ import org.scijava.widget.TextWidget;
  * the archive client.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>BioImage Archive>Push to Archive...")
-public final class PushToArchiveCommand extends ContextCommand {
+public final class PushToArchiveCommand extends FeedbackCommand {
 
 	/** Where scripts and headless runs give the password, so that it is on no command line. */
 	public static final String PASSWORD_VARIABLE = "BIA_PASSWORD";
@@ -47,15 +44,9 @@ public final class PushToArchiveCommand extends ContextCommand {
 	@Parameter(required = false)
 	private StatusService status;
 
-	@Parameter(required = false)
-	private LogService log;
-
-	@Parameter(required = false)
-	private UIService ui;
-
 	@Override
 	public void run() {
-		final CommandFeedback feedback = new CommandFeedback(log, ui);
+		final CommandFeedback feedback = feedback();
 		final ArchiveAccounts store = new ArchiveAccounts(prefs);
 		char[] secret = password != null && !password.isEmpty() ? password.toCharArray() : store.password();
 		if (secret == null && System.getenv(PASSWORD_VARIABLE) != null) secret = System.getenv(PASSWORD_VARIABLE).toCharArray();

@@ -5,12 +5,9 @@ import java.util.List;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.plugin.PluginService;
-import org.scijava.ui.UIService;
 import org.scijava.widget.FileWidget;
 
 /**
@@ -19,7 +16,7 @@ import org.scijava.widget.FileWidget;
  * sees a non-zero result). The checks are the {@link PackageValidator} plugin's.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>BioImage Archive>Validate Package...")
-public final class ValidatePackageCommand extends ContextCommand {
+public final class ValidatePackageCommand extends FeedbackCommand {
 
 	@Parameter(label = "Package folder", style = FileWidget.DIRECTORY_STYLE)
 	private File folder;
@@ -30,15 +27,9 @@ public final class ValidatePackageCommand extends ContextCommand {
 	@Parameter
 	private PluginService plugins;
 
-	@Parameter(required = false)
-	private LogService log;
-
-	@Parameter(required = false)
-	private UIService ui;
-
 	@Override
 	public void run() {
-		final CommandFeedback feedback = new CommandFeedback(log, ui);
+		final CommandFeedback feedback = feedback();
 		try {
 			if (!folder.isDirectory()) throw new java.nio.file.NoSuchFileException(folder.toString(), null,
 				"no such package folder");
