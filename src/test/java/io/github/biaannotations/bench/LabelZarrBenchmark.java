@@ -8,6 +8,7 @@ import io.github.biaannotations.imagej.LabelImages;
 import io.github.biaannotations.ngff.ExportedLabels;
 import io.github.biaannotations.ngff.OmeZarrExporter;
 import io.github.biaannotations.ngff.OmeZarrOptions;
+import io.github.biaannotations.zarr.Compression;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -28,8 +29,8 @@ import java.util.stream.Stream;
  * <p>
  * Run: {@code mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt} then
  * {@code java -Xmx2g -cp target/test-classes:target/classes:$(cat target/cp.txt)
- * io.github.biaannotations.bench.LabelZarrBenchmark [width height depth repetitions shardFactor]}
- * (defaults 2048 2048 64 5 0; shard factor 8 groups 8 x 8 x 8 chunks per file).
+ * io.github.biaannotations.bench.LabelZarrBenchmark [width height depth repetitions shardFactor codec]}
+ * (defaults 2048 2048 64 5 0 zstd; shard factor 8 groups 8 x 8 x 8 chunks per file; codec as export's --compression).
  */
 public final class LabelZarrBenchmark {
 
@@ -39,6 +40,7 @@ public final class LabelZarrBenchmark {
 		final int d = args.length > 2 ? Integer.parseInt(args[2]) : 64;
 		final int reps = args.length > 3 ? Integer.parseInt(args[3]) : 5;
 		final int shardFactor = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+		final Compression compression = Compression.parse(args.length > 5 ? args[5] : "zstd");
 		System.out.printf("synthetic nuclei %d x %d x %d, 16-bit (%d MB); %d cores; sharding %s%n", w, h, d,
 			(long) w * h * d * 2 >> 20, Runtime.getRuntime().availableProcessors(), shardFactor == 0 ? "off"
 				: "factor " + shardFactor);
@@ -61,7 +63,7 @@ public final class LabelZarrBenchmark {
 					final boolean zarrTurn = (which == 0) == (r % 2 == 0);
 					flushDiskWrites();
 					final long cpu = cpuTime(), start = System.nanoTime();
-					if (zarrTurn) result = new OmeZarrExporter(OmeZarrOptions.defaults().withSharding(shardFactor))
+					if (zarrTurn) result = new OmeZarrExporter(OmeZarrOptions.defaults().withSharding(shardFactor).withCompression(compression))
 						.exportLabels(LabelImages.fromImagePlus(imp, "nuclei", Collections.emptyMap()).get(0), z, null);
 					else if (!(d > 1 ? new FileSaver(imp).saveAsTiffStack(t.toString()) : new FileSaver(imp).saveAsTiff(t
 						.toString()))) throw new IOException("TIFF save failed");
