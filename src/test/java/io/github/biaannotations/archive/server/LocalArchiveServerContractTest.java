@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -42,7 +39,6 @@ class LocalArchiveServerContractTest {
 	Path tmp;
 
 	private LocalArchiveServer server;
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@BeforeEach
 	void start() throws IOException {
@@ -54,32 +50,17 @@ class LocalArchiveServerContractTest {
 			"wonder".toCharArray()).user("bob", "builder".toCharArray()).stageDelayMillis(delay));
 	}
 
+	private ServerCalls calls;
+
+	/** Requests to the running server (a restarted one listens on a new port), as curl sends them. */
+	private ServerCalls calls() {
+		if (calls == null || !calls.base().equals(server.baseUri())) calls = new ServerCalls(server.baseUri());
+		return calls;
+	}
+
 	@AfterEach
 	void stop() {
 		if (server != null) server.close();
-	}
-
-	private HttpResponse<byte[]> send(final HttpRequest.Builder b) throws IOException, InterruptedException {
-		return http.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
-	}
-
-	private HttpRequest.Builder request(final String path, final String token) {
-		final HttpRequest.Builder b = HttpRequest.newBuilder(server.baseUri().resolve(path));
-		if (token != null) b.header("X-Session-Token", token);
-		return b;
-	}
-
-	private HttpResponse<byte[]> postJson(final String path, final String token, final String body)
-		throws IOException, InterruptedException
-	{
-		return send(request(path, token).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
-			.ofString(body)));
-	}
-
-	private HttpResponse<byte[]> get(final String path, final String token) throws IOException,
-		InterruptedException
-	{
-		return send(request(path, token).GET());
 	}
 
 	private static JsonNode json(final HttpResponse<byte[]> r) throws IOException {
@@ -87,29 +68,14 @@ class LocalArchiveServerContractTest {
 	}
 
 	private String login(final String user, final String password) throws Exception {
-		final HttpResponse<byte[]> r = postJson("auth/login", null, "{\"login\":\"" + user + "\",\"password\":\"" +
+		final HttpResponse<byte[]> r = calls().postJson("auth/login", null, "{\"login\":\"" + user + "\",\"password\":\"" +
 			password + "\"}");
 		assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
 		return json(r).get("sessid").asText();
 	}
 
-	/** Multipart body as {@code curl -F filePath=... -F files=@...} sends it. */
-	private HttpResponse<byte[]> upload(final String token, final String folder, final String name,
-		final byte[] content) throws IOException, InterruptedException
-	{
-		final String boundary = "------------------------d74496d66958873e";
-		final ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"filePath\"\r\n\r\n" + folder +
-			"\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name +
-			"\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-		body.write(content);
-		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return send(request("files/user/upload", token).header("Content-Type", "multipart/form-data; boundary=" +
-			boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
-	}
-
 	private String submitAsync(final String token, final String pageTab) throws Exception {
-		final HttpResponse<byte[]> r = send(request("submissions/async", token).header("Submission_Type",
+		final HttpResponse<byte[]> r = calls().send(calls().request("submissions/async", token).header("Submission_Type",
 			"application/json").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
 				pageTab)));
 		assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
@@ -120,7 +86,7 @@ class LocalArchiveServerContractTest {
 
 	private String pollStatus(final String token, final String accNo) throws Exception {
 		for (int i = 0; i < 200; i++) {
-			final HttpResponse<byte[]> r = get("submissions/requests/" + accNo + "/1/status", token);
+			final HttpResponse<byte[]> r = calls().get("submissions/requests/" + accNo + "/1/status", token);
 			assertEquals(200, r.statusCode());
 			final String status = json(r).asText();
 			if (status.equals("PROCESSED") || status.equals("INVALID")) return status;
@@ -130,11 +96,11 @@ class LocalArchiveServerContractTest {
 	}
 
 	private void uploadPackage(final String token, final String folder, final Path pkg) throws Exception {
-		assertEquals(200, upload(token, folder, "annotations.tsv", Files.readAllBytes(pkg.resolve(
+		assertEquals(200, calls().upload(token, folder, "annotations.tsv", Files.readAllBytes(pkg.resolve(
 			"annotations.tsv"))).statusCode());
 		try (java.util.stream.Stream<Path> s = Files.list(pkg.resolve("annotations"))) {
 			for (final Path p : (Iterable<Path>) s::iterator) {
-				assertEquals(200, upload(token, folder + "/annotations", p.getFileName().toString(), Files
+				assertEquals(200, calls().upload(token, folder + "/annotations", p.getFileName().toString(), Files
 					.readAllBytes(p)).statusCode());
 			}
 		}
@@ -142,7 +108,7 @@ class LocalArchiveServerContractTest {
 
 	@Test
 	void wrongPasswordGivesTheServersFailBody() throws Exception {
-		final HttpResponse<byte[]> r = postJson("auth/login", null, "{\"login\":\"alice\",\"password\":\"nope\"}");
+		final HttpResponse<byte[]> r = calls().postJson("auth/login", null, "{\"login\":\"alice\",\"password\":\"nope\"}");
 		assertEquals(401, r.statusCode());
 		assertEquals(JSON.readTree("{\"status\":\"FAIL\",\"log\":{\"level\":\"ERROR\"," +
 			"\"message\":\"Invalid email address or password.\",\"subnodes\":[]}}"), json(r));
@@ -151,7 +117,7 @@ class LocalArchiveServerContractTest {
 	@Test
 	void missingOrUnknownTokenGives401() throws Exception {
 		for (final String token : new String[] { null, "0123456789abcdef" }) {
-			final HttpResponse<byte[]> r = get("collections", token);
+			final HttpResponse<byte[]> r = calls().get("collections", token);
 			assertEquals(401, r.statusCode());
 			assertEquals(JSON.readTree("{\"message\":\"Problems authorizing user.\"}"), json(r));
 		}
@@ -159,7 +125,7 @@ class LocalArchiveServerContractTest {
 
 	@Test
 	void loginProfileCollectionsAndLogout() throws Exception {
-		final HttpResponse<byte[]> r = postJson("auth/signin", null, "{\"login\":\"alice\",\"password\":\"wonder\"}");
+		final HttpResponse<byte[]> r = calls().postJson("auth/signin", null, "{\"login\":\"alice\",\"password\":\"wonder\"}");
 		assertEquals(200, r.statusCode());
 		final JsonNode profile = json(r);
 		for (final String field : new String[] { "sessid", "email", "username", "fullname", "superuser", "orcid",
@@ -168,57 +134,57 @@ class LocalArchiveServerContractTest {
 			assertTrue(profile.has(field), "profile field " + field);
 		}
 		final String token = profile.get("sessid").asText();
-		assertEquals("alice", json(send(request("auth/profile", null).header("x-session-token", token).GET())).get(
+		assertEquals("alice", json(calls().send(calls().request("auth/profile", null).header("x-session-token", token).GET())).get(
 			"username").asText());
-		final JsonNode collections = json(get("collections", token));
+		final JsonNode collections = json(calls().get("collections", token));
 		assertEquals("BioImages", collections.get(0).get("accno").asText());
-		assertEquals(200, postJson("auth/logout", token, "{\"sessid\":\"" + token + "\"}").statusCode());
-		assertEquals(401, get("auth/profile", token).statusCode());
+		assertEquals(200, calls().postJson("auth/logout", token, "{\"sessid\":\"" + token + "\"}").statusCode());
+		assertEquals(401, calls().get("auth/profile", token).statusCode());
 	}
 
 	@Test
 	void userAreaUploadQueryDownloadDelete() throws Exception {
 		final String token = login("alice", "wonder");
 		final byte[] content = "{\"type\":\"FeatureCollection\",\"features\":[]}".getBytes(StandardCharsets.UTF_8);
-		final HttpResponse<byte[]> up = upload(token, "pkg/annotations", "a b.geojson", content);
+		final HttpResponse<byte[]> up = calls().upload(token, "pkg/annotations", "a b.geojson", content);
 		assertEquals(200, up.statusCode());
 		assertEquals(0, up.body().length);
-		final JsonNode listing = json(postJson("files/user/query", token, "{\"path\":\"pkg/annotations\"}"));
+		final JsonNode listing = json(calls().postJson("files/user/query", token, "{\"path\":\"pkg/annotations\"}"));
 		assertEquals(1, listing.size());
 		assertEquals("a b.geojson", listing.get(0).get("name").asText());
 		assertEquals("user/pkg/annotations", listing.get(0).get("path").asText());
 		assertEquals(content.length, listing.get(0).get("size").asLong());
 		assertEquals("FILE", listing.get(0).get("type").asText());
-		final JsonNode root = json(postJson("files/user/query", token, "{\"path\":\"\"}"));
+		final JsonNode root = json(calls().postJson("files/user/query", token, "{\"path\":\"\"}"));
 		assertEquals("DIR", root.get(0).get("type").asText());
 		assertEquals("user", root.get(0).get("path").asText());
 		// overwritten by a second upload of the same name
-		assertEquals(200, upload(token, "pkg/annotations", "a b.geojson", new byte[] { 1, 2, 3 }).statusCode());
-		final HttpResponse<byte[]> down = postJson("files/user/download", token,
+		assertEquals(200, calls().upload(token, "pkg/annotations", "a b.geojson", new byte[] { 1, 2, 3 }).statusCode());
+		final HttpResponse<byte[]> down = calls().postJson("files/user/download", token,
 			"{\"path\":\"pkg/annotations\",\"fileName\":\"a b.geojson\"}");
 		assertEquals(200, down.statusCode());
 		assertArrayEquals(new byte[] { 1, 2, 3 }, down.body());
-		assertEquals(200, postJson("folder/user/create", token, "{\"path\":\"pkg\",\"fileName\":\"empty\"}")
+		assertEquals(200, calls().postJson("folder/user/create", token, "{\"path\":\"pkg\",\"fileName\":\"empty\"}")
 			.statusCode());
 		assertTrue(Files.isDirectory(server.userFolder("alice").resolve("pkg/empty")));
-		assertEquals(200, postJson("files/user/delete", token, "{\"path\":\"pkg/annotations\",\"fileName\":" +
+		assertEquals(200, calls().postJson("files/user/delete", token, "{\"path\":\"pkg/annotations\",\"fileName\":" +
 			"\"a b.geojson\"}").statusCode());
-		assertEquals(0, json(postJson("files/user/query", token, "{\"path\":\"pkg/annotations\"}")).size());
+		assertEquals(0, json(calls().postJson("files/user/query", token, "{\"path\":\"pkg/annotations\"}")).size());
 		// bob does not see alice's files
-		assertEquals(0, json(postJson("files/user/query", login("bob", "builder"), "{\"path\":\"pkg\"}")).size());
+		assertEquals(0, json(calls().postJson("files/user/query", login("bob", "builder"), "{\"path\":\"pkg\"}")).size());
 	}
 
 	@Test
 	void pathsOutsideTheUserFolderAreRefused() throws Exception {
 		final String token = login("alice", "wonder");
 		for (final String body : new String[] { "{\"path\":\"../\"}", "{\"path\":\"a/../../..\"}" }) {
-			final HttpResponse<byte[]> r = postJson("files/user/query", token, body);
+			final HttpResponse<byte[]> r = calls().postJson("files/user/query", token, body);
 			assertEquals(403, r.statusCode());
 			assertTrue(json(r).get("message").asText().startsWith(
 				"The user does not have permission for accessing path"), json(r).toString());
 		}
-		assertEquals(403, upload(token, "../../escape", "x.txt", new byte[] { 1 }).statusCode());
-		assertEquals(403, postJson("files/user/download", token, "{\"path\":\"\",\"fileName\":\"../x\"}")
+		assertEquals(403, calls().upload(token, "../../escape", "x.txt", new byte[] { 1 }).statusCode());
+		assertEquals(403, calls().postJson("files/user/download", token, "{\"path\":\"\",\"fileName\":\"../x\"}")
 			.statusCode());
 		assertFalse(Files.exists(server.store().resolve("files/escape")));
 	}
@@ -233,26 +199,26 @@ class LocalArchiveServerContractTest {
 		final String accNo = submitAsync(token, pageTab);
 		assertEquals("S-BIAD1", accNo);
 		assertEquals("PROCESSED", pollStatus(token, accNo));
-		final JsonNode info = json(get("submissions/" + accNo, token));
+		final JsonNode info = json(calls().get("submissions/" + accNo, token));
 		assertEquals(accNo, info.get("accno").asText());
 		assertEquals(accNo, info.get("displayAccNo").asText());
 		assertEquals("Nuclei outlines", info.get("title").asText());
 		assertEquals("PROCESSED", info.get("status").asText());
 		assertEquals(0, info.get("errors").size());
 		assertTrue(info.has("mtime") && info.has("rtime") && info.has("newSubmission"));
-		final JsonNode stored = json(get("submissions/" + accNo + ".json", token));
+		final JsonNode stored = json(calls().get("submissions/" + accNo + ".json", token));
 		assertEquals(accNo, stored.get("accno").asText());
-		assertEquals("[]", json(get("submissions/requests/" + accNo + "/1/errors", token)).toString());
+		assertEquals("[]", json(calls().get("submissions/requests/" + accNo + "/1/errors", token)).toString());
 		// bob cannot see it
-		assertEquals(404, get("submissions/" + accNo, login("bob", "builder")).statusCode());
+		assertEquals(404, calls().get("submissions/" + accNo, login("bob", "builder")).statusCode());
 		// sync submission: the stored PageTab comes back with the next accession
-		final HttpResponse<byte[]> sync = send(request("submissions", token).header("Submission_Type",
+		final HttpResponse<byte[]> sync = calls().send(calls().request("submissions", token).header("Submission_Type",
 			"application/json").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
 				pageTab)));
 		assertEquals(200, sync.statusCode());
 		assertEquals("S-BIAD2", json(sync).get("accno").asText());
 		// search finds both by title
-		final JsonNode found = json(get("submissions?offset=0&limit=10&keywords=nuclei", token));
+		final JsonNode found = json(calls().get("submissions?offset=0&limit=10&keywords=nuclei", token));
 		assertEquals(2, found.size());
 	}
 
@@ -260,15 +226,15 @@ class LocalArchiveServerContractTest {
 	void missingListedFilesMakeTheRequestInvalid() throws Exception {
 		final String token = login("alice", "wonder");
 		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Incomplete", 2, 10, 2);
-		assertEquals(200, upload(token, "", "annotations.tsv", Files.readAllBytes(pkg.resolve("annotations.tsv")))
+		assertEquals(200, calls().upload(token, "", "annotations.tsv", Files.readAllBytes(pkg.resolve("annotations.tsv")))
 			.statusCode());
 		final String accNo = submitAsync(token, new String(Files.readAllBytes(pkg.resolve("submission.json")),
 			StandardCharsets.UTF_8));
 		assertEquals("INVALID", pollStatus(token, accNo));
-		final JsonNode errors = json(get("submissions/requests/" + accNo + "/1/errors", token));
+		final JsonNode errors = json(calls().get("submissions/requests/" + accNo + "/1/errors", token));
 		assertEquals("The following files could not be found: annotations/image_000.geojson, " +
 			"annotations/image_001.geojson", errors.get(0).asText());
-		final JsonNode info = json(get("submissions/" + accNo, token));
+		final JsonNode info = json(calls().get("submissions/" + accNo, token));
 		assertEquals("INVALID", info.get("status").asText());
 		assertEquals(errors.get(0).asText(), info.get("errors").get(0).asText());
 	}
@@ -276,9 +242,9 @@ class LocalArchiveServerContractTest {
 	@Test
 	void submissionValidationErrors() throws Exception {
 		final String token = login("alice", "wonder");
-		assertEquals(200, upload(token, "", "annotations.tsv", "Files\tsource_image\n".getBytes(
+		assertEquals(200, calls().upload(token, "", "annotations.tsv", "Files\tsource_image\n".getBytes(
 			StandardCharsets.UTF_8)).statusCode());
-		assertEquals(200, upload(token, "", "bad.tsv", "Files\nbad:name.tif\n".getBytes(StandardCharsets.UTF_8))
+		assertEquals(200, calls().upload(token, "", "bad.tsv", "Files\nbad:name.tif\n".getBytes(StandardCharsets.UTF_8))
 			.statusCode());
 		final String past = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
 		final String[][] cases = { { TestPackages.pageTab("t", null, "x.tsv"), "Release date is required" },
@@ -288,7 +254,7 @@ class LocalArchiveServerContractTest {
 			{ TestPackages.pageTab("t", TestPackages.futureDate(), "bad.tsv"),
 				"The given file path contains invalid characters: bad:name.tif" } };
 		for (final String[] c : cases) {
-			final HttpResponse<byte[]> r = send(request("submissions/async", token).header("Submission_Type",
+			final HttpResponse<byte[]> r = calls().send(calls().request("submissions/async", token).header("Submission_Type",
 				"application/json").POST(HttpRequest.BodyPublishers.ofString(c[0])));
 			assertEquals(400, r.statusCode());
 			final JsonNode body = json(r);
@@ -296,13 +262,13 @@ class LocalArchiveServerContractTest {
 			assertEquals("Submission validation errors", body.get("log").get("message").asText());
 			assertTrue(body.get("log").get("subnodes").toString().contains(c[1]), body.toString());
 		}
-		final HttpResponse<byte[]> tsv = send(request("submissions", token).header("Submission_Type", "text/xml")
+		final HttpResponse<byte[]> tsv = calls().send(calls().request("submissions", token).header("Submission_Type", "text/xml")
 			.POST(HttpRequest.BodyPublishers.ofString("<x/>")));
 		assertEquals(415, tsv.statusCode());
 		assertEquals("FAIL", json(tsv).get("status").asText());
-		assertEquals(404, get("submissions/S-BIAD999", token).statusCode());
-		assertEquals("FAIL", json(get("submissions/S-BIAD999", token)).get("status").asText());
-		assertEquals(404, get("submissions/requests/S-BIAD999/1/status", token).statusCode());
+		assertEquals(404, calls().get("submissions/S-BIAD999", token).statusCode());
+		assertEquals("FAIL", json(calls().get("submissions/S-BIAD999", token)).get("status").asText());
+		assertEquals(404, calls().get("submissions/requests/S-BIAD999/1/status", token).statusCode());
 	}
 
 	@Test
@@ -313,17 +279,17 @@ class LocalArchiveServerContractTest {
 		final String tsv = "Submission\nTitle\tTSV study\nReleaseDate\t" + TestPackages.futureDate() +
 			"\nAttachTo\tBioImages\nRootPath\ttsvpkg\n\nStudy\nTitle\tTSV study\n\nAnnotation\tAnn-1\n" +
 			"File List\tannotations.tsv\n";
-		final HttpResponse<byte[]> r = send(request("submissions/async", token).header("Submission_Type",
+		final HttpResponse<byte[]> r = calls().send(calls().request("submissions/async", token).header("Submission_Type",
 			"text/plain").header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(tsv)));
 		assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
 		final String accNo = json(r).get("accNo").asText();
 		assertEquals("PROCESSED", pollStatus(token, accNo));
-		assertEquals("TSV study", json(get("submissions/" + accNo, token)).get("title").asText());
-		final HttpResponse<byte[]> converted = send(request("submissions/check-pagetab?source=tsv&target=json", token)
+		assertEquals("TSV study", json(calls().get("submissions/" + accNo, token)).get("title").asText());
+		final HttpResponse<byte[]> converted = calls().send(calls().request("submissions/check-pagetab?source=tsv&target=json", token)
 			.POST(HttpRequest.BodyPublishers.ofString(tsv)));
 		assertEquals(200, converted.statusCode());
 		assertEquals("Annotation", json(converted).get("section").get("subsections").get(0).get("type").asText());
-		final HttpResponse<byte[]> bad = send(request("submissions", token).header("Submission_Type", "text/plain")
+		final HttpResponse<byte[]> bad = calls().send(calls().request("submissions", token).header("Submission_Type", "text/plain")
 			.POST(HttpRequest.BodyPublishers.ofString("Study\ns-1\n")));
 		assertEquals(400, bad.statusCode());
 		assertEquals("TSV parse errors", json(bad).get("log").get("message").asText());
@@ -336,7 +302,7 @@ class LocalArchiveServerContractTest {
 		final String token = login("alice", "wonder");
 		for (final String name : new String[] { "S-BIAD1076.json", "S-BIAD1752.json" }) {
 			final byte[] real = Files.readAllBytes(dir.resolve(name));
-			final HttpResponse<byte[]> checked = send(request("submissions/check-pagetab?source=json&target=json",
+			final HttpResponse<byte[]> checked = calls().send(calls().request("submissions/check-pagetab?source=json&target=json",
 				token).POST(HttpRequest.BodyPublishers.ofByteArray(real)));
 			assertEquals(200, checked.statusCode(), name);
 			assertEquals(JSON.readTree(real), json(checked), name);
@@ -344,7 +310,7 @@ class LocalArchiveServerContractTest {
 			final com.fasterxml.jackson.databind.node.ObjectNode pageTab = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
 				.readTree(real);
 			pageTab.remove("accno");
-			final HttpResponse<byte[]> r = send(request("submissions/async", token).header("Submission_Type",
+			final HttpResponse<byte[]> r = calls().send(calls().request("submissions/async", token).header("Submission_Type",
 				"application/json").POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(pageTab))));
 			assertEquals(400, r.statusCode(), name);
 			final String causes = json(r).get("log").get("subnodes").toString();
@@ -357,21 +323,21 @@ class LocalArchiveServerContractTest {
 	void checkPageTabAndFileListValidation() throws Exception {
 		final String token = login("alice", "wonder");
 		final String pageTab = TestPackages.pageTab("t", TestPackages.futureDate(), "list.tsv");
-		final HttpResponse<byte[]> ok = send(request("submissions/check-pagetab?source=json&target=json", token)
+		final HttpResponse<byte[]> ok = calls().send(calls().request("submissions/check-pagetab?source=json&target=json", token)
 			.POST(HttpRequest.BodyPublishers.ofString(pageTab)));
 		assertEquals(200, ok.statusCode());
 		assertEquals(JSON.readTree(pageTab), json(ok));
-		assertEquals(400, send(request("submissions/check-pagetab?source=json&target=json", token).POST(
+		assertEquals(400, calls().send(calls().request("submissions/check-pagetab?source=json&target=json", token).POST(
 			HttpRequest.BodyPublishers.ofString("{not json"))).statusCode());
-		assertEquals(200, upload(token, "p", "list.tsv", "Files\ta.txt\n".replace("\ta.txt", "\nfolder/a.txt")
+		assertEquals(200, calls().upload(token, "p", "list.tsv", "Files\ta.txt\n".replace("\ta.txt", "\nfolder/a.txt")
 			.getBytes(StandardCharsets.UTF_8)).statusCode());
-		final HttpResponse<byte[]> missing = send(request("submissions/fileLists/validate", token).header(
+		final HttpResponse<byte[]> missing = calls().send(calls().request("submissions/fileLists/validate", token).header(
 			"Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
 				"fileListName=list.tsv&rootPath=p")));
 		assertEquals(400, missing.statusCode());
 		assertTrue(json(missing).toString().contains("The following files could not be found: folder/a.txt"));
-		assertEquals(200, upload(token, "p/folder", "a.txt", new byte[] { 7 }).statusCode());
-		final HttpResponse<byte[]> valid = send(request("submissions/fileLists/validate", token).header(
+		assertEquals(200, calls().upload(token, "p/folder", "a.txt", new byte[] { 7 }).statusCode());
+		final HttpResponse<byte[]> valid = calls().send(calls().request("submissions/fileLists/validate", token).header(
 			"Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
 				"fileListName=list.tsv&rootPath=p")));
 		assertEquals(200, valid.statusCode());
@@ -388,11 +354,11 @@ class LocalArchiveServerContractTest {
 		final String pageTab = new String(Files.readAllBytes(pkg.resolve("submission.json")), StandardCharsets.UTF_8)
 			.replace("{\"name\":\"AttachTo\"", "{\"name\":\"RootPath\",\"value\":\"pkg\"},{\"name\":\"AttachTo\"");
 		final String accNo = submitAsync(token, pageTab);
-		assertNotEquals("PROCESSED", json(get("submissions/requests/" + accNo + "/1/status", token)).asText());
+		assertNotEquals("PROCESSED", json(calls().get("submissions/requests/" + accNo + "/1/status", token)).asText());
 		server.close();
 		server = start(0);
 		// the session, the pending request and the accession counter all survive
-		assertEquals(200, get("auth/profile", token).statusCode());
+		assertEquals(200, calls().get("auth/profile", token).statusCode());
 		assertEquals("PROCESSED", pollStatus(token, accNo));
 		token = login("alice", "wonder");
 		assertEquals("S-BIAD2", submitAsync(token, pageTab));

@@ -26,6 +26,10 @@ final class ServerCalls {
 			10)).build();
 	}
 
+	URI base() {
+		return base;
+	}
+
 	HttpResponse<byte[]> send(final HttpRequest.Builder b) throws IOException, InterruptedException {
 		return http.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
