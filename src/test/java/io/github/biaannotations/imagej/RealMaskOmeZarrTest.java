@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ij.IJ;
 import ij.ImagePlus;
 
+import io.github.biaannotations.testutil.Uint16Samples;
 import io.github.biaannotations.ngff.ExportedLabels;
 import io.github.biaannotations.ngff.LabelImage;
 import io.github.biaannotations.ngff.NgffMetadata;
@@ -26,7 +27,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -63,7 +63,7 @@ class RealMaskOmeZarrTest {
 			.exportImage(OmeZarrImages.fromImagePlus(image, "nuclei2d"), labels, out);
 		// data/README.md says "183 nuclei": 183 is the largest label; 125 distinct labels are present
 		// (also counted with PIL + numpy), so count them here rather than trust either figure
-		final Set<Integer> present = values(bytes((short[]) mask.getProcessor().getPixels()));
+		final Set<Integer> present = Uint16Samples.values(bytes((short[]) mask.getProcessor().getPixels()));
 		present.remove(0);
 		assertEquals(125, present.size());
 		assertEquals(present.size(), written.get(0).statistics().size());
@@ -90,7 +90,7 @@ class RealMaskOmeZarrTest {
 		assertEquals("[512,512]", level0.report.get("shape").toString());
 		assertArrayEquals(bytes(maskPixels), level0.data);
 		final IndependentReaders.Result level1 = IndependentReaders.readArray(format, out, "labels/nuclei/1");
-		final Set<Integer> full = values(level0.data), half = values(level1.data);
+		final Set<Integer> full = Uint16Samples.values(level0.data), half = Uint16Samples.values(level1.data);
 		assertTrue(full.containsAll(half), "level 1 invented label values");
 		assertTrue(half.size() >= 120, "mode sampling keeps (almost) every nucleus: " + half.size());
 		final IndependentReaders.Result img0 = IndependentReaders.readArray(format, out, "0");
@@ -121,13 +121,5 @@ class RealMaskOmeZarrTest {
 		for (final short v : pixels)
 			b.putShort(v);
 		return b.array();
-	}
-
-	static Set<Integer> values(final byte[] uint16) {
-		final Set<Integer> s = new HashSet<>();
-		final ByteBuffer b = ByteBuffer.wrap(uint16).order(ByteOrder.LITTLE_ENDIAN);
-		while (b.hasRemaining())
-			s.add(b.getShort() & 0xffff);
-		return s;
 	}
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.biaannotations.testutil.Uint16Samples;
 import io.github.biaannotations.model.Rgb;
 import io.github.biaannotations.zarr.Compression;
 import io.github.biaannotations.zarr.DataType;
@@ -24,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,11 +95,11 @@ class OmeZarrExporterTest {
 		final IndependentReaders.Result level0 = IndependentReaders.readArray(format, out, "0");
 		assertEquals("[2,3,300,520]", level0.report.get("shape").toString());
 		assertArrayEquals(bytes(data), level0.data);
-		final Set<Integer> values0 = values(level0.data);
+		final Set<Integer> values0 = Uint16Samples.values(level0.data);
 		final IndependentReaders.Result level2 = IndependentReaders.readArray(format, out, "2");
 		assertEquals("[2,3,75,130]", level2.report.get("shape").toString());
-		assertTrue(values0.containsAll(values(level2.data)), "level 2 has values level 0 lacks");
-		assertEquals(values0.size(), values(level2.data).size(), "every disc survives at level 2");
+		assertTrue(values0.containsAll(Uint16Samples.values(level2.data)), "level 2 has values level 0 lacks");
+		assertEquals(values0.size(), Uint16Samples.values(level2.data).size(), "every disc survives at level 2");
 
 		// properties: voxel counts and bounding boxes as counted independently here
 		final Map<Integer, Integer> counts = counts(level0.data);
@@ -344,14 +344,6 @@ class OmeZarrExporterTest {
 				for (final short v : (short[]) h.plane(t, 0, z))
 					b.putShort(v);
 		return b.array();
-	}
-
-	static Set<Integer> values(final byte[] uint16) {
-		final Set<Integer> s = new HashSet<>();
-		final ByteBuffer b = ByteBuffer.wrap(uint16).order(ByteOrder.LITTLE_ENDIAN);
-		while (b.hasRemaining())
-			s.add(b.getShort() & 0xffff);
-		return s;
 	}
 
 	static Map<Integer, Integer> counts(final byte[] uint16) {
