@@ -102,8 +102,7 @@ public final class RoiExporter {
 			case ANGLE:
 				return f.createLineString(geometries.lineCoordinates(roi.getFloatPolygon()));
 			case OVAL:
-				return geometries.polygon(new FloatPolygon(toFloat(((OvalRoi) roi).getPolygon().xpoints),
-					toFloat(((OvalRoi) roi).getPolygon().ypoints), ((OvalRoi) roi).getPolygon().npoints));
+				return oval((OvalRoi) roi, who);
 			case COMPOSITE: {
 				final Geometry g = geometries.composite((ShapeRoi) roi, FILL_FLATNESS);
 				if (g.isEmpty()) throw new IllegalArgumentException(who + ": composite ROI encloses no area");
@@ -131,6 +130,21 @@ public final class RoiExporter {
 			default:
 				return areaPolygon(roi, who);
 		}
+	}
+
+	/**
+	 * An oval as the outline of its pixels (ImageJ's own polygon of it), or, when its mask would be too large to
+	 * hold (ImageJ builds one to trace it; found by RoiFilesFuzzTest), ImageJ's smooth approximation of the ellipse.
+	 */
+	private Geometry oval(final OvalRoi roi, final String who) {
+		final java.awt.Rectangle b = roi.getBounds();
+		if ((long) b.width * b.height > MAX_TRACED_PIXELS) {
+			warnings.accept(who + ": oval spans " + b.width + " x " + b.height + " pixels, too many to trace; " +
+				"exported as ImageJ's smooth outline of the ellipse");
+			return geometries.polygon(roi.getFloatPolygon());
+		}
+		final java.awt.Polygon p = roi.getPolygon();
+		return geometries.polygon(new FloatPolygon(toFloat(p.xpoints), toFloat(p.ypoints), p.npoints));
 	}
 
 	private Geometry areaPolygon(final Roi roi, final String who) {

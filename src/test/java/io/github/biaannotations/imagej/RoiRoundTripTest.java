@@ -144,6 +144,18 @@ class RoiRoundTripTest {
 	}
 
 	@Test
+	void ovalTooLargeToTraceIsExportedAsItsSmoothOutline() {
+		// ImageJ traces an oval through a mask of its box: 30,000 x 18,000 pixels would not fit in the heap
+		final OvalRoi r = new OvalRoi(3, 4, 30_000, 18_000);
+		final List<String> warnings = new ArrayList<>();
+		final Annotation a = new RoiExporter(null, warnings::add).export(r, 2).get(0);
+		assertEquals(1, warnings.size());
+		assertTrue(warnings.get(0).startsWith("ROI 2: oval spans 30000 x 18000 pixels"), warnings.get(0));
+		assertEquals(Math.PI * 15_000 * 9_000, a.geometry().getArea(), 1e-3 * Math.PI * 15_000 * 9_000);
+		assertTrue(a.isEllipse());
+	}
+
+	@Test
 	void smallOvalsKeepTheirBounds() throws IOException {
 		for (final OvalRoi r : new OvalRoi[] { new OvalRoi(5, 6, 2, 2), new OvalRoi(10, 12, 2, 5), new OvalRoi(20, 3.5, 3.25, 1.5) }) {
 			final Roi back = one(r);
