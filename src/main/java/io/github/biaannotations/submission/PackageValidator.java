@@ -3,7 +3,10 @@ package io.github.biaannotations.submission;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -112,8 +115,8 @@ public final class PackageValidator {
 		final Set<String> inManifest = new HashSet<>();
 		for (final Manifest.Entry e : m.files()) {
 			inManifest.add(e.path);
-			final Path p = dir.resolve(e.path).normalize();
-			if (!p.startsWith(dir.normalize()) || !Files.isRegularFile(p)) {
+			final Path p = inside(e.path);
+			if (p == null || !Files.isRegularFile(p)) {
 				error(e.path, "listed in the manifest but missing from the package");
 				continue;
 			}
@@ -186,8 +189,8 @@ public final class PackageValidator {
 	}
 
 	private void checkFileList(final String list, final Set<String> files, final List<String> sources) throws IOException {
-		final Path p = dir.resolve(list).normalize();
-		if (!p.startsWith(dir.normalize()) || !Files.isRegularFile(p)) {
+		final Path p = inside(list);
+		if (p == null || !Files.isRegularFile(p)) {
 			error(list, "File List named in submission.json is missing");
 			return;
 		}
@@ -195,7 +198,15 @@ public final class PackageValidator {
 			warning(list, "only TSV file lists are checked");
 			return;
 		}
-		final List<String> lines = Files.readAllLines(p);
+		final List<String> lines;
+		try {
+			lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+		}
+		catch (final CharacterCodingException e) {
+			// found by PageTabFuzzTest: the bare exception did not say which file
+			error(list, "not UTF-8 text: the archive reads file lists as UTF-8");
+			return;
+		}
 		if (lines.isEmpty() || !lines.get(0).split("\t", -1)[0].equals("Files")) {
 			error(list, "the first header cell must be exactly 'Files'");
 			return;
@@ -216,7 +227,22 @@ public final class PackageValidator {
 	}
 
 	private boolean isFolder(final String path) {
-		return Files.isDirectory(dir.resolve(path));
+		final Path p = inside(path);
+		return p != null && Files.isDirectory(p);
+	}
+
+	/**
+	 * The file {@code relative} names in the package, or null when it names none there: it leaves the folder
+	 * or holds characters no file name can (a NUL; found by PageTabFuzzTest).
+	 */
+	private Path inside(final String relative) {
+		try {
+			final Path p = dir.resolve(relative).normalize();
+			return p.startsWith(dir.normalize()) ? p : null;
+		}
+		catch (final InvalidPathException e) {
+			return null;
+		}
 	}
 
 	private void checkMifa() {

@@ -96,4 +96,19 @@ class PackageValidatorTest {
 		assertTrue(e.contains("ERROR submission.json: ReleaseDate is required (YYYY-MM-DD)"), e.toString());
 		assertTrue(e.contains("ERROR submission.json: no section has a File List"), e.toString());
 	}
+
+	@Test
+	void fileListThatIsNotUtf8IsAnErrorNamingIt() throws IOException {
+		Files.write(pkg.resolve("annotations.tsv"), new byte[] { 'F', 'i', 'l', 'e', 's', '\n', (byte) 0xff, 'x' });
+		assertTrue(errors().contains("ERROR annotations.tsv: not UTF-8 text: the archive reads file lists as UTF-8"),
+			errors().toString());
+	}
+
+	@Test
+	void pathsNoFileCanHaveAreErrorsNotCrashes() throws IOException {
+		Files.writeString(pkg.resolve("annotations.tsv"), "Files\tsource_image\nannotations/a\u0000.geojson\tnuclei\u0000.tif\n");
+		final List<String> e = errors();
+		assertTrue(e.contains("ERROR annotations.tsv line 2: path 'annotations/a\u0000.geojson' has characters the archive refuses"),
+			e.toString());
+	}
 }

@@ -2,6 +2,7 @@ package io.github.biaannotations.archive.server;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,6 +178,10 @@ final class PageTabChecker {
 				if (p.isEmpty()) r.problems.add("Row " + row + " of the file list '" + name + "' has no path");
 				else paths.add(p);
 			}
+		}
+		catch (final CharacterCodingException e) {
+			r.problems.add("The file list '" + name + "' is not UTF-8 text");
+			return null;
 		}
 		return paths;
 	}

@@ -70,34 +70,13 @@ final class SubmissionEndpoints {
 		String type = ex.getRequestHeaders().getFirst("Submission_Type");
 		if (type == null) type = ex.getRequestHeaders().getFirst("Content-Type");
 		final String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
-		if (t.startsWith("text/plain")) return tsv(Exchanges.body(ex, Exchanges.MAX_PAGETAB_BODY));
+		if (t.startsWith("text/plain")) return PageTabBodies.tsv(json, Exchanges.body(ex, Exchanges.MAX_PAGETAB_BODY));
 		if (!t.startsWith("application/json")) {
 			Exchanges.drain(ex);
 			throw ApiError.fail(415, "Unsupported page tab format '" + type +
 				"': use application/json (PageTab JSON) or text/plain (PageTab TSV)");
 		}
-		return json(Exchanges.body(ex, Exchanges.MAX_PAGETAB_BODY));
-	}
-
-	private JsonNode json(final byte[] body) throws ApiError {
-		try {
-			final JsonNode node = json.readTree(body);
-			if (node == null || !node.isObject()) throw ApiError.fail(400, "Submission validation errors", List.of(
-				"The PageTab body must be a JSON object"));
-			return node;
-		}
-		catch (final IOException e) {
-			throw ApiError.fail(400, "Submission validation errors", List.of("The PageTab body is not valid JSON: " +
-				e.getMessage()));
-		}
-	}
-
-	private JsonNode tsv(final byte[] body) throws ApiError {
-		final JsonNode node = new PageTabTsv(json).parse(new String(body, StandardCharsets.UTF_8));
-		// found by LocalArchiveServerFuzzTest: a TSV without a submission line gave a NullPointerException (500)
-		if (node == null || !node.isObject()) throw ApiError.fail(400, "TSV parse errors", List.of(
-			"The PageTab TSV holds no submission (a first line starting with 'Submission')"));
-		return node;
+		return PageTabBodies.json(json, Exchanges.body(ex, Exchanges.MAX_PAGETAB_BODY));
 	}
 
 	/** Assigns the accession (or the next version of a given one) and saves the request. */
@@ -222,7 +201,7 @@ final class SubmissionEndpoints {
 			throw ApiError.fail(415, "Unsupported page tab format: the local archive reads json or tsv and writes json");
 		}
 		final byte[] body = Exchanges.body(ex, Exchanges.MAX_PAGETAB_BODY);
-		final JsonNode node = source.equals("tsv") ? tsv(body) : json(body);
+		final JsonNode node = source.equals("tsv") ? PageTabBodies.tsv(json, body) : PageTabBodies.json(json, body);
 		if (!node.path("section").isObject()) throw ApiError.fail(400, "Submission validation errors", List.of(
 			"The submission has no root section"));
 		Exchanges.sendJson(ex, 200, json, node);
