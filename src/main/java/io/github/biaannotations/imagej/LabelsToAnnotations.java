@@ -35,14 +35,13 @@ public final class LabelsToAnnotations {
 		final LabelTracer tracer = new LabelTracer();
 		final ImageStack stack = labels.getStack();
 		final int w = labels.getWidth(), h = labels.getHeight();
-		final int[] values = new int[w * h];
 		final boolean planes = labels.getNSlices() > 1 || labels.getNFrames() > 1;
 		long features = 0;
 		for (int t = 1; t <= labels.getNFrames(); t++)
 			for (int z = 1; z <= labels.getNSlices(); z++) {
 				final ImageProcessor ip = stack.getProcessor(labels.getStackIndex(channel, z, t));
-				read(ip, values, labels.getTitle(), z, t);
-				for (final Map.Entry<Integer, Geometry> e : tracer.trace(values, w, h, 0, 0).entrySet()) {
+				final LabelTracer.Rows rows = rows(ip, labels.getTitle(), z, t);
+				for (final Map.Entry<Integer, Geometry> e : tracer.trace(rows, w, h, 0, 0).entrySet()) {
 					final long value = Integer.toUnsignedLong(e.getKey());
 					final Annotation.Builder b = Annotation.builder(e.getValue()).name("label " + value)
 						.metadata(LABEL_KEY, Long.toString(value)).measurement("pixels", e.getValue().getArea());
@@ -54,21 +53,22 @@ public final class LabelsToAnnotations {
 		return features;
 	}
 
-	private static void read(final ImageProcessor ip, final int[] values, final String title, final int z, final int t) {
+	/** The rows of one plane as label values; float planes are checked value by value. */
+	private static LabelTracer.Rows rows(final ImageProcessor ip, final String title, final int z, final int t) {
 		final int w = ip.getWidth();
-		if (ip.getBitDepth() == 32) {
-			for (int i = 0; i < values.length; i++) {
+		if (ip.getBitDepth() == 24) throw new IllegalArgumentException(title + ": an RGB image is not a label image");
+		if (ip.getBitDepth() != 32) return (y, row) -> {
+			for (int x = 0, i = y * w; x < w; x++, i++)
+				row[x] = ip.get(i);
+		};
+		return (y, row) -> {
+			for (int x = 0, i = y * w; x < w; x++, i++) {
 				final float f = ip.getf(i);
 				if (!(f >= 0) || f != Math.rint(f) || f > (1 << 24))
-					throw new IllegalArgumentException(title + ": value " + f + " at x=" + (i % w) + ", y=" + (i / w) +
-						", z=" + (z - 1) + ", t=" + (t - 1) + " is not a label (whole number from 0 to 2^24)");
-				values[i] = (int) f;
+					throw new IllegalArgumentException(title + ": value " + f + " at x=" + x + ", y=" + y + ", z=" +
+						(z - 1) + ", t=" + (t - 1) + " is not a label (whole number from 0 to 2^24)");
+				row[x] = (int) f;
 			}
-		} else if (ip.getBitDepth() == 24) {
-			throw new IllegalArgumentException(title + ": an RGB image is not a label image");
-		} else {
-			for (int i = 0; i < values.length; i++)
-				values[i] = ip.get(i);
-		}
+		};
 	}
 }

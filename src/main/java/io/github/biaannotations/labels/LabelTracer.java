@@ -5,12 +5,18 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
 import org.locationtech.jts.geom.util.GeometryFixer;
 
 /**
@@ -24,9 +30,19 @@ import org.locationtech.jts.geom.util.GeometryFixer;
  */
 public final class LabelTracer {
 
+	/** Supplies the label values of a plane one row at a time; 0 is background, values are unsigned. */
+	@FunctionalInterface
+	public interface Rows {
+
+		/** Fills {@code row} (the plane's width long) with the values of row {@code y}. */
+		void read(int y, int[] row);
+	}
+
 	private static final int EAST = 0, SOUTH = 1, WEST = 2, NORTH = 3;
 	private static final int[] DX = { 1, 0, -1, 0 };
 	private static final int[] DY = { 0, 1, 0, -1 };
+	/** Planes of at least this many pixels are traced on all processors. */
+	private static final long PARALLEL_PIXELS = 1 << 20;
 
 	private final GeometryFactory factory;
 
@@ -51,136 +67,342 @@ public final class LabelTracer {
 	{
 		if (labels.length < (long) width * height)
 			throw new IllegalArgumentException("Label plane has " + labels.length + " values, expected " + width + "x" + height);
-		final Map<Integer, EdgeList> edges = collectEdges(labels, width, height);
-		final Map<Integer, Geometry> result = new LinkedHashMap<>(edges.size() * 2);
-		for (final Map.Entry<Integer, EdgeList> e : edges.entrySet())
-			result.put(e.getKey(), e.getValue().toGeometry(factory, offsetX, offsetY));
+		return trace((y, row) -> System.arraycopy(labels, y * width, row, 0, width), width, height, offsetX, offsetY);
+	}
+
+	/**
+	 * Traces all labels of a plane read row by row, so that no copy of the whole plane is needed. Large planes
+	 * are scanned in horizontal bands and their outlines joined on all processors; {@code rows} is then read
+	 * from several threads at once. When reading fails, the failure of the topmost band is thrown.
+	 *
+	 * @see #trace(int[], int, int, double, double)
+	 */
+	public Map<Integer, Geometry> trace(final Rows rows, final int width, final int height, final double offsetX,
+		final double offsetY)
+	{
+		final int parts = (long) width * height < PARALLEL_PIXELS ? 1 : Math.max(1, Math.min(Runtime.getRuntime()
+			.availableProcessors(), height / 64));
+		final List<Supplier<Band>> scans = new ArrayList<>(parts);
+		for (int i = 0; i < parts; i++) {
+			final int from = (int) ((long) height * i / parts), to = (int) ((long) height * (i + 1) / parts);
+			scans.add(() -> Band.scan(rows, width, height, from, to));
+		}
+		final List<EdgeList> labels = Band.merge(runAll(scans));
+		final Geometry[] geometries = new Geometry[labels.size()];
+		final List<Supplier<Void>> joins = new ArrayList<>(parts);
+		for (final int[] range : ranges(labels, parts)) {
+			joins.add(() -> {
+				final Walker walker = new Walker();
+				for (int i = range[0]; i < range[1]; i++)
+					geometries[i] = walker.geometry(labels.get(i), factory, offsetX, offsetY);
+				return null;
+			});
+		}
+		runAll(joins);
+		final Map<Integer, Geometry> result = new LinkedHashMap<>(labels.size() * 2);
+		for (int i = 0; i < geometries.length; i++)
+			result.put(labels.get(i).label, geometries[i]);
 		return result;
 	}
 
-	/**
-	 * One scan: every pixel edge between two different values becomes a directed edge of each non-zero side.
-	 * Each row is compared with itself shifted by one (vertical edges) and with the row above (horizontal
-	 * edges); the borders count as background.
-	 */
-	private static Map<Integer, EdgeList> collectEdges(final int[] labels, final int width, final int height) {
-		final Map<Integer, EdgeList> edges = new LinkedHashMap<>();
-		final Lookup lookup = new Lookup(edges);
-		for (int y = 0; y < height; y++) {
-			final int row = y * width;
-			int left = 0;
-			for (int x = 0; x < width; x++) {
-				final int here = labels[row + x];
-				if (here != left) {
-					if (left != 0) lookup.get(left).add(x, y, SOUTH);
-					if (here != 0) lookup.get(here).add(x, y + 1, NORTH);
-					left = here;
-				}
-			}
-			if (left != 0) lookup.get(left).add(width, y, SOUTH);
-			if (y == 0) {
-				for (int x = 0; x < width; x++) {
-					final int here = labels[x];
-					if (here != 0) lookup.get(here).add(x, 0, EAST);
-				}
-			} else {
-				final int up = row - width;
-				for (int x = 0; x < width; x++) {
-					final int here = labels[row + x], above = labels[up + x];
-					if (above != here) {
-						if (here != 0) lookup.get(here).add(x, y, EAST);
-						if (above != 0) lookup.get(above).add(x + 1, y, WEST);
-					}
-				}
+	/** Splits the labels into {@code parts} runs of about the same number of edges. */
+	private static List<int[]> ranges(final List<EdgeList> labels, final int parts) {
+		long total = 0;
+		for (final EdgeList e : labels)
+			total += e.size;
+		final List<int[]> ranges = new ArrayList<>(parts);
+		int start = 0;
+		long sum = 0;
+		for (int i = 0; i < labels.size(); i++) {
+			sum += labels.get(i).size;
+			if (ranges.size() < parts - 1 && sum * parts >= total * (ranges.size() + 1)) {
+				ranges.add(new int[] { start, i + 1 });
+				start = i + 1;
 			}
 		}
-		final int last = (height - 1) * width;
-		for (int x = 0; height > 0 && x < width; x++) {
-			final int above = labels[last + x];
-			if (above != 0) lookup.get(above).add(x + 1, height, WEST);
-		}
-		return edges;
+		ranges.add(new int[] { start, labels.size() });
+		return ranges;
 	}
 
 	/**
-	 * Edge lists by label: an array indexed by label value for values below 2^24 (no boxing on the hot
-	 * path), a map above; the last label is cached since label images come in runs of equal values.
+	 * Runs {@code tasks}, the first in this thread and the others in the common pool, and returns their results
+	 * in order. If any fails, the failure of the first failing task in order is thrown.
 	 */
-	private static final class Lookup {
+	private static <T> List<T> runAll(final List<Supplier<T>> tasks) {
+		final List<Future<T>> others = new ArrayList<>(tasks.size());
+		for (int i = 1; i < tasks.size(); i++)
+			others.add(ForkJoinPool.commonPool().submit((Callable<T>) tasks.get(i)::get));
+		final List<T> results = new ArrayList<>(tasks.size());
+		Throwable failure = null;
+		try {
+			results.add(tasks.get(0).get());
+		}
+		catch (final RuntimeException | Error e) {
+			failure = e;
+		}
+		for (final Future<T> f : others) {
+			try {
+				results.add(f.get());
+			}
+			catch (final ExecutionException e) {
+				if (failure == null) failure = e.getCause();
+			}
+			catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+				if (failure == null) failure = new IllegalStateException("Interrupted while tracing labels", e);
+			}
+		}
+		if (failure instanceof RuntimeException) throw (RuntimeException) failure;
+		if (failure instanceof Error) throw (Error) failure;
+		if (failure != null) throw new IllegalStateException(failure);
+		return results;
+	}
+
+	/** The edges found in a band of rows, by label in order of first appearance. */
+	private static final class Band {
 
 		private static final int DENSE_LIMIT = 1 << 24;
 
-		private final Map<Integer, EdgeList> edges;
+		final List<EdgeList> order = new ArrayList<>();
 		private EdgeList[] dense = new EdgeList[1024];
+		private Map<Integer, EdgeList> sparse;
 		private int lastLabel;
 		private EdgeList last;
 
-		Lookup(final Map<Integer, EdgeList> edges) {
-			this.edges = edges;
+		/**
+		 * Scans rows {@code from} (inclusive) to {@code to}: every pixel edge between two different values
+		 * becomes a directed edge of each non-zero side, running with the label on its right in image
+		 * coordinates (y down). Each row is compared with itself shifted by one (vertical edges) and with the
+		 * row above (horizontal edges), both with {@link Arrays#mismatch}, which skips equal stretches many
+		 * values at a time; the plane's borders count as background.
+		 */
+		static Band scan(final Rows rows, final int width, final int height, final int from, final int to) {
+			final Band band = new Band();
+			int[] above = new int[width], row = new int[width];
+			if (from > 0) rows.read(from - 1, above);
+			for (int y = from; y < to; y++) {
+				rows.read(y, row);
+				band.vertical(row, y);
+				band.horizontal(row, above, y);
+				final int[] t = above;
+				above = row;
+				row = t;
+			}
+			if (to == height) {
+				for (int x = 0; x < width; x++) {
+					final int up = above[x];
+					if (up != 0) band.edges(up).add(x + 1, height, WEST);
+				}
+			}
+			return band;
 		}
 
-		EdgeList get(final int label) {
+		/** Edges between x-1 and x, including both borders. */
+		private void vertical(final int[] row, final int y) {
+			final int width = row.length;
+			int left = 0;
+			int x = 0;
+			while (x < width) {
+				final int here = row[x];
+				if (here != left) {
+					if (left != 0) edges(left).add(x, y, SOUTH);
+					if (here != 0) edges(here).add(x, y + 1, NORTH);
+					left = here;
+				}
+				// the next change within the row
+				final int m = x + 1 < width ? Arrays.mismatch(row, x + 1, width, row, x, width - 1) : -1;
+				if (m < 0) break;
+				x += 1 + m;
+			}
+			if (left != 0) edges(left).add(width, y, SOUTH);
+		}
+
+		/** Edges between row y-1 ({@code above}) and row y. */
+		private void horizontal(final int[] row, final int[] above, final int y) {
+			final int width = row.length;
+			int x = 0;
+			while (x < width) {
+				final int m = Arrays.mismatch(row, x, width, above, x, width);
+				if (m < 0) break;
+				x += m;
+				final int here = row[x], up = above[x];
+				if (here != 0) edges(here).add(x, y, EAST);
+				if (up != 0) edges(up).add(x + 1, y, WEST);
+				x++;
+			}
+		}
+
+		/**
+		 * The edge list of {@code label}, created at its first use: found in an array indexed by label value
+		 * for values below 2^24 (no boxing on the hot path), in a map above; the last label is cached since
+		 * label images come in runs of equal values.
+		 */
+		EdgeList edges(final int label) {
 			if (last != null && label == lastLabel) return last;
 			EdgeList list;
 			if (label > 0 && label < DENSE_LIMIT) {
 				if (label >= dense.length) dense = Arrays.copyOf(dense, Math.min(DENSE_LIMIT, Math.max(label + 1, dense.length * 2)));
 				list = dense[label];
 				if (list == null) {
-					list = new EdgeList();
+					list = new EdgeList(label);
 					dense[label] = list;
-					edges.put(label, list);
+					order.add(list);
 				}
 			} else {
-				list = edges.computeIfAbsent(label, k -> new EdgeList());
+				if (sparse == null) sparse = new java.util.HashMap<>();
+				list = sparse.get(label);
+				if (list == null) {
+					list = new EdgeList(label);
+					sparse.put(label, list);
+					order.add(list);
+				}
 			}
 			last = list;
 			lastLabel = label;
 			return list;
+		}
+
+		/** The edges of all bands by label, in order of first appearance from the top. */
+		static List<EdgeList> merge(final List<Band> bands) {
+			final Band all = bands.get(0);
+			for (int b = 1; b < bands.size(); b++)
+				for (final EdgeList e : bands.get(b).order)
+					all.edges(e.label).addAll(e);
+			return all.order;
 		}
 	}
 
 	/** The directed edges of one label, packed as (y &lt;&lt; 33 | x &lt;&lt; 2 | direction) of their start vertex. */
 	private static final class EdgeList {
 
-		private long[] keys = new long[16];
-		private int size;
+		final int label;
+		long[] keys = new long[32];
+		int size;
+
+		EdgeList(final int label) {
+			this.label = label;
+		}
 
 		void add(final int x, final int y, final int dir) {
 			if (size == keys.length) keys = Arrays.copyOf(keys, size * 2);
 			keys[size++] = ((long) y << 33) | ((long) x << 2) | dir;
 		}
 
-		Geometry toGeometry(final GeometryFactory factory, final double ox, final double oy) {
-			final long[] sorted = Arrays.copyOf(keys, size);
-			Arrays.sort(sorted);
-			final boolean[] used = new boolean[size];
+		void addAll(final EdgeList other) {
+			if (size + other.size > keys.length) keys = Arrays.copyOf(keys, Math.max(size + other.size, 2 * keys.length));
+			System.arraycopy(other.keys, 0, keys, size, other.size);
+			size += other.size;
+		}
+	}
+
+	private static int dir(final long e) { return (int) (e & 3); }
+	private static int x(final long e) { return (int) ((e >>> 2) & 0x7fffffffL); }
+	private static int y(final long e) { return (int) (e >>> 33); }
+
+	/**
+	 * Joins a label's edges into rings. Edges are found by their start vertex in a table (reused from label to
+	 * label), so each step of a walk is a lookup, not a search. The table is indexed by position in the label's
+	 * box when that box is small next to the outline, else it is an open-addressing hash table: memory stays in
+	 * proportion to the outline whatever the label's extent. A vertex starts at most two edges of one label:
+	 * that is where the label touches itself at a corner.
+	 */
+	private static final class Walker {
+
+		/** Boxes of up to this many vertices, or up to 8 per edge, are indexed directly. */
+		private static final int SMALL_BOX = 1 << 16;
+
+		private long[] vertices = new long[0];
+		private int[] first = new int[0], second = new int[0];
+		private boolean[] used = new boolean[0];
+		private boolean boxed;
+		private int minX, minY, stride, mask;
+
+		Geometry geometry(final EdgeList e, final GeometryFactory factory, final double ox, final double oy) {
+			index(e);
 			final List<Ring> shells = new ArrayList<>();
 			final List<Ring> holes = new ArrayList<>();
 			boolean touching = false;
-			for (int i = 0; i < size; i++) {
+			for (int i = 0; i < e.size; i++) {
 				if (used[i]) continue;
-				final Ring ring = walk(sorted, used, i);
+				final Ring ring = walk(e.keys, i);
 				touching |= ring.touching;
 				(ring.area > 0 ? shells : holes).add(ring);
 			}
+			clear(e);
 			final Geometry g = assemble(factory, shells, holes, ox, oy);
 			return touching && !g.isValid() ? GeometryFixer.fix(g) : g;
 		}
 
+		/** Fills the table with the edges of {@code e}: the first and second edge (+1) starting at each vertex. */
+		private void index(final EdgeList e) {
+			int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = 0, y1 = 0;
+			for (int i = 0; i < e.size; i++) {
+				final int x = x(e.keys[i]), y = y(e.keys[i]);
+				x0 = Math.min(x0, x);
+				x1 = Math.max(x1, x);
+				y0 = Math.min(y0, y);
+				y1 = Math.max(y1, y);
+			}
+			// every edge ends where another starts: the box of the start vertices holds all vertices
+			final long cells = (x1 - (long) x0 + 1) * (y1 - (long) y0 + 1);
+			boxed = cells <= Math.max(SMALL_BOX, 8L * e.size);
+			final int capacity = boxed ? (int) cells : Integer.highestOneBit(Math.max(4, e.size * 2 - 1)) << 1;
+			if (first.length < capacity) {
+				first = new int[capacity];
+				second = new int[capacity];
+			}
+			if (!boxed && vertices.length < capacity) vertices = new long[capacity];
+			if (used.length < e.size) used = new boolean[Math.max(e.size, 2 * used.length)];
+			minX = x0;
+			minY = y0;
+			stride = x1 - x0 + 1;
+			mask = capacity - 1;
+			for (int i = 0; i < e.size; i++) {
+				final int s = slot(x(e.keys[i]), y(e.keys[i]));
+				if (first[s] == 0) {
+					if (!boxed) vertices[s] = e.keys[i] >>> 2;
+					first[s] = i + 1;
+				} else second[s] = i + 1;
+			}
+		}
+
+		/** Empties the slots {@code e} used, so that the table is clear for the next label. */
+		private void clear(final EdgeList e) {
+			for (int i = 0; i < e.size; i++) {
+				final int s = slot(x(e.keys[i]), y(e.keys[i]));
+				first[s] = 0;
+				second[s] = 0;
+				used[i] = false;
+			}
+		}
+
+		/** The slot of vertex (x, y): its place in the box, or its place (or the empty slot for it) in the hash table. */
+		private int slot(final int x, final int y) {
+			if (boxed) return (y - minY) * stride + x - minX;
+			final long vertex = ((long) y << 31) | x;
+			int s = (int) ((vertex * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+			while (first[s] != 0 && vertices[s] != vertex)
+				s = (s + 1) & mask;
+			return s;
+		}
+
 		/** Follows edges from {@code start} until the ring closes, keeping only the corners. */
-		private static Ring walk(final long[] edges, final boolean[] used, final int start) {
+		private Ring walk(final long[] edges, final int start) {
 			final Ring ring = new Ring();
 			int cur = start;
 			do {
 				used[cur] = true;
-				final int d = dir(edges[cur]);
-				final long ex = x(edges[cur]) + DX[d], ey = y(edges[cur]) + DY[d];
-				final int lo = find(edges, ex, ey);
-				int next = lo;
-				if (lo + 1 < edges.length && sameVertex(edges[lo], edges[lo + 1])) {
+				final long edge = edges[cur];
+				final int d = dir(edge);
+				final int ex = x(edge) + DX[d], ey = y(edge) + DY[d];
+				final int s = slot(ex, ey);
+				int next = first[s] - 1;
+				if (next < 0) throw new IllegalStateException("Broken outline at " + ex + "," + ey);
+				final int other = second[s] - 1;
+				if (other >= 0) {
 					// a corner where the label touches itself diagonally: turn right to keep pixels 4-connected
 					ring.touching = true;
-					next = dir(edges[lo + 1]) == ((d + 1) & 3) ? lo + 1 : lo;
+					if (dir(edges[other]) == ((d + 1) & 3)) next = other;
 				}
 				if (dir(edges[next]) != d) ring.add(ex, ey);
 				cur = next;
@@ -188,34 +410,17 @@ public final class LabelTracer {
 			ring.close();
 			return ring;
 		}
-
-		private static int find(final long[] edges, final long x, final long y) {
-			final long key = (y << 33) | (x << 2);
-			int i = Arrays.binarySearch(edges, key);
-			if (i < 0) i = -i - 1;
-			if (i >= edges.length || (edges[i] & ~3L) != key)
-				throw new IllegalStateException("Broken outline at " + x + "," + y);
-			return i;
-		}
-
-		private static boolean sameVertex(final long a, final long b) {
-			return (a & ~3L) == (b & ~3L);
-		}
 	}
-
-	private static int dir(final long e) { return (int) (e & 3); }
-	private static long x(final long e) { return (e >>> 2) & 0x7fffffffL; }
-	private static long y(final long e) { return e >>> 33; }
 
 	/** A closed ring of corner vertices with its signed area (positive for outer boundaries). */
 	private static final class Ring {
 
-		long[] xy = new long[16];
+		int[] xy = new int[16];
 		int size;
 		double area;
 		boolean touching;
 
-		void add(final long x, final long y) {
+		void add(final int x, final int y) {
 			if (2 * size + 2 > xy.length) xy = Arrays.copyOf(xy, xy.length * 2);
 			xy[2 * size] = x;
 			xy[2 * size + 1] = y;
@@ -225,18 +430,21 @@ public final class LabelTracer {
 		void close() {
 			long twice = 0;
 			for (int i = 0; i < size; i++) {
-				final int j = (i + 1) % size;
-				twice += xy[2 * i] * xy[2 * j + 1] - xy[2 * j] * xy[2 * i + 1];
+				final int j = i + 1 == size ? 0 : i + 1;
+				twice += (long) xy[2 * i] * xy[2 * j + 1] - (long) xy[2 * j] * xy[2 * i + 1];
 			}
 			area = twice / 2.0;
 		}
 
 		LinearRing toJts(final GeometryFactory f, final double ox, final double oy) {
-			final Coordinate[] c = new Coordinate[size + 1];
-			for (int i = 0; i < size; i++)
-				c[i] = new Coordinate(xy[2 * i] + ox, xy[2 * i + 1] + oy);
-			c[size] = new Coordinate(c[0]);
-			return f.createLinearRing(c);
+			final double[] c = new double[2 * size + 2];
+			for (int i = 0; i < 2 * size; i += 2) {
+				c[i] = xy[i] + ox;
+				c[i + 1] = xy[i + 1] + oy;
+			}
+			c[2 * size] = c[0];
+			c[2 * size + 1] = c[1];
+			return f.createLinearRing(new PackedCoordinateSequence.Double(c, 2, 0));
 		}
 
 		/** The centre of the pixel left of this ring's first edge: inside the hole this ring bounds. */
@@ -252,6 +460,7 @@ public final class LabelTracer {
 	private static Geometry assemble(final GeometryFactory f, final List<Ring> shells, final List<Ring> holes,
 		final double ox, final double oy)
 	{
+		if (holes.isEmpty() && shells.size() == 1) return f.createPolygon(shells.get(0).toJts(f, ox, oy));
 		final List<LinearRing> shellRings = new ArrayList<>(shells.size());
 		final List<Polygon> plainShells = new ArrayList<>(shells.size());
 		for (final Ring s : shells) {

@@ -1,6 +1,7 @@
 package io.github.biaannotations.labels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -109,6 +110,34 @@ class LabelTracerTest {
 				l[i] = r.nextInt(labels + 1);
 			assertExact(l, w, h);
 		}
+	}
+
+	@Test
+	void largePlaneTracedInBandsIsExact() {
+		// over a million pixels: traced in bands on all processors, outlines crossing the bands joined again
+		final int w = 1024, h = 1100;
+		final int[] l = new int[w * h];
+		final Random r = new Random(7);
+		for (int n = 1; n <= 1500; n++) {
+			final int bw = 1 + r.nextInt(40), bh = 1 + r.nextInt(300), x0 = r.nextInt(w - bw), y0 = r.nextInt(h - bh);
+			for (int y = y0; y < y0 + bh; y++)
+				for (int x = x0; x < x0 + bw; x++)
+					if (r.nextInt(8) != 0) l[y * w + x] = n;
+		}
+		for (int y = 0; y < h; y++) // one label from top to bottom, with holes, and a high value
+			for (int x = 500; x < 520; x++)
+				if ((x + y) % 7 != 0) l[y * w + x] = 1 << 30;
+		assertExact(l, w, h);
+	}
+
+	@Test
+	void failedReadingReportsTheTopmostRow() {
+		final int w = 1024, h = 1100;
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LabelTracer(f).trace(
+			(y, row) -> {
+				if (y == 20 || y == 1000) throw new IllegalArgumentException("bad value in row " + y);
+			}, w, h, 0, 0));
+		assertEquals("bad value in row 20", e.getMessage());
 	}
 
 	@Test
