@@ -6,7 +6,7 @@ import io.github.biaannotations.zarr.Compression;
 /**
  * How {@link OmeZarrExporter} writes: OME-NGFF version, compression, chunk size, sharding, pyramid depth,
  * label downsampling, threads and whether an existing output may be replaced. Immutable; each
- * {@code withX} returns a changed copy. Defaults: 0.5, zstd level 3, ~2 MB chunks, no sharding, levels
+ * {@code withX} returns a changed copy. Defaults: 0.5, zstd level 3, ~4 MB chunks, no sharding, levels
  * until the larger plane side is at most 256, mode downsampling, one thread per core, no overwrite.
  */
 public final class OmeZarrOptions {

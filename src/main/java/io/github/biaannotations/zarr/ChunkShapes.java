@@ -1,15 +1,18 @@
 package io.github.biaannotations.zarr;
 
 /**
- * Chooses chunk shapes so that a chunk holds about a target number of bytes (default 2 MB, inside the
+ * Chooses chunk shapes so that a chunk holds about a target number of bytes (default 4 MB, inside the
  * 1-4 MB range that suits both local disks and object stores), for arrays whose last two dimensions are
  * y and x: square-ish power-of-two tiles in y and x and, for stacks, a few planes deep (4 or more when
  * planes are small), which suits 3D viewers and keeps the number of files down.
  */
 public final class ChunkShapes {
 
-	/** 2 MB. */
-	public static final int DEFAULT_TARGET_BYTES = 2 << 20;
+	/**
+	 * 4 MB: the top of the 1-4 MB range, because every chunk is a file (unsharded) and creating files costs
+	 * more than compressing them (LabelZarrBenchmark: 197 files instead of 357 cut the export time by a third).
+	 */
+	public static final int DEFAULT_TARGET_BYTES = 4 << 20;
 
 	/**
 	 * Planes a writer holds at once (a chunk or shard depth) stay within this many bytes where possible, so
