@@ -16,8 +16,9 @@ import io.github.biaannotations.convert.ExportSummary;
 import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.imagej.ImageFiles;
 import io.github.biaannotations.metadata.MifaMetadata;
-import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.model.ArchivePaths;
+import io.github.biaannotations.model.Folders;
+import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.submission.ExportRequest;
 import io.github.biaannotations.submission.Manifest;
 import io.github.biaannotations.submission.PackageExport;
@@ -125,10 +126,7 @@ public final class BatchExport {
 			s.filter(p -> !current.contains(p.getFileName().toString())).forEach(stale::add);
 		}
 		for (final Path dir : stale)
-			try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
-				for (final Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator)
-					Files.delete(p);
-			}
+			Folders.deleteTree(dir);
 	}
 
 	private static BatchReport.Row failed(final String image, final String message) {

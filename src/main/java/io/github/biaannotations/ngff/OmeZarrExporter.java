@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.biaannotations.model.Folders;
 import io.github.biaannotations.zarr.FileSystemStore;
 import io.github.biaannotations.zarr.ZarrFormat;
 import io.github.biaannotations.zarr.ZarrGroups;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Writes label images (and optionally their source image) as OME-Zarr: OME-NGFF 0.5 on Zarr v3 by default,
@@ -153,29 +153,18 @@ public final class OmeZarrExporter {
 				Files.delete(old);
 				Files.move(target, old);
 				Files.move(tmp, target);
-				deleteTree(old);
+				Folders.deleteTree(old);
 			}
 			else Files.move(tmp, target);
 		}
 		catch (final IOException | RuntimeException e) {
 			try {
-				deleteTree(tmp);
+				Folders.deleteTree(tmp);
 			}
 			catch (final IOException suppressed) {
 				e.addSuppressed(suppressed);
 			}
 			throw e;
-		}
-	}
-
-	static void deleteTree(final Path dir) throws IOException {
-		if (!Files.exists(dir)) return;
-		try (Stream<Path> walk = Files.walk(dir)) {
-			final List<Path> all = new ArrayList<>();
-			walk.forEach(all::add);
-			Collections.reverse(all);
-			for (final Path p : all)
-				Files.deleteIfExists(p);
 		}
 	}
 

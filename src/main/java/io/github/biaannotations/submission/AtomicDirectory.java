@@ -1,14 +1,13 @@
 package io.github.biaannotations.submission;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
+
+import io.github.biaannotations.model.Folders;
 
 /**
  * A folder written in a temporary sibling and moved into place only when complete, so that an interrupted or
@@ -68,35 +67,18 @@ public final class AtomicDirectory implements AutoCloseable {
 			throw e;
 		}
 		committed = true;
-		if (old != null) deleteTree(old);
+		if (old != null) Folders.deleteTree(old);
 	}
 
 	@Override
 	public void close() throws IOException {
-		if (!committed) deleteTree(work);
+		if (!committed) Folders.deleteTree(work);
 	}
 
 	private static boolean isEmptyOrAbsent(final Path dir) throws IOException {
 		if (!Files.exists(dir)) return true;
 		try (Stream<Path> s = Files.list(dir)) {
 			return s.findAny().isEmpty();
-		}
-	}
-
-	static void deleteTree(final Path dir) throws IOException {
-		if (!Files.exists(dir)) return;
-		try (Stream<Path> s = Files.walk(dir)) {
-			s.sorted(Comparator.reverseOrder()).forEach(p -> {
-				try {
-					Files.delete(p);
-				} catch (final DirectoryNotEmptyException e) {
-					// a file appeared meanwhile: leave the folder
-				} catch (final IOException e) {
-					throw new UncheckedIOException(e);
-				}
-			});
-		} catch (final UncheckedIOException e) {
-			throw e.getCause();
 		}
 	}
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.biaannotations.archive.server.LocalArchiveServer;
+import io.github.biaannotations.model.Folders;
 
 /**
  * A push to a local archive whose store is on a really full file system (no quota involved). Needs a small
@@ -55,9 +55,7 @@ class FullDiskPushTest {
 			}
 		}
 		finally {
-			try (Stream<Path> s = Files.walk(store)) {
-				s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-			}
+			Folders.deleteTree(store);
 		}
 	}
 }

@@ -5,6 +5,7 @@ import ij.ImageStack;
 import ij.io.FileSaver;
 
 import io.github.biaannotations.imagej.LabelImages;
+import io.github.biaannotations.model.Folders;
 import io.github.biaannotations.ngff.ExportedLabels;
 import io.github.biaannotations.ngff.OmeZarrExporter;
 import io.github.biaannotations.ngff.OmeZarrOptions;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -55,7 +55,7 @@ public final class LabelZarrBenchmark {
 			for (int r = -warmUp; r < reps; r++) {
 				final Path z = tmp.resolve("nuclei_labels.ome.zarr");
 				final Path t = tmp.resolve("nuclei_labels.tif");
-				deleteTree(z);
+				Folders.deleteTree(z);
 				Files.deleteIfExists(t);
 				// alternate which goes first, so neither always pays for the other's pending disk writes
 				long zarrTime = 0, zarrCpu = 0, tiffTime = 0, tiffCpu = 0;
@@ -105,7 +105,7 @@ public final class LabelZarrBenchmark {
 				"(run with -Xmx<input + 256>m to check the 256 MB bound)%n", max >> 20, input >> 20, max - input >> 20);
 		}
 		finally {
-			deleteTree(tmp);
+			Folders.deleteTree(tmp);
 		}
 	}
 
@@ -168,14 +168,6 @@ public final class LabelZarrBenchmark {
 	private static long files(final Path dir) throws IOException {
 		try (Stream<Path> s = Files.walk(dir)) {
 			return s.filter(Files::isRegularFile).count();
-		}
-	}
-
-	private static void deleteTree(final Path dir) throws IOException {
-		if (!Files.exists(dir)) return;
-		try (Stream<Path> s = Files.walk(dir)) {
-			for (final Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator)
-				Files.delete(p);
 		}
 	}
 }

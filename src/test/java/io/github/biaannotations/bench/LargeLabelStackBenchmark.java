@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -17,6 +16,7 @@ import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 
 import io.github.biaannotations.imagej.LabelImages;
+import io.github.biaannotations.model.Folders;
 import io.github.biaannotations.ngff.OmeZarrExporter;
 import io.github.biaannotations.ngff.OmeZarrOptions;
 import io.github.biaannotations.zarr.FileSystemStore;
@@ -71,9 +71,7 @@ public final class LargeLabelStackBenchmark {
 				if (check.get(i) != expected[i]) throw new IllegalStateException("plane " + z + " differs at pixel " + i);
 		}
 		System.out.println("planes 0, " + d / 2 + " and " + (d - 1) + " read back identical");
-		try (Stream<Path> s = Files.walk(dir)) {
-			s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-		}
+		Folders.deleteTree(dir);
 	}
 
 	private static long size(final Path dir) throws java.io.IOException {

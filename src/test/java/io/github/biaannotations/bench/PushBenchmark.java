@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +29,7 @@ import io.github.biaannotations.archive.PushListener;
 import io.github.biaannotations.archive.PushResult;
 import io.github.biaannotations.archive.RetryPolicy;
 import io.github.biaannotations.archive.TransferProgress;
+import io.github.biaannotations.model.Folders;
 
 /**
  * Push throughput against curl, in the same run and to the same server: a package of {@code SIZE_MB}
@@ -102,7 +102,7 @@ public final class PushBenchmark {
 				server.destroy();
 				server.waitFor();
 			}
-			deleteTree(work);
+			Folders.deleteTree(work);
 		}
 	}
 
@@ -295,12 +295,5 @@ public final class PushBenchmark {
 		if (line == null || !line.startsWith("Local archive listening on ")) throw new IllegalStateException(
 			"The server did not start: " + line);
 		return line.substring("Local archive listening on ".length()).split(" ")[0];
-	}
-
-	private static void deleteTree(final Path dir) throws IOException {
-		if (!Files.exists(dir)) return;
-		try (Stream<Path> s = Files.walk(dir)) {
-			s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-		}
 	}
 }

@@ -23,6 +23,7 @@ import org.scijava.prefs.PrefService;
 
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.model.Folders;
 
 /**
  * The recorder's contract: a command run with the values a dialog gives is recorded as one line (by the rules
@@ -66,7 +67,7 @@ class MacroRecordingTest {
 			.line(first));
 		final List<String> tsv = Files.readAllLines(out.resolve("annotations.tsv"));
 		final byte[] geojson = Files.readAllBytes(out.resolve("annotations/nuclei/nuclei.geojson"));
-		deleteTree(out);
+		Folders.deleteTree(out);
 
 		final MacroCommandRunner.Result replay = new MacroCommandRunner(fiji.context).run("Export Annotations...", options);
 		assertTrue(replay.succeeded(), replay.failure);
@@ -87,12 +88,5 @@ class MacroRecordingTest {
 	/** The file list without its creation-time column, which records when each export ran. */
 	private static List<String> columns(final List<String> tsv) {
 		return tsv.stream().map(l -> l.substring(0, l.lastIndexOf('\t'))).collect(Collectors.toList());
-	}
-
-	private static void deleteTree(final Path dir) throws IOException {
-		try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
-			for (final Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator)
-				Files.delete(p);
-		}
 	}
 }

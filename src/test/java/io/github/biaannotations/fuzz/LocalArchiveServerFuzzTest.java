@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +25,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.biaannotations.archive.server.LocalArchiveServer;
+import io.github.biaannotations.model.Folders;
 
 /**
  * Fuzzes the local archive's request handling over real HTTP: fuzzed paths, JSON bodies (file area, sign-in,
@@ -65,9 +65,7 @@ class LocalArchiveServerFuzzTest {
 	@AfterAll
 	static void stop() throws IOException {
 		if (server != null) server.close();
-		try (Stream<Path> s = Files.walk(dir)) {
-			s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-		}
+		Folders.deleteTree(dir);
 	}
 
 	@FuzzTest(maxDuration = "30s")

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,6 +20,7 @@ import ij.process.ShortProcessor;
 
 import io.github.biaannotations.convert.LabelImport;
 import io.github.biaannotations.imagej.LabelImages;
+import io.github.biaannotations.model.Folders;
 import io.github.biaannotations.ngff.NgffVersion;
 import io.github.biaannotations.ngff.OmeZarrExporter;
 import io.github.biaannotations.ngff.OmeZarrOptions;
@@ -57,15 +57,7 @@ class OmeZarrFuzzTest {
 
 	@AfterAll
 	static void clean() throws IOException {
-		delete(base);
-	}
-
-	private static void delete(final Path dir) throws IOException {
-		if (!Files.exists(dir)) return;
-		try (Stream<Path> s = Files.walk(dir)) {
-			for (final Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator)
-				Files.delete(p);
-		}
+		Folders.deleteTree(base);
 	}
 
 	@FuzzTest(maxDuration = "20s")
@@ -76,7 +68,7 @@ class OmeZarrFuzzTest {
 		final List<Path> candidates = files.get(store);
 		final Path original = candidates.get((which / stores.size()) % candidates.size());
 		final Path copy = base.resolve("case");
-		delete(copy);
+		Folders.deleteTree(copy);
 		copyTree(stores.get(store), copy);
 		Files.write(copy.resolve(stores.get(store).relativize(original).toString()), java.util.Arrays.copyOfRange(data, 1, data.length));
 		try {

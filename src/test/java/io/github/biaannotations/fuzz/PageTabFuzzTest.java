@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +18,7 @@ import io.github.biaannotations.archive.server.PageTabProbe;
 import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.model.Folders;
 import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.submission.ExportRequest;
 import io.github.biaannotations.submission.PackageExport;
@@ -61,10 +60,7 @@ class PageTabFuzzTest {
 
 	@AfterAll
 	static void clean() throws IOException {
-		try (Stream<Path> s = Files.walk(base)) {
-			for (final Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator)
-				Files.delete(p);
-		}
+		Folders.deleteTree(base);
 	}
 
 	@FuzzTest(maxDuration = "20s")
