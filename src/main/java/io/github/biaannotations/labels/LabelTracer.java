@@ -225,10 +225,13 @@ public final class LabelTracer {
 				final int m = Arrays.mismatch(row, x, width, above, x, width);
 				if (m < 0) break;
 				x += m;
-				final int here = row[x], up = above[x];
-				if (here != 0) edges(here).add(x, y, EAST);
-				if (up != 0) edges(up).add(x + 1, y, WEST);
-				x++;
+				// differences come in runs (the top or bottom of a region): take them one by one
+				do {
+					final int here = row[x], up = above[x];
+					if (here != 0) edges(here).add(x, y, EAST);
+					if (up != 0) edges(up).add(x + 1, y, WEST);
+					x++;
+				} while (x < width && row[x] != above[x]);
 			}
 		}
 
