@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,17 +21,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * to the archive: signs in, uploads every file into a user-area folder named for the package (skipping files
  * the archive already has whole), submits with {@code RootPath} set to that folder, and follows the request
  * until it is PROCESSED or INVALID. A second push of the same package resumes: it never submits twice, and
- * after a submit whose answer was lost it asks the archive before trying again.
+ * after a submit whose answer was lost it asks the archive before trying again. With {@link #updating} the
+ * package becomes the next version of an existing submission instead of a new one.
  */
 public final class PackagePusher {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
+	/** What an accession looks like: S-BIAD1752, S-BSST12, E-MTAB-123. */
+	private static final Pattern ACCESSION = Pattern.compile("[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)+");
 
 	private final ArchiveClient client;
 	private final PushListener listener;
 	private Duration firstPoll = Duration.ofSeconds(1);
 	private Duration maxPoll = Duration.ofSeconds(20);
 	private Duration maxWait = Duration.ofHours(2);
+	private String update;
 
 	public PackagePusher(final ArchiveClient client, final PushListener listener) {
 		this.client = client;
@@ -48,6 +53,29 @@ public final class PackagePusher {
 	public PackagePusher waitAtMost(final Duration wait) {
 		this.maxWait = wait;
 		return this;
+	}
+
+	/**
+	 * Submits the package as the next version of the user's existing submission {@code accNo} (the archive keeps
+	 * the accession and replaces its content) instead of as a new submission; null (the default) for a new one.
+	 *
+	 * @throws IllegalArgumentException when {@code accNo} does not look like an accession
+	 */
+	public PackagePusher updating(final String accNo) {
+		this.update = accession(accNo);
+		return this;
+	}
+
+	/**
+	 * {@code accNo} trimmed, or null when blank.
+	 *
+	 * @throws IllegalArgumentException when it does not look like an accession
+	 */
+	public static String accession(final String accNo) {
+		final String a = accNo == null || accNo.isBlank() ? null : accNo.trim();
+		if (a != null && !ACCESSION.matcher(a).matches()) throw new IllegalArgumentException("'" + accNo +
+			"' is not an accession (such as S-BIAD1752)");
+		return a;
 	}
 
 	/** The folder of the user area that a package folder is uploaded into (its name, made safe for the archive). */
@@ -68,6 +96,11 @@ public final class PackagePusher {
 		final String archive = client.baseUri().toString();
 		final PushJournal journal = PushJournal.read(dir);
 		PushJournal.Entry entry = journal.get(archive, client.login());
+		if (update != null && entry != null && entry.accNo != null && !update.equals(entry.accNo)) {
+			throw new ArchiveException(ArchiveException.Kind.USAGE, "This package was already submitted to " +
+				archive + " as " + entry.accNo + "; it cannot also update " + update + ". Export it again into a new " +
+				"folder to update " + update + ".", null);
+		}
 		client.signIn();
 		listener.step("Signed in to " + archive + " as " + client.login());
 
@@ -88,7 +121,13 @@ public final class PackagePusher {
 			listener.step("The archive has no such submission: submitting");
 		}
 
-		if (entry == null) {
+		// the version an update starts from: a lost answer to its submit is recognised by a later version
+		int baseVersion = entry == null ? 0 : entry.version;
+		if (update != null && (entry == null || entry.accNo == null)) {
+			baseVersion = currentVersion(update);
+			listener.step("Updating " + update + ", now at version " + baseVersion);
+		}
+		else if (entry == null) {
 			final SubmissionSummary earlier = findEarlierPush(title(pageTab), folder);
 			if (earlier != null) {
 				entry = new PushJournal.Entry();
@@ -116,14 +155,14 @@ public final class PackagePusher {
 		final String title = title(pageTab);
 		setRootPath(pageTab, folder);
 		// After an INVALID request (or a lost submit of an update) the same accession is updated, not a new one made.
-		final String previousAcc = entry != null && (PushJournal.INVALID.equals(entry.state) || PushJournal.SUBMITTING
-			.equals(entry.state)) ? entry.accNo : null;
+		final String previousAcc = update != null ? update : entry != null && (PushJournal.INVALID.equals(entry.state) ||
+			PushJournal.SUBMITTING.equals(entry.state)) ? entry.accNo : null;
 		if (previousAcc != null) pageTab.put("accno", previousAcc);
 		final PushJournal.Entry next = new PushJournal.Entry();
 		next.folder = folder;
 		next.title = title;
 		next.accNo = previousAcc;
-		next.version = entry == null ? 0 : entry.version;
+		next.version = baseVersion;
 		next.state = PushJournal.SUBMITTING;
 		next.startedAt = Instant.now().toString();
 		journal.put(archive, client.login(), next);
@@ -139,6 +178,28 @@ public final class PackagePusher {
 		recordSubmitted(journal, archive, next, receipt);
 		listener.step("Submitted: " + receipt.accNo + " version " + receipt.version);
 		return follow(journal, archive, next, (int) uploaded[0], (int) uploaded[1], uploaded[2], false);
+	}
+
+	/**
+	 * The current version of the user's submission {@code accNo}, found through its stored PageTab's title;
+	 * fails with a usage error when the archive has no such submission of this user.
+	 */
+	private int currentVersion(final String accNo) throws ArchiveException {
+		final JsonNode stored;
+		try {
+			stored = client.pageTab(accNo);
+		}
+		catch (final ArchiveException e) {
+			if (e.kind() != ArchiveException.Kind.REJECTED) throw e;
+			throw new ArchiveException(ArchiveException.Kind.USAGE, accNo + " is not a submission of " + client
+				.login() + " at " + client.baseUri() + " (the archive answered: " + e.getMessage() + ")", e);
+		}
+		final String title = title(stored);
+		for (final SubmissionSummary s : client.search(title == null ? "" : title)) {
+			if (accNo.equals(s.accNo)) return s.version;
+		}
+		throw new ArchiveException(ArchiveException.Kind.SERVER, "The archive has " + accNo + " but does not list " +
+			"it among " + client.login() + "'s submissions", null);
 	}
 
 	private ObjectNode readPageTab(final Path dir) throws ArchiveException {

@@ -49,10 +49,15 @@ final class PushCommand implements Callable<Integer> {
 	@Option(names = "--user", required = true, paramLabel = "LOGIN", description = "Archive login (e-mail).")
 	String user;
 
+	@Option(names = "--update", paramLabel = "ACCESSION", description = "Submit the package as the next version of " +
+		"your existing submission ACCESSION (such as S-BIAD1752) instead of as a new submission.")
+	String update;
+
 	@Override
 	public Integer call() throws Exception {
 		if (!Files.isDirectory(dir)) throw new IllegalArgumentException("Not a folder: " + dir);
-		ArchiveUrls.checked(archive); // an unusable URL is reported before a password is asked for
+		ArchiveUrls.checked(archive); // an unusable URL or accession is reported before a password is asked for
+		final String accession = PackagePusher.accession(update);
 		final char[] password = password();
 		final PrintWriter err = spec.commandLine().getErr();
 		final PushListener listener = new PushConsole(err, System.console() != null);
@@ -60,7 +65,7 @@ final class PushCommand implements Callable<Integer> {
 		try {
 			final ArchiveClient client = new ArchiveClient(archive, user, password, RetryPolicy.DEFAULT, listener, null);
 			try {
-				result = new PackagePusher(client, listener).push(dir);
+				result = new PackagePusher(client, listener).updating(accession).push(dir);
 			}
 			finally {
 				client.signOut();

@@ -20,7 +20,7 @@ public final class DefaultArchivePusher implements ArchivePusher {
 
 	@Override
 	public PushResult push(final Path packageDir, final ArchiveAccount account, final char[] password,
-		final Consumer<String> log, final Progress progress) throws IOException
+		final String update, final Consumer<String> log, final Progress progress) throws IOException
 	{
 		final PushListener listener = new PushListener() {
 
@@ -34,11 +34,12 @@ public final class DefaultArchivePusher implements ArchivePusher {
 				progress.update("Uploading " + p.file(), p.bytes(), p.totalBytes());
 			}
 		};
+		final String accession = PackagePusher.accession(update); // checked before the archive is contacted
 		final ArchiveClient client = new ArchiveClient(account.url(), account.login(), password.clone(), RetryPolicy.DEFAULT,
 			listener, null);
 		final io.github.biaannotations.archive.PushResult r;
 		try {
-			r = new PackagePusher(client, listener).push(packageDir);
+			r = new PackagePusher(client, listener).updating(accession).push(packageDir);
 		} finally {
 			client.signOut();
 		}

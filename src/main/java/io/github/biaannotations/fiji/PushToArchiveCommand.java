@@ -32,6 +32,11 @@ public final class PushToArchiveCommand extends FeedbackCommand {
 		description = "Blank: the password given in Archive Account... (never recorded in macros).")
 	private String password = "";
 
+	@Parameter(label = "Update accession", persist = false, required = false,
+		description = "Blank: a new submission. One of your accessions (such as S-BIAD1752): this package becomes " +
+			"its next version.")
+	private String update = "";
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Accession")
 	private String accession;
 
@@ -60,12 +65,13 @@ public final class PushToArchiveCommand extends FeedbackCommand {
 				"servers, the environment variable " + PASSWORD_VARIABLE + ")");
 			final ArchivePusher pusher = Backends.first(plugins, ArchivePusher.class, "Pushing to the archive");
 			final StatusProgress progress = new StatusProgress(status);
-			final PushResult r = pusher.push(folder.toPath(), account, secret, line -> {
+			final PushResult r = pusher.push(folder.toPath(), account, secret, update, line -> {
 				if (log != null) log.info("Push to Archive: " + line);
 			}, progress);
 			progress.done();
 			accession = r.accession();
-			feedback.info("Push to Archive", "Submitted " + folder.getName() + " to " + account.url() + " as " + r);
+			feedback.info("Push to Archive", "Submitted " + folder.getName() + " to " + account.url() + " as " + r +
+				(update == null || update.isBlank() ? "" : " (a new version)"));
 		}
 		catch (final Exception e) {
 			cancel(feedback.error("Push to Archive", e));

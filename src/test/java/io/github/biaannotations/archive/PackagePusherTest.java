@@ -141,9 +141,19 @@ class PackagePusherTest {
 	}
 
 	private PushResult push(final Path pkg, final String url, final int attempts) throws ArchiveException {
+		return push(pkg, url, attempts, null);
+	}
+
+	private PushResult pushUpdating(final Path pkg, final String accNo) throws ArchiveException {
+		return push(pkg, server.baseUri().toString(), 4, accNo);
+	}
+
+	private PushResult push(final Path pkg, final String url, final int attempts, final String update)
+		throws ArchiveException
+	{
 		try {
 			return new PackagePusher(client(url, PASSWORD, attempts), listener).pollEvery(Duration.ofMillis(10),
-				Duration.ofMillis(50)).push(pkg);
+				Duration.ofMillis(50)).updating(update).push(pkg);
 		}
 		catch (final ArchiveException e) {
 			messages.add(e.getMessage());
@@ -480,6 +490,52 @@ class PackagePusherTest {
 		assertEquals(2, fixed.version());
 		assertEquals("PROCESSED", fixed.status());
 		assertStoredIntact(pkg);
+	}
+
+	@Test
+	void aNewPackageCanUpdateAnEarlierSubmissionAsItsNextVersion() throws Exception {
+		final PushResult first = push(TestPackages.write(tmp.resolve("nuclei-v1"), "Nuclei", 2, 100, 21));
+		final Path v2 = TestPackages.write(tmp.resolve("nuclei-v2"), "Nuclei, corrected", 3, 100, 22);
+		final PushResult updated = pushUpdating(v2, first.accNo());
+		assertEquals(first.accNo(), updated.accNo());
+		assertEquals(2, updated.version());
+		assertEquals("PROCESSED", updated.status());
+		assertStoredIntact(v2);
+		final String stored = new String(Files.readAllBytes(server.store().resolve("submissions/" + first.accNo() +
+			"/2/submission.json")), StandardCharsets.UTF_8);
+		assertTrue(stored.contains("Nuclei, corrected") && stored.contains("\"nuclei-v2\""), stored);
+		assertTrue(messages.contains("Updating " + first.accNo() + ", now at version 1"), messages.toString());
+		// pushing the update again follows it: no third version
+		final PushResult again = pushUpdating(v2, first.accNo());
+		assertTrue(again.submittedBefore());
+		assertEquals(2, again.version());
+		assertEquals(2, count("POST /submissions/async"));
+	}
+
+	@Test
+	void updatingASubmissionThatIsNotTheUsersFailsBeforeUploading() throws Exception {
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Orphan", 2, 100, 23);
+		final ArchiveException e = assertThrows(ArchiveException.class, () -> pushUpdating(pkg, "S-BIAD99"));
+		assertEquals(ArchiveException.Kind.USAGE, e.kind());
+		assertTrue(e.getMessage().startsWith("S-BIAD99 is not a submission of alice at "), e.getMessage());
+		assertEquals(0, count("POST /files/user/upload"));
+		assertEquals(0, count("POST /submissions/async"));
+		final IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> new PackagePusher(
+			client(server.baseUri().toString(), PASSWORD, 1), listener).updating("S BIAD 1; rm"));
+		assertEquals("'S BIAD 1; rm' is not an accession (such as S-BIAD1752)", bad.getMessage());
+	}
+
+	@Test
+	void aPackageAlreadySubmittedCannotAlsoUpdateAnotherSubmission() throws Exception {
+		final PushResult other = push(TestPackages.write(tmp.resolve("other"), "Other", 1, 100, 24));
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Mine", 1, 100, 25);
+		final PushResult mine = push(pkg);
+		final ArchiveException e = assertThrows(ArchiveException.class, () -> pushUpdating(pkg, other.accNo()));
+		assertEquals(ArchiveException.Kind.USAGE, e.kind());
+		assertEquals("This package was already submitted to " + server.baseUri() + " as " + mine.accNo() + "; it " +
+			"cannot also update " + other.accNo() + ". Export it again into a new folder to update " + other.accNo() +
+			".", e.getMessage());
+		assertEquals(2, count("POST /submissions/async"));
 	}
 
 	@Test

@@ -94,6 +94,27 @@ class ServeAndPushCommandTest {
 	}
 
 	@Test
+	void pushUpdateSubmitsANewVersionOfTheSameAccession() throws Exception {
+		PushCommand.environment = name -> name.equals("BIA_PASSWORD") ? "s3cret:with-colon" : null;
+		final String url = serve.running.baseUri().toString();
+		final String[] first = run("push", TestPackages.write(tmp.resolve("v1"), "Version one", 1, 100, 5).toString(),
+			"--archive", url, "--user", "alice");
+		assertEquals("0", first[0], first[2]);
+		final String acc = first[1].trim();
+		final String[] second = run("push", TestPackages.write(tmp.resolve("v2"), "Version two", 2, 100, 6).toString(),
+			"--archive", url, "--user", "alice", "--update", acc);
+		assertEquals("0", second[0], second[2]);
+		assertEquals(acc, second[1].trim());
+		assertTrue(second[2].contains("Submitted: " + acc + " version 2"), second[2]);
+		// a malformed accession is refused before anything is asked or sent
+		PushCommand.environment = name -> null;
+		final String[] bad = run("push", tmp.resolve("v2").toString(), "--archive", url, "--user", "alice",
+			"--update", "S-BIAD1/../x");
+		assertEquals("1", bad[0]);
+		assertEquals("error: 'S-BIAD1/../x' is not an accession (such as S-BIAD1752)", bad[2].trim());
+	}
+
+	@Test
 	void anInvalidSubmissionExitsNonZeroWithTheServersErrors() throws Exception {
 		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Invalid", 1, 10, 2);
 		Files.write(pkg.resolve("annotations.tsv"), "Files\nnot-there.geojson\n".getBytes(StandardCharsets.UTF_8));

@@ -62,9 +62,10 @@ class ArchiveCommandsTest {
 
 		@Override
 		public PushResult push(final Path packageDir, final ArchiveAccount account, final char[] password,
-			final Consumer<String> log, final Progress progress)
+			final String update, final Consumer<String> log, final Progress progress)
 		{
-			calls.add(packageDir.getFileName() + " " + account + " " + new String(password));
+			calls.add(packageDir.getFileName() + " " + account + " " + new String(password) + (update == null || update
+				.isEmpty() ? "" : " update " + update));
 			return new PushResult("S-BIADTEST1", "uploaded to user/" + packageDir.getFileName());
 		}
 	}
@@ -154,6 +155,10 @@ class ArchiveCommandsTest {
 		assertEquals(List.of("pkg ada at http://127.0.0.1:1/api pw"), RecordingPusher.calls);
 		succeeded(fiji.run(PushToArchiveCommand.class, map("folder", p.toFile(), "password", "other")));
 		assertEquals("pkg ada at http://127.0.0.1:1/api other", RecordingPusher.calls.get(1), "a given password wins");
+		succeeded(fiji.run(PushToArchiveCommand.class, map("folder", p.toFile(), "update", "S-BIAD7")));
+		assertEquals("pkg ada at http://127.0.0.1:1/api pw update S-BIAD7", RecordingPusher.calls.get(2));
+		succeeded(fiji.run(PushToArchiveCommand.class, map("folder", p.toFile())));
+		assertEquals("pkg ada at http://127.0.0.1:1/api pw", RecordingPusher.calls.get(3), "the accession is not remembered");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.github.biaannotations.fiji;
 import static io.github.biaannotations.fiji.FijiCommands.failed;
 import static io.github.biaannotations.fiji.FijiCommands.map;
 import static io.github.biaannotations.fiji.FijiCommands.succeeded;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,6 +85,33 @@ class RealArchiveCommandsTest {
 			try (Stream<Path> files = Files.walk(pkg)) {
 				assertFalse(files.filter(Files::isRegularFile).anyMatch(p -> contains(p, "Secr3t-pw")), "no file of the package holds the password");
 			}
+		}
+	}
+
+	@Test
+	void pushWithAnAccessionToUpdateMakesItsNextVersion() throws IOException {
+		try (LocalArchiveServer server = LocalArchiveServer.start(new LocalArchiveServer.Options().port(0)
+			.store(tmp.resolve("archive")).user("ada@example.org", "Secr3t-pw".toCharArray()).stageDelayMillis(5)))
+		{
+			succeeded(fiji.run(ArchiveAccountCommand.class, map("url", server.baseUri().toString(), "login", "ada@example.org",
+				"password", "Secr3t-pw", "remember", false)));
+			final String accession = (String) succeeded(fiji.run(PushToArchiveCommand.class, map("folder", pkg.toFile())))
+				.getOutput("accession");
+			final Path corrected = tmp.resolve("nuclei-package-corrected");
+			Files.createDirectories(corrected);
+			try (Stream<Path> files = Files.walk(pkg)) {
+				for (final Path p : (Iterable<Path>) files::iterator) {
+					if (p.getFileName().toString().equals(".bia-push.json")) continue;
+					final Path to = corrected.resolve(pkg.relativize(p).toString());
+					if (Files.isDirectory(p)) Files.createDirectories(to);
+					else Files.copy(p, to);
+				}
+			}
+			final Module m = succeeded(fiji.run(PushToArchiveCommand.class, map("folder", corrected.toFile(), "update",
+				accession)));
+			assertEquals(accession, m.getOutput("accession"));
+			assertTrue(Files.isRegularFile(server.store().resolve("submissions/" + accession + "/2/submission.json")),
+				"version 2 stored");
 		}
 	}
 
