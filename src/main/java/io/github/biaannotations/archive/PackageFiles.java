@@ -6,17 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import io.github.biaannotations.model.ArchivePaths;
 
 /**
  * The files of a package folder as push sends them: every regular file but push's own record, each with
  * its slash-separated path relative to the folder, checked against the archive's file path rule.
  */
 final class PackageFiles {
-
-	/** The archive's file path rule (archive-api.md). */
-	static final Pattern PATH_RULE = Pattern.compile("^(?!\\./)(?!.*/$)(?!.*\\.\\./)[0-9A-Za-z!\\-_*'(). /]+$");
 
 	/** One file of the package. */
 	static final class Entry {
@@ -57,7 +55,7 @@ final class PackageFiles {
 				if (!Files.isRegularFile(p)) continue;
 				final String rel = dir.relativize(p).toString().replace('\\', '/');
 				if (rel.startsWith(PushJournal.FILE_NAME)) continue;
-				if (!PATH_RULE.matcher(rel).matches()) bad.add(rel);
+				if (!ArchivePaths.isValid(rel)) bad.add(rel);
 				else out.add(new Entry(rel, p, Files.size(p)));
 			}
 		}
@@ -71,11 +69,9 @@ final class PackageFiles {
 		return out;
 	}
 
-	/** A user-area folder name for a package folder: its name with characters outside the rule replaced. */
+	/** A user-area folder name for a package folder: its name made to follow the archive's path rule. */
 	static String folderName(final Path dir) {
 		final Path name = dir.toAbsolutePath().normalize().getFileName();
-		final String raw = name == null ? "" : name.toString();
-		final String safe = raw.replaceAll("[^0-9A-Za-z!\\-_*'() .]", "_").trim().replaceAll("^\\.+", "");
-		return safe.isEmpty() ? "package" : safe;
+		return name == null ? "package" : ArchivePaths.safeName(name.toString());
 	}
 }

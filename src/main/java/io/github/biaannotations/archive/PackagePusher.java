@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.biaannotations.model.ArchivePaths;
+
 /**
  * Pushes a submission package (a folder with {@code submission.json}, PageTab JSON, and the files it lists)
  * to the archive: signs in, uploads every file into a user-area folder named for the package (skipping files
@@ -92,10 +94,12 @@ public final class PackagePusher {
 	public PushResult push(final Path dir) throws ArchiveException {
 		final ObjectNode pageTab = readPageTab(dir);
 		final List<PackageFiles.Entry> files = PackageFiles.scan(dir);
-		final String folder = PackageFiles.folderName(dir);
 		final String archive = client.baseUri().toString();
 		final PushJournal journal = PushJournal.read(dir);
 		PushJournal.Entry entry = journal.get(archive, client.login());
+		// a resumed push keeps the folder its files went to, even if a later version names folders differently
+		final String folder = entry != null && entry.folder != null && ArchivePaths.isValid(entry.folder) && !entry.folder
+			.contains("/") ? entry.folder : PackageFiles.folderName(dir);
 		if (update != null && entry != null && entry.accNo != null && !update.equals(entry.accNo)) {
 			throw new ArchiveException(ArchiveException.Kind.USAGE, "This package was already submitted to " +
 				archive + " as " + entry.accNo + "; it cannot also update " + update + ". Export it again into a new " +

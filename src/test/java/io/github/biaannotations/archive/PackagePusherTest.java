@@ -167,7 +167,7 @@ class PackagePusherTest {
 
 	/** Every file of the package is in the user area under the package's folder with the same sha256. */
 	private void assertStoredIntact(final Path pkg) throws IOException {
-		final Path folder = server.userFolder("alice").resolve(pkg.getFileName().toString());
+		final Path folder = server.userFolder("alice").resolve(PackagePusher.remoteFolder(pkg));
 		try (Stream<Path> s = Files.walk(pkg)) {
 			for (final Path p : (Iterable<Path>) s::iterator) {
 				if (!Files.isRegularFile(p) || p.getFileName().toString().startsWith(".bia-push")) continue;
@@ -205,6 +205,14 @@ class PackagePusherTest {
 		final String stored = new String(Files.readAllBytes(server.store().resolve(
 			"submissions/S-BIAD1/1/submission.json")), StandardCharsets.UTF_8);
 		assertTrue(stored.contains("\"RootPath\"") && stored.contains("\"nuclei-2026\""), stored);
+	}
+
+	@Test
+	void aFolderNameWithAccentsBecomesTheSameSafeNameAsFilesInsideGet() throws Exception {
+		final Path pkg = TestPackages.write(tmp.resolve("Études 2026"), "Accents", 1, 100, 26);
+		assertEquals("Etudes 2026", PackagePusher.remoteFolder(pkg));
+		assertEquals("PROCESSED", push(pkg).status());
+		assertTrue(Files.isRegularFile(server.userFolder("alice").resolve("Etudes 2026/submission.json")));
 	}
 
 	@Test
