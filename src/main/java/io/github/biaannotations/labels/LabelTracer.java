@@ -316,22 +316,23 @@ public final class LabelTracer {
 
 		private long[] vertices = new long[0];
 		private int[] first = new int[0], second = new int[0];
+		private int[] next = new int[0];
 		private boolean[] used = new boolean[0];
 		private boolean boxed;
 		private int minX, minY, stride, mask;
 
 		Geometry geometry(final EdgeList e, final GeometryFactory factory, final double ox, final double oy) {
 			index(e);
+			final boolean touching = link(e);
+			clear(e);
 			final List<Ring> shells = new ArrayList<>();
 			final List<Ring> holes = new ArrayList<>();
-			boolean touching = false;
 			for (int i = 0; i < e.size; i++) {
 				if (used[i]) continue;
 				final Ring ring = walk(e.keys, i);
-				touching |= ring.touching;
 				(ring.area > 0 ? shells : holes).add(ring);
 			}
-			clear(e);
+			Arrays.fill(used, 0, e.size, false);
 			final Geometry g = assemble(factory, shells, holes, ox, oy);
 			return touching && !g.isValid() ? GeometryFixer.fix(g) : g;
 		}
@@ -375,7 +376,6 @@ public final class LabelTracer {
 				final int s = slot(x(e.keys[i]), y(e.keys[i]));
 				first[s] = 0;
 				second[s] = 0;
-				used[i] = false;
 			}
 		}
 
@@ -389,6 +389,32 @@ public final class LabelTracer {
 			return s;
 		}
 
+		/**
+		 * Finds the edge that follows each edge, every edge on its own (the lookups do not wait on one another
+		 * as a walk's steps do). Returns whether the label touches itself at a corner anywhere.
+		 */
+		private boolean link(final EdgeList e) {
+			if (next.length < e.size) next = new int[Math.max(e.size, 2 * next.length)];
+			final long[] edges = e.keys;
+			boolean touching = false;
+			for (int i = 0; i < e.size; i++) {
+				final long edge = edges[i];
+				final int d = dir(edge);
+				final int ex = x(edge) + DX[d], ey = y(edge) + DY[d];
+				final int s = slot(ex, ey);
+				int n = first[s] - 1;
+				if (n < 0) throw new IllegalStateException("Broken outline at " + ex + "," + ey);
+				final int other = second[s] - 1;
+				if (other >= 0) {
+					// a corner where the label touches itself diagonally: turn right to keep pixels 4-connected
+					touching = true;
+					if (dir(edges[other]) == ((d + 1) & 3)) n = other;
+				}
+				next[i] = n;
+			}
+			return touching;
+		}
+
 		/** Follows edges from {@code start} until the ring closes, keeping only the corners. */
 		private Ring walk(final long[] edges, final int start) {
 			final Ring ring = new Ring();
@@ -396,19 +422,10 @@ public final class LabelTracer {
 			do {
 				used[cur] = true;
 				final long edge = edges[cur];
+				final int n = next[cur];
 				final int d = dir(edge);
-				final int ex = x(edge) + DX[d], ey = y(edge) + DY[d];
-				final int s = slot(ex, ey);
-				int next = first[s] - 1;
-				if (next < 0) throw new IllegalStateException("Broken outline at " + ex + "," + ey);
-				final int other = second[s] - 1;
-				if (other >= 0) {
-					// a corner where the label touches itself diagonally: turn right to keep pixels 4-connected
-					ring.touching = true;
-					if (dir(edges[other]) == ((d + 1) & 3)) next = other;
-				}
-				if (dir(edges[next]) != d) ring.add(ex, ey);
-				cur = next;
+				if (dir(edges[n]) != d) ring.add(x(edge) + DX[d], y(edge) + DY[d]);
+				cur = n;
 			} while (cur != start);
 			ring.close();
 			return ring;
@@ -421,7 +438,6 @@ public final class LabelTracer {
 		int[] xy = new int[16];
 		int size;
 		double area;
-		boolean touching;
 
 		void add(final int x, final int y) {
 			if (2 * size + 2 > xy.length) xy = Arrays.copyOf(xy, xy.length * 2);
