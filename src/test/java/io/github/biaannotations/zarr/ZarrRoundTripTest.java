@@ -150,20 +150,22 @@ class ZarrRoundTripTest {
 	}
 
 	@Test
-	void chunkShapesAimAtTwoMegabytes() {
-		assertArrayEquals(new int[] { 4, 512, 512 }, ChunkShapes.choose(new long[] { 64, 2048, 2048 }, 0, 2,
+	void chunkShapesAimAtFourMegabytes() {
+		assertArrayEquals(new int[] { 4, 512, 1024 }, ChunkShapes.choose(new long[] { 64, 2048, 2048 }, 0, 2,
 			ChunkShapes.DEFAULT_TARGET_BYTES));
-		assertArrayEquals(new int[] { 16, 256, 256 }, ChunkShapes.choose(new long[] { 64, 256, 256 }, 0, 2,
+		assertArrayEquals(new int[] { 32, 256, 256 }, ChunkShapes.choose(new long[] { 64, 256, 256 }, 0, 2,
 			ChunkShapes.DEFAULT_TARGET_BYTES));
-		assertArrayEquals(new int[] { 1, 1024, 1024 }, ChunkShapes.choose(new long[] { 1, 2048, 2048 }, -1, 2,
+		assertArrayEquals(new int[] { 1, 1024, 2048 }, ChunkShapes.choose(new long[] { 1, 2048, 2048 }, -1, 2,
 			ChunkShapes.DEFAULT_TARGET_BYTES));
-		assertArrayEquals(new int[] { 2, 512, 1024 }, ChunkShapes.choose(new long[] { 2, 2048, 2048 }, 0, 2,
+		assertArrayEquals(new int[] { 2, 1024, 1024 }, ChunkShapes.choose(new long[] { 2, 2048, 2048 }, 0, 2,
 			ChunkShapes.DEFAULT_TARGET_BYTES));
 		// a 128 MB plane: one plane deep, so a writer never holds several such planes
-		assertArrayEquals(new int[] { 1, 1024, 1024 }, ChunkShapes.choose(new long[] { 10, 8192, 8192 }, 0, 2,
+		assertArrayEquals(new int[] { 1, 1024, 2048 }, ChunkShapes.choose(new long[] { 10, 8192, 8192 }, 0, 2,
 			ChunkShapes.DEFAULT_TARGET_BYTES));
 		assertArrayEquals(new int[] { 1, 100, 20000 }, ChunkShapes.choose(new long[] { 1, 100, 20000 }, 0, 1,
 			ChunkShapes.DEFAULT_TARGET_BYTES));
+		// the 2 MB target asked for explicitly
+		assertArrayEquals(new int[] { 4, 512, 512 }, ChunkShapes.choose(new long[] { 64, 2048, 2048 }, 0, 2, 2 << 20));
 	}
 
 	private static void write(final FileSystemStore store, final String path, final ZarrFormat format,
