@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
@@ -126,36 +125,47 @@ public final class LabelTracer {
 
 	/**
 	 * Runs {@code tasks}, the first in this thread and the others in the common pool, and returns their results
-	 * in order. If any fails, the failure of the first failing task in order is thrown.
+	 * in order. If any fails, the failure of the first failing task in order is thrown as it was thrown (the
+	 * pool's own reporting would wrap it and prefix its message with the class name).
 	 */
 	private static <T> List<T> runAll(final List<Supplier<T>> tasks) {
-		final List<Future<T>> others = new ArrayList<>(tasks.size());
-		for (int i = 1; i < tasks.size(); i++)
-			others.add(ForkJoinPool.commonPool().submit((Callable<T>) tasks.get(i)::get));
-		final List<T> results = new ArrayList<>(tasks.size());
-		Throwable failure = null;
-		try {
-			results.add(tasks.get(0).get());
+		final int n = tasks.size();
+		final List<T> results = new ArrayList<>(java.util.Collections.nCopies(n, null));
+		final Throwable[] failures = new Throwable[n];
+		final List<Future<?>> others = new ArrayList<>(n);
+		for (int i = 1; i < n; i++) {
+			final int task = i;
+			others.add(ForkJoinPool.commonPool().submit(() -> run(tasks, task, results, failures)));
 		}
-		catch (final RuntimeException | Error e) {
-			failure = e;
-		}
-		for (final Future<T> f : others) {
+		run(tasks, 0, results, failures);
+		for (final Future<?> f : others) {
 			try {
-				results.add(f.get());
+				f.get();
 			}
 			catch (final ExecutionException e) {
-				if (failure == null) failure = e.getCause();
+				throw new IllegalStateException(e.getCause()); // run() catches everything: not reached
 			}
 			catch (final InterruptedException e) {
 				Thread.currentThread().interrupt();
-				if (failure == null) failure = new IllegalStateException("Interrupted while tracing labels", e);
+				throw new IllegalStateException("Interrupted while tracing labels", e);
 			}
 		}
-		if (failure instanceof RuntimeException) throw (RuntimeException) failure;
-		if (failure instanceof Error) throw (Error) failure;
-		if (failure != null) throw new IllegalStateException(failure);
+		for (final Throwable failure : failures) {
+			if (failure instanceof RuntimeException) throw (RuntimeException) failure;
+			if (failure instanceof Error) throw (Error) failure;
+		}
 		return results;
+	}
+
+	private static <T> void run(final List<Supplier<T>> tasks, final int i, final List<T> results,
+		final Throwable[] failures)
+	{
+		try {
+			results.set(i, tasks.get(i).get());
+		}
+		catch (final RuntimeException | Error e) {
+			failures[i] = e;
+		}
 	}
 
 	/** The edges found in a band of rows, by label in order of first appearance. */

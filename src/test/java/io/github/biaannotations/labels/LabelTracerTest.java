@@ -138,6 +138,12 @@ class LabelTracerTest {
 				if (y == 20 || y == 1000) throw new IllegalArgumentException("bad value in row " + y);
 			}, w, h, 0, 0));
 		assertEquals("bad value in row 20", e.getMessage());
+		// a failure in a lower band (read by another thread) keeps its own message
+		final IllegalArgumentException lower = assertThrows(IllegalArgumentException.class, () -> new LabelTracer(f)
+			.trace((y, row) -> {
+				if (y == 1000) throw new IllegalArgumentException("bad value in row " + y);
+			}, w, h, 0, 0));
+		assertEquals("bad value in row 1000", lower.getMessage());
 	}
 
 	@Test
