@@ -429,7 +429,10 @@ public final class LabelTracer {
 		private Ring walk(final long[] edges, final int start) {
 			final Ring ring = new Ring();
 			int cur = start;
+			int steps = 0;
 			do {
+				// a ring never has more edges than its label: more would mean a broken outline, never a hang
+				if (++steps > edges.length) throw new IllegalStateException("Broken outline at edge " + start);
 				used[cur] = true;
 				final long edge = edges[cur];
 				final int n = next[cur];

@@ -131,6 +131,34 @@ class LabelTracerTest {
 	}
 
 	@Test
+	void sparseLabelOverALargeBoxIsExact() {
+		// a label whose few edges spread over a box far larger than they are: joined through a hash table
+		final int w = 700, h = 600;
+		final int[] l = new int[w * h];
+		l[0] = 5;
+		l[w * h - 1] = 5;
+		for (int y = 300; y < 305; y++)
+			for (int x = 350; x < 355; x++)
+				l[y * w + x] = y == 302 && x == 352 ? 0 : 5; // a ring with a one-pixel hole
+		l[10 * w + 20] = 5;
+		l[11 * w + 21] = 5; // touching the pixel above only at a corner
+		final Random r = new Random(11);
+		int squares = 0;
+		while (squares < 300) { // many small parts: thousands of edges, so hash slots collide
+			final int x = 2 + r.nextInt(w - 4), y = 20 + r.nextInt(h - 40);
+			if (l[y * w + x] != 0 || l[y * w + x + 1] != 0 || l[(y + 1) * w + x] != 0 || l[(y + 1) * w + x + 1] != 0)
+				continue;
+			l[y * w + x] = l[y * w + x + 1] = l[(y + 1) * w + x] = l[(y + 1) * w + x + 1] = 7;
+			squares++;
+		}
+		assertExact(l, w, h);
+		final Map<Integer, Geometry> traced = new LabelTracer(f).trace(l, w, h, 0, 0);
+		assertEquals(5, traced.get(5).getNumGeometries());
+		assertEquals(1 + 1 + 24 + 1 + 1, traced.get(5).getArea(), 0);
+		assertEquals(4 * 300, traced.get(7).getArea(), 0);
+	}
+
+	@Test
 	void failedReadingReportsTheTopmostRow() {
 		final int w = 1024, h = 1100;
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LabelTracer(f).trace(
