@@ -68,13 +68,18 @@ class RealArchiveCommandsTest {
 		assertTrue(why.contains("annotations/nuclei/nuclei.geojson"), why);
 	}
 
+	/** A local archive with the user ada@example.org, set as the archive account of the Fiji commands. */
+	private LocalArchiveServer signedInToALocalArchive() throws IOException {
+		final LocalArchiveServer server = LocalArchiveServer.start(new LocalArchiveServer.Options().port(0).store(tmp
+			.resolve("archive")).user("ada@example.org", "Secr3t-pw".toCharArray()).stageDelayMillis(5));
+		succeeded(fiji.run(ArchiveAccountCommand.class, map("url", server.baseUri().toString(), "login", "ada@example.org",
+			"password", "Secr3t-pw", "remember", false)));
+		return server;
+	}
+
 	@Test
 	void pushToALocalArchiveGivesAnAccessionAndLogsNoPassword() throws IOException {
-		try (LocalArchiveServer server = LocalArchiveServer.start(new LocalArchiveServer.Options().port(0)
-			.store(tmp.resolve("archive")).user("ada@example.org", "Secr3t-pw".toCharArray()).stageDelayMillis(5)))
-		{
-			succeeded(fiji.run(ArchiveAccountCommand.class, map("url", server.baseUri().toString(), "login", "ada@example.org",
-				"password", "Secr3t-pw", "remember", false)));
+		try (LocalArchiveServer server = signedInToALocalArchive()) {
 			final Module m = succeeded(fiji.run(PushToArchiveCommand.class, map("folder", pkg.toFile())));
 			final String accession = (String) m.getOutput("accession");
 			assertTrue(accession.matches("S-BIAD\\d+"), accession);
@@ -90,11 +95,7 @@ class RealArchiveCommandsTest {
 
 	@Test
 	void pushWithAnAccessionToUpdateMakesItsNextVersion() throws IOException {
-		try (LocalArchiveServer server = LocalArchiveServer.start(new LocalArchiveServer.Options().port(0)
-			.store(tmp.resolve("archive")).user("ada@example.org", "Secr3t-pw".toCharArray()).stageDelayMillis(5)))
-		{
-			succeeded(fiji.run(ArchiveAccountCommand.class, map("url", server.baseUri().toString(), "login", "ada@example.org",
-				"password", "Secr3t-pw", "remember", false)));
+		try (LocalArchiveServer server = signedInToALocalArchive()) {
 			final String accession = (String) succeeded(fiji.run(PushToArchiveCommand.class, map("folder", pkg.toFile())))
 				.getOutput("accession");
 			final Path corrected = tmp.resolve("nuclei-package-corrected");
