@@ -327,6 +327,8 @@ public final class LabelTracer {
 		private long[] vertices = new long[0];
 		private int[] first = new int[0], second = new int[0];
 		private int[] next = new int[0];
+		/** The slot each edge's start vertex took, so that exactly those slots are emptied afterwards. */
+		private int[] slotOf = new int[0];
 		private boolean[] used = new boolean[0];
 		private boolean boxed;
 		private int minX, minY, stride, mask;
@@ -366,13 +368,17 @@ public final class LabelTracer {
 				second = new int[capacity];
 			}
 			if (!boxed && vertices.length < capacity) vertices = new long[capacity];
-			if (used.length < e.size) used = new boolean[Math.max(e.size, 2 * used.length)];
+			if (used.length < e.size) {
+				used = new boolean[Math.max(e.size, 2 * used.length)];
+				slotOf = new int[used.length];
+			}
 			minX = x0;
 			minY = y0;
 			stride = x1 - x0 + 1;
 			mask = capacity - 1;
 			for (int i = 0; i < e.size; i++) {
 				final int s = slot(x(e.keys[i]), y(e.keys[i]));
+				slotOf[i] = s;
 				if (first[s] == 0) {
 					if (!boxed) vertices[s] = e.keys[i] >>> 2;
 					first[s] = i + 1;
@@ -380,12 +386,15 @@ public final class LabelTracer {
 			}
 		}
 
-		/** Empties the slots {@code e} used, so that the table is clear for the next label. */
+		/**
+		 * Empties the slots {@code e} took, so that the table is clear for the next label. They are the slots
+		 * recorded when filling it: probing for them again would stop early at a slot already emptied and leave
+		 * the rest of a probe chain behind (found by a test of many sparse labels in a row).
+		 */
 		private void clear(final EdgeList e) {
 			for (int i = 0; i < e.size; i++) {
-				final int s = slot(x(e.keys[i]), y(e.keys[i]));
-				first[s] = 0;
-				second[s] = 0;
+				first[slotOf[i]] = 0;
+				second[slotOf[i]] = 0;
 			}
 		}
 

@@ -159,6 +159,24 @@ class LabelTracerTest {
 	}
 
 	@Test
+	void manySparseLabelsOneAfterAnotherAreExact() {
+		// one table serves label after label: what one sparse label leaves in it must not mislead the next
+		final int w = 600, h = 600;
+		final int[] l = new int[w * h];
+		final Random r = new Random(13);
+		for (int label = 1; label <= 12; label++) {
+			for (int dots = 0; dots < 150; dots++) {
+				final int x = r.nextInt(w), y = r.nextInt(h);
+				if (l[y * w + x] == 0) l[y * w + x] = label;
+			}
+		}
+		for (int y = 100; y < 140; y++) // compact labels after them, indexed by position in their box
+			for (int x = 100; x < 300; x++)
+				if (l[y * w + x] == 0) l[y * w + x] = 20 + x / 40;
+		assertExact(l, w, h);
+	}
+
+	@Test
 	void failedReadingReportsTheTopmostRow() {
 		final int w = 1024, h = 1100;
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LabelTracer(f).trace(
