@@ -10,10 +10,12 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
+import org.locationtech.jts.algorithm.RayCrossingCounter;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
 import org.locationtech.jts.geom.util.GeometryFixer;
@@ -503,21 +505,20 @@ public final class LabelTracer {
 	{
 		if (holes.isEmpty() && shells.size() == 1) return f.createPolygon(shells.get(0).toJts(f, ox, oy));
 		final List<LinearRing> shellRings = new ArrayList<>(shells.size());
-		final List<Polygon> plainShells = new ArrayList<>(shells.size());
-		for (final Ring s : shells) {
-			final LinearRing r = s.toJts(f, ox, oy);
-			shellRings.add(r);
-			plainShells.add(f.createPolygon(r));
-		}
+		for (final Ring s : shells)
+			shellRings.add(s.toJts(f, ox, oy));
 		final List<List<LinearRing>> holesOf = new ArrayList<>(shells.size());
 		for (int i = 0; i < shells.size(); i++)
 			holesOf.add(new ArrayList<>());
 		for (final Ring h : holes) {
-			final var p = f.createPoint(h.insidePoint(ox, oy));
-			int best = -1;
-			for (int i = 0; i < shells.size(); i++) {
-				if ((best < 0 || shells.get(i).area < shells.get(best).area) && plainShells.get(i).contains(p))
-					best = i;
+			// the hole belongs to the smallest outline around a pixel inside it; with one outline, to that one
+			int best = shells.size() == 1 ? 0 : -1;
+			if (best < 0) {
+				final Coordinate inside = h.insidePoint(ox, oy);
+				for (int i = 0; i < shells.size(); i++) {
+					if ((best < 0 || shells.get(i).area < shells.get(best).area) && encloses(shellRings.get(i), inside))
+						best = i;
+				}
 			}
 			if (best < 0) throw new IllegalStateException("Hole outside every outline");
 			holesOf.get(best).add(h.toJts(f, ox, oy));
@@ -526,5 +527,14 @@ public final class LabelTracer {
 		for (int i = 0; i < polygons.length; i++)
 			polygons[i] = f.createPolygon(shellRings.get(i), holesOf.get(i).toArray(new LinearRing[0]));
 		return polygons.length == 1 ? polygons[0] : f.createMultiPolygon(polygons);
+	}
+
+	/**
+	 * Whether {@code p} (a pixel centre, so never on an outline) lies inside {@code ring}: a ray-crossing count
+	 * after a box test, where {@code Polygon.contains} would build a topology graph for every hole.
+	 */
+	private static boolean encloses(final LinearRing ring, final Coordinate p) {
+		return ring.getEnvelopeInternal().contains(p) && RayCrossingCounter.locatePointInRing(p, ring
+			.getCoordinateSequence()) == Location.INTERIOR;
 	}
 }
