@@ -127,8 +127,7 @@ public final class PackageExport {
 		m.withExportDefaults(now);
 		final MifaMetadata probe = m.copy();
 		if (probe.annotations().types().isEmpty()) probe.annotations().types().add(AnnotationType.OTHER.value());
-		final List<ValidationProblem> problems = probe.validate(today);
-		if (!draft) probe.requireValid(today);
+		final List<ValidationProblem> problems = draft ? probe.validate(today) : probe.requireValid(today);
 		for (final ValidationProblem p : problems)
 			if (draft || !p.isError()) warnings.accept("metadata: " + p);
 		return m;
