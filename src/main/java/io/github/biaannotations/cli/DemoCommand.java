@@ -82,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
 		final char[] password = Long.toHexString(new SecureRandom().nextLong()).toCharArray();
 		final Path store = work.resolve("local-archive");
 		try (LocalArchiveServer server = LocalArchiveServer.start(new LocalArchiveServer.Options().port(0).store(store)
-			.user(DEMO_USER, password.clone()).stageDelayMillis(20)))
+			.user(DEMO_USER, password).stageDelayMillis(20))) // the server keeps its own copy
 		{
 			console.out("5. Local archive at " + server.baseUri() + " (store " + store + "), user " + DEMO_USER);
 			final PushListener listener = new PushConsole(spec().commandLine().getErr(), false);

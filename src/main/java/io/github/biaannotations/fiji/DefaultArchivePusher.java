@@ -34,12 +34,12 @@ public final class DefaultArchivePusher implements ArchivePusher {
 				progress.update("Uploading " + p.file(), p.bytes(), p.totalBytes());
 			}
 		};
-		final String accession = PackagePusher.accession(update); // checked before the archive is contacted
-		final ArchiveClient client = new ArchiveClient(account.url(), account.login(), password.clone(), RetryPolicy.DEFAULT,
+		// the client keeps its own copy of the password
+		final ArchiveClient client = new ArchiveClient(account.url(), account.login(), password, RetryPolicy.DEFAULT,
 			listener, null);
 		final io.github.biaannotations.archive.PushResult r;
 		try {
-			r = new PackagePusher(client, listener).updating(accession).push(packageDir);
+			r = new PackagePusher(client, listener).updating(update).push(packageDir);
 		} finally {
 			client.signOut();
 		}
