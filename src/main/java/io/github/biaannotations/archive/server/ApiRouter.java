@@ -71,6 +71,7 @@ final class ApiRouter implements HttpHandler {
 		if (path.length() > 1 && path.endsWith("/")) path = path.substring(0, path.length() - 1);
 		final boolean post = "POST".equals(method);
 		final boolean get = "GET".equals(method);
+		final Matcher request = REQUEST.matcher(path), submission = SUBMISSION.matcher(path);
 		if (post && ("/auth/login".equals(path) || "/auth/signin".equals(path))) {
 			account.login(ex);
 			return;
@@ -102,16 +103,12 @@ final class ApiRouter implements HttpHandler {
 		else if (post && "/submissions/fileLists/validate".equals(path)) submissions.validateFileList(ex, store
 			.areaOf(login));
 		else if (get && "/submissions".equals(path)) submissions.search(ex, login);
-		else if (get && REQUEST.matcher(path).matches()) {
-			final Matcher m = REQUEST.matcher(path);
-			m.matches();
-			submissions.requestStatus(ex, login, m.group(1), m.group(2), "errors".equals(m.group(3)));
+		else if (get && request.matches()) {
+			submissions.requestStatus(ex, login, request.group(1), request.group(2), "errors".equals(request.group(3)));
 		}
-		else if (get && SUBMISSION.matcher(path).matches()) {
-			final Matcher m = SUBMISSION.matcher(path);
-			m.matches();
-			if (m.group(2) != null) submissions.pageTab(ex, login, m.group(1));
-			else submissions.info(ex, login, m.group(1));
+		else if (get && submission.matches()) {
+			if (submission.group(2) != null) submissions.pageTab(ex, login, submission.group(1));
+			else submissions.info(ex, login, submission.group(1));
 		}
 		else {
 			Exchanges.drain(ex);

@@ -114,7 +114,7 @@ final class PageTabChecker {
 			return;
 		}
 		final Path file = root.resolve(name).normalize();
-		if (!file.startsWith(area.root()) || throughLink(area.root(), file) || !Files.isRegularFile(file)) {
+		if (!file.startsWith(area.root()) || UserArea.throughLink(area.root(), file) || !Files.isRegularFile(file)) {
 			r.problems.add("The file list '" + name + "' could not be found in the user area");
 			return;
 		}
@@ -202,19 +202,8 @@ final class PageTabChecker {
 			return;
 		}
 		final Path f = root.resolve(p).normalize();
-		if (!f.startsWith(root) || throughLink(root, f) || !Files.exists(f)) r.missing.add(p);
+		if (!f.startsWith(root) || UserArea.throughLink(root, f) || !Files.exists(f)) r.missing.add(p);
 		else r.files.add(p);
-	}
-
-	/**
-	 * True when {@code f} or a folder between it and {@code root} is a symbolic link: such files count as
-	 * missing, so that a link planted in a user area cannot bring a file from elsewhere into a submission.
-	 */
-	private static boolean throughLink(final Path root, final Path f) {
-		for (Path p = f; p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
-			if (Files.isSymbolicLink(p)) return true;
-		}
-		return false;
 	}
 
 	/** The elements of a PageTab member that holds objects or tables (arrays of objects). */

@@ -49,12 +49,20 @@ final class UserArea {
 		}
 		if (!resolved.startsWith(root) || rel.indexOf('\0') >= 0) throw refused(relative);
 		// Symbolic links could lead out of the folder: refuse any on the way.
-		Path p = resolved;
-		while (p != null && p.startsWith(root) && !p.equals(root)) {
-			if (Files.isSymbolicLink(p)) throw refused(relative);
-			p = p.getParent();
-		}
+		if (throughLink(root, resolved)) throw refused(relative);
 		return resolved;
+	}
+
+	/**
+	 * True when {@code f} or a folder between it and {@code root} is a symbolic link: such a path is refused,
+	 * and such a file counts as missing, so that a link planted in a user area cannot reach or bring in a file
+	 * from elsewhere.
+	 */
+	static boolean throughLink(final Path root, final Path f) {
+		for (Path p = f; p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
+			if (Files.isSymbolicLink(p)) return true;
+		}
+		return false;
 	}
 
 	/** Resolves {@code folder/name}; the name must be one path element. */
