@@ -200,9 +200,9 @@ public final class ArchiveClient {
 		return call("GET /" + path, true, false, t -> authorized(path, t).GET().build());
 	}
 
-	/** The user's submissions whose title contains {@code keywords} (newest first, first 50). */
+	/** The user's submissions whose title contains {@code keywords} (newest first, first 50; null: all). */
 	public List<SubmissionSummary> search(final String keywords) throws ArchiveException {
-		final String path = "submissions?offset=0&limit=50&keywords=" + enc(keywords);
+		final String path = "submissions?offset=0&limit=50&keywords=" + enc(keywords == null ? "" : keywords);
 		final JsonNode r = call("GET /submissions", true, false, t -> authorized(path, t).GET().build());
 		final List<SubmissionSummary> out = new ArrayList<>();
 		for (final JsonNode e : r) {

@@ -97,6 +97,7 @@ public final class PackagePusher {
 		final String archive = client.baseUri().toString();
 		final PushJournal journal = PushJournal.read(dir);
 		PushJournal.Entry entry = journal.get(archive, client.login());
+		final String title = title(pageTab);
 		// a resumed push keeps the folder its files went to, even if a later version names folders differently
 		final String folder = entry != null && entry.folder != null && ArchivePaths.isValid(entry.folder) && !entry.folder
 			.contains("/") ? entry.folder : PackageFiles.folderName(dir);
@@ -132,11 +133,11 @@ public final class PackagePusher {
 			listener.step("Updating " + update + ", now at version " + baseVersion);
 		}
 		else if (entry == null) {
-			final SubmissionSummary earlier = findEarlierPush(title(pageTab), folder);
+			final SubmissionSummary earlier = findEarlierPush(title, folder);
 			if (earlier != null) {
 				entry = new PushJournal.Entry();
 				entry.folder = folder;
-				entry.title = title(pageTab);
+				entry.title = title;
 				entry.accNo = earlier.accNo;
 				entry.version = earlier.version;
 				if ("INVALID".equals(earlier.status)) {
@@ -156,7 +157,6 @@ public final class PackagePusher {
 
 		final long[] uploaded = upload(files, folder, entry == null || entry.startedAt == null ? null : Instant.parse(
 			entry.startedAt));
-		final String title = title(pageTab);
 		setRootPath(pageTab, folder);
 		// After an INVALID request (or a lost submit of an update) the same accession is updated, not a new one made.
 		final String previousAcc = update != null ? update : entry != null && (PushJournal.INVALID.equals(entry.state) ||
@@ -199,7 +199,7 @@ public final class PackagePusher {
 				.login() + " at " + client.baseUri() + " (the archive answered: " + e.getMessage() + ")", e);
 		}
 		final String title = title(stored);
-		for (final SubmissionSummary s : client.search(title == null ? "" : title)) {
+		for (final SubmissionSummary s : client.search(title)) {
 			if (accNo.equals(s.accNo)) return s.version;
 		}
 		throw new ArchiveException(ArchiveException.Kind.SERVER, "The archive has " + accNo + " but does not list " +
@@ -330,7 +330,7 @@ public final class PackagePusher {
 			final SubmissionSummary s = findByRootPath(entry.title, entry.folder);
 			return s == null ? null : new SubmitReceipt(s.accNo, s.version);
 		}
-		for (final SubmissionSummary s : client.search(entry.title == null ? "" : entry.title)) {
+		for (final SubmissionSummary s : client.search(entry.title)) {
 			if (entry.accNo.equals(s.accNo) && s.version > entry.version) return new SubmitReceipt(s.accNo, s.version);
 		}
 		return null;
@@ -338,7 +338,7 @@ public final class PackagePusher {
 
 	/** The user's submission with this title whose {@code RootPath} is this package's folder, or null. */
 	private SubmissionSummary findByRootPath(final String title, final String folder) throws ArchiveException {
-		for (final SubmissionSummary s : client.search(title == null ? "" : title)) {
+		for (final SubmissionSummary s : client.search(title)) {
 			if (title != null && !title.equals(s.title)) continue;
 			final JsonNode stored;
 			try {
