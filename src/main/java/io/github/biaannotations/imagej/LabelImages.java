@@ -70,6 +70,11 @@ public final class LabelImages {
 	 * Checks every voxel of a 32-bit image; throws naming the first one (x, y 0-based; channel, slice, frame
 	 * 1-based as ImageJ shows them) that is not a whole number in 0..2^24.
 	 */
+	/** Whether a 32-bit float voxel holds a label: a whole number from 0 to 2^24 (NaN does not). */
+	public static boolean isFloatLabel(final float v) {
+		return v >= 0 && v <= MAX_FLOAT_LABEL && v == Math.rint(v);
+	}
+
 	static void checkFloatLabels(final ImagePlus imp) {
 		final ImageStack stack = imp.getStack();
 		final int w = imp.getWidth();
@@ -79,7 +84,7 @@ public final class LabelImages {
 					final float[] p = (float[]) stack.getPixels(imp.getStackIndex(c, z, t));
 					for (int i = 0; i < p.length; i++) {
 						final float v = p[i];
-						if (v >= 0 && v <= MAX_FLOAT_LABEL && v == Math.rint(v)) continue;
+						if (isFloatLabel(v)) continue;
 						final String why = Float.isNaN(v) ? "is NaN" : v < 0 ? "is negative" : v > MAX_FLOAT_LABEL
 							? "is above 2^24 (16777216), where 32-bit floats skip integers" : "is not a whole number";
 						throw new IllegalArgumentException("label image \"" + imp.getTitle() + "\": voxel (x=" + i % w +

@@ -64,7 +64,7 @@ public final class LabelsToAnnotations {
 		return (y, row) -> {
 			for (int x = 0, i = y * w; x < w; x++, i++) {
 				final float f = ip.getf(i);
-				if (!(f >= 0) || f != Math.rint(f) || f > (1 << 24))
+				if (!LabelImages.isFloatLabel(f))
 					throw new IllegalArgumentException(title + ": value " + f + " at x=" + x + ", y=" + y + ", z=" +
 						(z - 1) + ", t=" + (t - 1) + " is not a label (whole number from 0 to 2^24)");
 				row[x] = (int) f;

@@ -164,8 +164,8 @@ public final class RoiExporter {
 			}
 		}
 		if (traced == null) {
-			// Tracing needs the mask in memory (5 bytes a pixel): a self-crossing outline over a whole slide
-			// would end the program with an OutOfMemoryError (found by RoiFilesFuzzTest)
+			// Tracing needs the mask in memory (a byte a pixel, plus the traced edges): a self-crossing outline
+			// over a whole slide would end the program with an OutOfMemoryError (found by RoiFilesFuzzTest)
 			final Geometry fixed = GeometryFixer.fix(g);
 			if (fixed.isEmpty()) throw new IllegalArgumentException(who + ": outline crosses itself and encloses nothing");
 			warnings.accept(who + ": outline crosses itself and spans " + b.width + " x " + b.height +

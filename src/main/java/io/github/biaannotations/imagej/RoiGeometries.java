@@ -66,11 +66,12 @@ final class RoiGeometries {
 		final Rectangle r = roi.getBounds();
 		final ImageProcessor mask = roi.getMask();
 		final int w = r.width, h = r.height;
-		final int[] labels = new int[w * h];
-		if (mask == null) java.util.Arrays.fill(labels, 1);
-		else for (int i = 0; i < labels.length; i++)
-			labels[i] = mask.get(i) != 0 ? 1 : 0;
-		final Map<Integer, Geometry> traced = tracer.trace(labels, w, h, r.x, r.y);
+		// read row by row: no int copy of the whole mask
+		final Map<Integer, Geometry> traced = tracer.trace((y, row) -> {
+			if (mask == null) java.util.Arrays.fill(row, 1);
+			else for (int x = 0, i = y * w; x < w; x++, i++)
+				row[x] = mask.get(i) != 0 ? 1 : 0;
+		}, w, h, r.x, r.y);
 		final Geometry g = traced.get(1);
 		return g != null ? g : factory.createPolygon();
 	}
