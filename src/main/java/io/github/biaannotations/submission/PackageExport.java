@@ -157,29 +157,33 @@ public final class PackageExport {
 			for (final Path p : source.labelFiles())
 				labels.add(ImageFiles.open(p));
 			for (final ImagePlus l : labels)
-				files.add(labelOutlines(l, base, sourceImage, packageDir, summary));
+				files.addAll(labelOutlines(l, base, sourceImage, packageDir, summary));
 		}
 		return files;
 	}
 
-	private static ExportedFile labelOutlines(final ImagePlus labels, final String base, final String sourceImage,
+	/** One GeoJSON of label outlines per channel of {@code labels} ({@code _c1_outlines} ... when several). */
+	private static List<ExportedFile> labelOutlines(final ImagePlus labels, final String base, final String sourceImage,
 		final Path packageDir, final ExportSummary summary) throws IOException
 	{
 		final String name = ArchivePaths.safeName(ImageFiles.baseName(java.nio.file.Paths.get(labels.getTitle())));
 		final String path = "annotations/" + base + "/" + name + "_outlines.geojson";
 		Files.createDirectories(packageDir.resolve(path).getParent());
-		long n = 0;
+		final List<ExportedFile> files = new ArrayList<>();
 		for (int c = 1; c <= labels.getNChannels(); c++) {
 			final String p = labels.getNChannels() > 1 ? path.replace("_outlines", "_c" + c + "_outlines") : path;
+			final long n;
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(packageDir.resolve(p)));
 				GeoJsonWriter w = new GeoJsonWriter(out))
 			{
-				n += LabelsToAnnotations.write(labels, c, w);
+				n = LabelsToAnnotations.write(labels, c, w);
 			}
+			for (long i = 0; i < n; i++)
+				summary.added(io.github.biaannotations.model.Annotation.Kind.AREA);
+			// found reviewing the export: a multi-channel label image listed one file that was never written
+			files.add(new ExportedFile(p, sourceImage, ExportedFile.Content.SHAPES, 0, 0, Math.max(n, 1), false, null));
 		}
-		for (long i = 0; i < n; i++)
-			summary.added(io.github.biaannotations.model.Annotation.Kind.AREA);
-		return new ExportedFile(path, sourceImage, ExportedFile.Content.SHAPES, 0, 0, Math.max(n, 1), false, null);
+		return files;
 	}
 
 	/** mifa/, annotations.tsv and submission.json from the metadata and one file-level row per file. */

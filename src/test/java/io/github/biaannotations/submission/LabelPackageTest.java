@@ -67,6 +67,28 @@ class LabelPackageTest {
 	}
 
 	@Test
+	void outlinesOfATwoChannelLabelImageAreListedAsTheFilesWritten() throws IOException {
+		final ImagePlus one = IJ.openImage(sample.labels.toString());
+		final ij.ImageStack stack = new ij.ImageStack(one.getWidth(), one.getHeight());
+		stack.addSlice(one.getProcessor());
+		stack.addSlice(one.getProcessor().duplicate());
+		final ImagePlus two = new ImagePlus("nuclei_labels", stack);
+		two.setDimensions(2, 1, 1);
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(DemoMetadata.create()).roisFromLabels(true)
+			.image(ImageSource.ofImage(IJ.openImage(sample.image.toString()), "nuclei.tif", List.of(), List.of(two))));
+		final List<String> tsv = Files.readAllLines(out.resolve("annotations.tsv"));
+		for (final String c : new String[] { "c1", "c2" }) {
+			final String file = "annotations/nuclei/nuclei_labels_" + c + "_outlines.geojson";
+			assertTrue(Files.isRegularFile(out.resolve(file)), file);
+			assertTrue(tsv.stream().anyMatch(l -> l.startsWith(file + "\t")), tsv.toString());
+		}
+		assertFalse(tsv.stream().anyMatch(l -> l.startsWith("annotations/nuclei/nuclei_labels_outlines.geojson")),
+			tsv.toString());
+		assertEquals(List.of(), new PackageValidator(out, TODAY).run().stream().filter(PackageProblem::isError)
+			.map(PackageProblem::toString).collect(java.util.stream.Collectors.toList()));
+	}
+
+	@Test
 	void instanceLabelsFromRoisMatchTheLabelsTheRoisWereTracedFrom() throws IOException {
 		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).labelsFromRois(RoiLabels.Mode.INSTANCE)
 			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of())));
