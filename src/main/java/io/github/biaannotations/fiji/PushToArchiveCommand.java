@@ -65,10 +65,15 @@ public final class PushToArchiveCommand extends FeedbackCommand {
 				"servers, the environment variable " + PASSWORD_VARIABLE + ")");
 			final ArchivePusher pusher = Backends.first(plugins, ArchivePusher.class, "Pushing to the archive");
 			final StatusProgress progress = new StatusProgress(status);
-			final PushResult r = pusher.push(folder.toPath(), account, secret, update, line -> {
-				if (log != null) log.info("Push to Archive: " + line);
-			}, progress);
-			progress.done();
+			final PushResult r;
+			try {
+				r = pusher.push(folder.toPath(), account, secret, update, line -> {
+					if (log != null) log.info("Push to Archive: " + line);
+				}, progress);
+			}
+			finally {
+				progress.done(); // the status bar is cleared when a push fails too
+			}
 			accession = r.accession();
 			feedback.info("Push to Archive", "Submitted " + folder.getName() + " to " + account.url() + " as " + r +
 				(update == null || update.isBlank() ? "" : " (a new version)"));
