@@ -116,9 +116,13 @@ public final class ArraySpec {
 		return chunkElements() * dataType.bytes();
 	}
 
-	/** The same array with another shape (for pyramid levels), chunks and shards kept. */
-	public ArraySpec withShape(final long[] newShape) {
-		return new ArraySpec(format, newShape, chunks, shards, dataType, compression, dimensionNames);
+	/** Number of inner chunks per shard (1 when unsharded). */
+	public int chunksPerShard() {
+		if (!isSharded()) return 1;
+		int n = 1;
+		for (int d = 0; d < rank(); d++)
+			n *= shards[d] / chunks[d];
+		return n;
 	}
 
 	@Override

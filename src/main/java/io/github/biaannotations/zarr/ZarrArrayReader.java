@@ -62,24 +62,21 @@ public final class ZarrArrayReader {
 			inner = inner * perShard + (int) (chunkIndex[d] % perShard);
 		}
 		final String key = ZarrArrayWriter.chunkKey(spec.format(), path, shardIndex);
+		final int indexBytes = spec.chunksPerShard() * 16;
 		byte[] shard = shardCache.get(key);
 		if (shard == null) {
 			shard = store.get(key);
 			if (shard == null) return null;
+			// checked once, when the shard is read; its inner chunks are then served from the cache
+			if (shard.length < indexBytes + 4) throw new IOException(store.describe(key) +
+				": shard shorter than its index");
+			final CRC32C crc = new CRC32C();
+			crc.update(shard, shard.length - indexBytes - 4, indexBytes);
+			if ((int) crc.getValue() != ByteBuffer.wrap(shard).order(ByteOrder.LITTLE_ENDIAN).getInt(shard.length - 4))
+				throw new IOException(store.describe(key) + ": shard index checksum mismatch");
 			shardCache.put(key, shard);
 		}
-		int n = 1;
-		for (int d = 0; d < spec.rank(); d++)
-			n *= shards[d] / spec.chunk(d);
-		final int indexBytes = n * 16;
-		if (shard.length < indexBytes + 4) throw new IOException(store.describe(key) +
-			": shard shorter than its index");
-		final ByteBuffer index = ByteBuffer.wrap(shard, shard.length - indexBytes - 4, indexBytes + 4).order(
-			ByteOrder.LITTLE_ENDIAN);
-		final CRC32C crc = new CRC32C();
-		crc.update(shard, shard.length - indexBytes - 4, indexBytes);
-		if ((int) crc.getValue() != index.getInt(shard.length - 4)) throw new IOException(store.describe(key) +
-			": shard index checksum mismatch");
+		final ByteBuffer index = ByteBuffer.wrap(shard).order(ByteOrder.LITTLE_ENDIAN);
 		final long offset = index.getLong(shard.length - indexBytes - 4 + inner * 16);
 		final long length = index.getLong(shard.length - indexBytes - 4 + inner * 16 + 8);
 		if (offset == -1L && length == -1L) return null;

@@ -50,17 +50,6 @@ public final class ZarrArrayWriter {
 	}
 
 	/**
-	 * Writes one shard of a sharded array. {@code innerChunks} holds the shard's inner chunks in C order
-	 * (raw, padded); {@code null} entries (chunks outside the array) are recorded as absent.
-	 */
-	public void writeShard(final long[] shardIndex, final byte[][] innerChunks) throws IOException {
-		final byte[][] encoded = new byte[innerChunks.length][];
-		for (int i = 0; i < innerChunks.length; i++)
-			encoded[i] = encodeInner(innerChunks[i]);
-		writeEncodedShard(shardIndex, encoded);
-	}
-
-	/**
 	 * Compresses one raw inner chunk of a shard, or returns {@code null} when it is absent or all zero; lets
 	 * callers compress a shard's chunks in parallel before {@link #writeEncodedShard}.
 	 */
@@ -89,15 +78,6 @@ public final class ZarrArrayWriter {
 		index.putInt((int) crc.getValue());
 		data.write(index.array());
 		store.put(chunkKey(shardIndex), data.toByteArray());
-	}
-
-	/** Number of inner chunks per shard (1 when unsharded). */
-	public int chunksPerShard() {
-		if (!spec.isSharded()) return 1;
-		int n = 1;
-		for (int d = 0; d < spec.rank(); d++)
-			n *= spec.shards()[d] / spec.chunk(d);
-		return n;
 	}
 
 	/** The store key of a chunk (or shard) by its grid index. */
