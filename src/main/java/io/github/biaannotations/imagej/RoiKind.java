@@ -38,10 +38,6 @@ public enum RoiKind {
 		return ordinal() <= IMAGE.ordinal();
 	}
 
-	public boolean isLine() {
-		return this == LINE || this == ARROW || this == POLYLINE || this == FREELINE || this == ANGLE;
-	}
-
 	public static RoiKind of(final Roi roi) {
 		if (roi instanceof TextRoi) return TEXT;
 		if (roi instanceof ImageRoi) return IMAGE;

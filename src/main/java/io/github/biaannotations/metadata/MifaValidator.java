@@ -33,20 +33,6 @@ public final class MifaValidator {
 		return v.problems;
 	}
 
-	/** Problems of the study part alone (for a dialog section). */
-	public static List<ValidationProblem> validateStudy(final StudyMetadata s) {
-		final MifaValidator v = new MifaValidator();
-		v.study(s);
-		return v.problems;
-	}
-
-	/** Problems of the annotation part alone (for a dialog section). */
-	public static List<ValidationProblem> validateAnnotations(final AnnotationMetadata a) {
-		final MifaValidator v = new MifaValidator();
-		v.annotations(a);
-		return v.problems;
-	}
-
 	private void study(final StudyMetadata s) {
 		required(STUDY, "title", s.title(), "give the dataset a title; it is shown in the archive's search results");
 		required(STUDY, "description", s.description(),

@@ -33,10 +33,6 @@ public final class Plane {
 	public int z() { return z; }
 	public int t() { return t; }
 
-	public boolean isDefault() {
-		return equals(DEFAULT);
-	}
-
 	@Override
 	public boolean equals(final Object o) {
 		if (!(o instanceof Plane)) return false;

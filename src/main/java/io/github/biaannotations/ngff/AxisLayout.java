@@ -58,16 +58,8 @@ public final class AxisLayout {
 		return planeSizes.get(level).clone();
 	}
 
-	public boolean hasT() {
-		return hasT;
-	}
-
 	public boolean hasC() {
 		return hasC;
-	}
-
-	public boolean hasZ() {
-		return hasZ;
 	}
 
 	/** Axis names in order, e.g. ["c", "z", "y", "x"]. */

@@ -48,9 +48,7 @@ final class MultiscaleWriter {
 				c[n - 2] = (int) Math.max(1, Math.min(c[n - 2], shape[n - 2]));
 				c[n - 1] = (int) Math.max(1, Math.min(c[n - 1], shape[n - 1]));
 				int[] shards = null;
-				if (o.shardFactor() > 0) {
-					if (o.version().zarrFormat() != ZarrFormat.V3) throw new IllegalArgumentException(
-						"sharding needs OME-NGFF 0.5 (Zarr v3)");
+				if (o.shardFactor() > 0) { // with 0.5 only: the exporter refuses sharding with 0.4
 					shards = c.clone();
 					final int z = layout.zDimension();
 					// in z a shard is at most 8 planes deep and within the plane budget (else one chunk deep)

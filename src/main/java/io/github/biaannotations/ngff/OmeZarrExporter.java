@@ -168,8 +168,4 @@ public final class OmeZarrExporter {
 		}
 	}
 
-	/** The Zarr format the options select; for callers naming files. */
-	public ZarrFormat zarrFormat() {
-		return options.version().zarrFormat();
-	}
 }

@@ -108,10 +108,6 @@ final class ArchiveStore {
 		}
 	}
 
-	boolean isUser(final String login) {
-		return passwords.containsKey(login);
-	}
-
 	/** The relative path of a user's folder (the profile's {@code secret}). */
 	String secretOf(final String login) {
 		final String h = sha256("user-folder:" + login);

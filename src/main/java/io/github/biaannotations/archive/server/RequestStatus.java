@@ -1,8 +1,5 @@
 package io.github.biaannotations.archive.server;
 
-import java.util.Arrays;
-import java.util.List;
-
 /** The states of a submission request, as {@code GET /submissions/requests/{accNo}/{version}/status} reports them. */
 final class RequestStatus {
 
@@ -13,10 +10,6 @@ final class RequestStatus {
 	static final String PERSISTED = "PERSISTED";
 	static final String PROCESSED = "PROCESSED";
 	static final String INVALID = "INVALID";
-
-	/** The stages a valid request walks through, in order. */
-	static final List<String> STAGES = Arrays.asList(REQUESTED, FILES_VALIDATED, VALIDATED, FILES_COPIED,
-		PERSISTED, PROCESSED);
 
 	private RequestStatus() {}
 
