@@ -70,7 +70,7 @@ final class BatchPackage {
 		final MifaMetadata given = request.metadata();
 		sb.append(given == null ? "-" : given.toCombinedYaml()).append('\n').append(request.releaseDate())
 			.append('\n').append(request.draft()).append('\n').append(request.draft() ? today : "");
-		return BatchPart.sha256(sb.toString());
+		return Manifest.sha256(sb.toString());
 	}
 
 	private void write() throws IOException {

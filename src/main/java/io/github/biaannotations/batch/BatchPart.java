@@ -1,17 +1,15 @@
 package io.github.biaannotations.batch;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.biaannotations.submission.Manifest;
 
 /**
  * One image's export kept between batch runs: a folder written by the package export (annotation files,
@@ -38,28 +36,16 @@ final class BatchPart {
 	/**
 	 * The fingerprint of an item's export: names, sizes and modification times of its inputs (as rsync and make
 	 * judge change, without reading whole images) and the export options.
+	 *
+	 * @param options what else decides the part's content (formats, label options), as text
 	 */
-	/** @param options what else decides the part's content (formats, label options), as text */
 	static String fingerprint(final BatchItem item, final String options) throws IOException {
 		final StringBuilder sb = new StringBuilder("v1\n");
 		for (final Path p : item.inputs())
 			sb.append(p.getFileName()).append('\t').append(Files.size(p)).append('\t')
 				.append(Files.getLastModifiedTime(p).toMillis()).append('\n');
 		sb.append(options);
-		return sha256(sb.toString());
-	}
-
-	static String sha256(final String s) {
-		try {
-			final byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-			final StringBuilder hex = new StringBuilder();
-			for (final byte b : d)
-				hex.append(String.format("%02x", b & 0xff));
-			return hex.toString();
-		}
-		catch (final NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", e);
-		}
+		return Manifest.sha256(sb.toString());
 	}
 
 	/** The part in {@code dir} when its record matches {@code fingerprint}; null when absent or stale. */

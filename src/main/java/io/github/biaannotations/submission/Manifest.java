@@ -81,21 +81,34 @@ public final class Manifest {
 		return dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
 	}
 
+	/** The sha256 of a file's bytes, in lower-case hex. */
 	public static String sha256(final Path file) throws IOException {
-		final MessageDigest md;
-		try {
-			md = MessageDigest.getInstance("SHA-256");
-		} catch (final NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		final MessageDigest md = sha256();
 		try (InputStream in = Files.newInputStream(file)) {
 			final byte[] buf = new byte[1 << 16];
 			int r;
 			while ((r = in.read(buf)) > 0)
 				md.update(buf, 0, r);
 		}
-		final StringBuilder sb = new StringBuilder(64);
-		for (final byte b : md.digest())
+		return hex(md.digest());
+	}
+
+	/** The sha256 of a text's UTF-8 bytes, in lower-case hex. */
+	public static String sha256(final String text) {
+		return hex(sha256().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		} catch (final NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", e);
+		}
+	}
+
+	private static String hex(final byte[] digest) {
+		final StringBuilder sb = new StringBuilder(2 * digest.length);
+		for (final byte b : digest)
 			sb.append(String.format("%02x", b));
 		return sb.toString();
 	}

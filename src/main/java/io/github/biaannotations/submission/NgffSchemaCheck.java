@@ -16,6 +16,8 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
+import io.github.biaannotations.ngff.NgffMetadata;
+
 /**
  * Validates OME-Zarr group metadata against the official OME-NGFF JSON schemas, read from a folder the user
  * gives (a copy of the spec's schemas: {@code <dir>/<version>/schemas/strict_image.schema} ...), with their
@@ -58,7 +60,7 @@ final class NgffSchemaCheck {
 		} else {
 			return; // OmeZarrCheck reports groups without metadata
 		}
-		final JsonNode members = attributes.has("ome") ? attributes.get("ome") : attributes;
+		final JsonNode members = NgffMetadata.members(attributes);
 		if (!members.has("multiscales")) return;
 		final String name = members.has("image-label") ? "strict_label" : "strict_image";
 		for (final ValidationMessage m : schema(version, name).validate(attributes))
