@@ -126,28 +126,41 @@ public final class CocoWriter implements AnnotationWriter {
 		out.writeNumber(width);
 		out.writeEndArray();
 		out.writeArrayFieldStart("counts");
-		long run = 0;
-		boolean value = false;
+		// only the geometry's box is tested pixel by pixel; the background around it is counted in whole runs
+		final Runs runs = new Runs();
+		final int xe = Math.max(x0, x1), ye = Math.max(y0, y1);
+		runs.add(false, (long) x0 * height);
 		final Coordinate c = new Coordinate();
-		for (int x = 0; x < width; x++) {
-			for (int y = 0; y < height; y++) {
-				boolean v = false;
-				if (x >= x0 && x < x1 && y >= y0 && y < y1) {
-					c.x = x + 0.5;
-					c.y = y + 0.5;
-					v = inside.locate(c) == Location.INTERIOR;
-				}
-				if (v != value) {
-					out.writeNumber(run);
-					run = 0;
-					value = v;
-				}
-				run++;
+		for (int x = x0; x < xe; x++) {
+			runs.add(false, y0);
+			for (int y = y0; y < ye; y++) {
+				c.x = x + 0.5;
+				c.y = y + 0.5;
+				runs.add(inside.locate(c) == Location.INTERIOR, 1);
 			}
+			runs.add(false, height - ye);
 		}
-		out.writeNumber(run);
+		runs.add(false, (long) (width - xe) * height);
+		out.writeNumber(runs.run);
 		out.writeEndArray();
 		out.writeEndObject();
+	}
+
+	/** Run lengths of alternating values, background first, written as each run ends. */
+	private final class Runs {
+
+		long run;
+		boolean value;
+
+		void add(final boolean v, final long n) throws IOException {
+			if (n == 0) return;
+			if (v != value) {
+				out.writeNumber(run);
+				run = 0;
+				value = v;
+			}
+			run += n;
+		}
 	}
 
 	@Override
