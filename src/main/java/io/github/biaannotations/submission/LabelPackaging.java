@@ -51,16 +51,18 @@ final class LabelPackaging {
 	}
 
 	/**
+	 * @param labelImages the source's label images, opened ({@link #labelImages})
 	 * @param sourceImage the image as the file list names it
 	 * @return the label files written (the image itself is not an annotation file)
 	 */
-	List<ExportedFile> write(final ImageSource source, final ImagePlus imp, final String base, final String sourceImage,
-		final Path packageDir, final ExportRequest request) throws IOException
+	List<ExportedFile> write(final ImageSource source, final List<ImagePlus> labelImages, final ImagePlus imp,
+		final String base, final String sourceImage, final Path packageDir, final ExportRequest request)
+		throws IOException
 	{
 		final List<LabelImage> labels = new ArrayList<>();
 		final Set<String> names = new HashSet<>();
-		for (final ImagePlus l : labelImages(source))
-			labels.addAll(LabelImages.fromImagePlus(l, unique(ArchivePaths.safeName(ImageFiles.baseName(Paths.get(l.getTitle()))), names), Map.of()));
+		for (final ImagePlus l : labelImages)
+			labels.addAll(LabelImages.fromImagePlus(l, unique(labelName(l), names), Map.of()));
 		RoiLabels fromRois = null;
 		if (request.labelsFromRois() != null) {
 			fromRois = new RoiLabels(rois(source, imp), imp, request.labelsFromRois(), warnings);
@@ -92,14 +94,21 @@ final class LabelPackaging {
 		return new ExportedFile(path, sourceImage, ExportedFile.Content.LABELS, 0, 0, 0, false, null);
 	}
 
-	private static String unique(final String name, final Set<String> used) {
+	/** A label image's name in the package: its file or title without extension, made safe for the archive. */
+	static String labelName(final ImagePlus labels) {
+		return ArchivePaths.safeName(ImageFiles.baseName(Paths.get(labels.getTitle())));
+	}
+
+	/** {@code name}, or {@code name_2}, {@code name_3} ... when taken; the name returned is added to {@code used}. */
+	static String unique(final String name, final Set<String> used) {
 		String n = name;
 		for (int i = 2; !used.add(n); i++)
 			n = name + "_" + i;
 		return n;
 	}
 
-	private static List<ImagePlus> labelImages(final ImageSource source) throws IOException {
+	/** The source's label images: those given open, then those given as files, opened. */
+	static List<ImagePlus> labelImages(final ImageSource source) throws IOException {
 		final List<ImagePlus> list = new ArrayList<>(source.labelImages());
 		for (final Path p : source.labelFiles())
 			list.add(ImageFiles.open(p));

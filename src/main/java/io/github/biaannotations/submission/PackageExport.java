@@ -23,7 +23,6 @@ import io.github.biaannotations.convert.ExportedFile;
 import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.convert.RoiExport;
 import io.github.biaannotations.geojson.GeoJsonWriter;
-import io.github.biaannotations.imagej.ImageFiles;
 import io.github.biaannotations.imagej.LabelsToAnnotations;
 import io.github.biaannotations.metadata.AnnotationType;
 import io.github.biaannotations.metadata.AnnotationTypeRule;
@@ -75,7 +74,7 @@ public final class PackageExport {
 			for (final ImageSource source : request.images()) {
 				progress.update("Exporting " + source.sourceName(), files.size(), -1);
 				final ImagePlus imp = source.open();
-				final String base = uniqueBase(source.baseName(), bases);
+				final String base = LabelPackaging.unique(ArchivePaths.safeName(source.baseName()), bases);
 				if (!base.equals(source.baseName())) renamed.put(source.sourceName(), "annotations/" + base);
 				files.addAll(exportImage(source, imp, base, dir.path(), request, summary));
 			}
@@ -134,13 +133,6 @@ public final class PackageExport {
 	}
 
 
-	private static String uniqueBase(final String original, final Set<String> used) {
-		final String safe = ArchivePaths.safeName(original);
-		String base = safe;
-		for (int n = 2; !used.add(base); n++)
-			base = safe + "_" + n;
-		return base;
-	}
 
 	private List<ExportedFile> exportImage(final ImageSource source, final ImagePlus imp, final String base,
 		final Path packageDir, final ExportRequest request, final ExportSummary summary) throws IOException
@@ -150,12 +142,11 @@ public final class PackageExport {
 		final boolean hasLabels = !source.labelFiles().isEmpty() || !source.labelImages().isEmpty();
 		if (!source.rois().isEmpty() || !source.roiFiles().isEmpty() || !hasLabels)
 			files.addAll(new RoiExport(warnings, progress).write(source, imp, base, sourceImage, packageDir, request.formats(), summary));
+		// opened once, for the label OME-Zarr and for their outlines
+		final List<ImagePlus> labels = LabelPackaging.labelImages(source);
 		if (hasLabels || request.labelsFromRois() != null || request.includeImage())
-			files.addAll(new LabelPackaging(warnings).write(source, imp, base, sourceImage, packageDir, request));
+			files.addAll(new LabelPackaging(warnings).write(source, labels, imp, base, sourceImage, packageDir, request));
 		if (hasLabels && request.roisFromLabels()) {
-			final List<ImagePlus> labels = new ArrayList<>(source.labelImages());
-			for (final Path p : source.labelFiles())
-				labels.add(ImageFiles.open(p));
 			for (final ImagePlus l : labels)
 				files.addAll(labelOutlines(l, base, sourceImage, packageDir, summary));
 		}
@@ -166,8 +157,7 @@ public final class PackageExport {
 	private static List<ExportedFile> labelOutlines(final ImagePlus labels, final String base, final String sourceImage,
 		final Path packageDir, final ExportSummary summary) throws IOException
 	{
-		final String name = ArchivePaths.safeName(ImageFiles.baseName(java.nio.file.Paths.get(labels.getTitle())));
-		final String path = "annotations/" + base + "/" + name + "_outlines.geojson";
+		final String path = "annotations/" + base + "/" + LabelPackaging.labelName(labels) + "_outlines.geojson";
 		Files.createDirectories(packageDir.resolve(path).getParent());
 		final List<ExportedFile> files = new ArrayList<>();
 		for (int c = 1; c <= labels.getNChannels(); c++) {
