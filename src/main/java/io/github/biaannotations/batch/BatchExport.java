@@ -17,6 +17,7 @@ import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.imagej.ImageFiles;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.model.ArchivePaths;
+import io.github.biaannotations.model.Errors;
 import io.github.biaannotations.model.Folders;
 import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.submission.ExportRequest;
@@ -82,7 +83,7 @@ public final class BatchExport {
 					BatchReport.Status.EXPORTED, part.rois, part.annotations, part.warnings, null));
 			}
 			catch (final IOException | RuntimeException e) {
-				report.add(failed(name, describe(e)));
+				report.add(failed(name, Errors.oneLine(e)));
 			}
 		}
 		pruneParts(work.resolve("parts"), bases.keySet());
@@ -133,12 +134,6 @@ public final class BatchExport {
 		return new BatchReport.Row(image, BatchReport.Status.FAILED, 0, 0, 0, message);
 	}
 
-	private static String describe(final Throwable e) {
-		if (e instanceof java.nio.file.NoSuchFileException) return e.getMessage() + ": no such file";
-		final String m = e.getMessage();
-		return m == null || m.trim().isEmpty() ? e.getClass().getSimpleName() : m;
-	}
-
 	/** A rerun replaces the package; anything else in the output folder is not ours to replace. */
 	private static void refuseForeignFolder(final Path out) throws IOException {
 		if (!Files.isDirectory(out) || Files.isRegularFile(out.resolve(Manifest.FILE_NAME))) return;
@@ -154,5 +149,4 @@ public final class BatchExport {
 	{
 		return PackageExport.checkedMetadata(r.metadata(), r.draft(), r.releaseDate(), today, now, warnings);
 	}
-
 }

@@ -6,6 +6,8 @@ import org.scijava.log.LogService;
 import org.scijava.ui.DialogPrompt;
 import org.scijava.ui.UIService;
 
+import io.github.biaannotations.model.Errors;
+
 /**
  * How the commands tell people what happened: always in the log (headless runs have nothing else), and in a
  * dialog when there is a user interface to show one.
@@ -37,7 +39,7 @@ final class CommandFeedback {
 
 	/** Logs and shows a failure; returns the one-line message for the command's cancel reason. */
 	String error(final String title, final Throwable e) {
-		final String message = describe(e);
+		final String message = Errors.oneLine(e);
 		if (log != null) log.error(title + ": " + message);
 		if (interactive()) ui.showDialog(message, title, DialogPrompt.MessageType.ERROR_MESSAGE);
 		return message;
@@ -47,16 +49,5 @@ final class CommandFeedback {
 	boolean confirm(final String title, final String question) {
 		return interactive() && ui.showDialog(question, title, DialogPrompt.MessageType.QUESTION_MESSAGE,
 			DialogPrompt.OptionType.YES_NO_OPTION) == DialogPrompt.Result.YES_OPTION;
-	}
-
-	/** One line naming what is at fault: file-system errors name the file and the reason. */
-	static String describe(final Throwable e) {
-		if (e instanceof java.nio.file.NoSuchFileException) return e.getMessage() + ": no such file";
-		if (e instanceof java.nio.file.FileSystemException) {
-			final java.nio.file.FileSystemException f = (java.nio.file.FileSystemException) e;
-			return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName());
-		}
-		final String m = e.getMessage();
-		return m == null || m.trim().isEmpty() ? e.getClass().getSimpleName() : m;
 	}
 }

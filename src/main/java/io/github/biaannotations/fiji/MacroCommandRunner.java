@@ -17,6 +17,8 @@ import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
 import org.scijava.module.ModuleService;
 
+import io.github.biaannotations.model.Errors;
+
 /**
  * Runs a command of the {@value #MENU} menu by its label with a macro option string, as Fiji's
  * {@code --headless --run "<label>" "<options>"} does, for machines without Fiji. Options map to the
@@ -98,7 +100,7 @@ public final class MacroCommandRunner {
 			return new Result(Map.of(), "interrupted");
 		}
 		catch (final ExecutionException e) {
-			return new Result(Map.of(), CommandFeedback.describe(e.getCause()));
+			return new Result(Map.of(), Errors.oneLine(e.getCause()));
 		}
 	}
 
