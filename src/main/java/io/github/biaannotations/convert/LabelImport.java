@@ -18,7 +18,9 @@ public final class LabelImport {
 
 	/** Reads a label image: the root itself, the only one under labels/, or {@code labels/<name>}. */
 	public static ImagePlus read(final Path zarr, final String name) throws IOException {
-		return LabelImages.toImagePlus(OmeZarrLabelReader.read(zarr, name));
+		// a blank name (an empty dialog field or --label "") means "not given", as null does
+		return LabelImages.toImagePlus(OmeZarrLabelReader.read(zarr, name == null || name.isBlank() ? null : name
+			.trim()));
 	}
 
 	/** Writes the label image as a TIFF, atomically (the file appears only when complete). */

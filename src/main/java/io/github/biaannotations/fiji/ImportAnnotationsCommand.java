@@ -61,7 +61,7 @@ public final class ImportAnnotationsCommand extends FeedbackCommand {
 		try {
 			final String name = input.getName().toLowerCase(Locale.ROOT);
 			if (name.endsWith(".zarr") || input.isDirectory()) {
-				labels = LabelImport.read(input.toPath(), label_name == null || label_name.isBlank() ? null : label_name.trim());
+				labels = LabelImport.read(input.toPath(), label_name);
 				summary = "Imported label image " + labels.getTitle() + " (" + labels.getWidth() + "x" + labels.getHeight() +
 					", " + labels.getStackSize() + " planes) from " + input.getName();
 				if (log != null) log.info("Import Annotations: " + summary);

@@ -60,6 +60,7 @@ class LabelPackageTest {
 		assertEquals(List.of(), OmeZarrCheck.check(zarr));
 		final ImagePlus back = LabelImport.read(zarr, null);
 		assertArrayEquals(pixels(IJ.openImage(sample.labels.toString())), pixels(back));
+		assertArrayEquals(pixels(back), pixels(LabelImport.read(zarr, " ")), "a blank name is no name");
 		final List<String> tsv = Files.readAllLines(out.resolve("annotations.tsv"));
 		assertTrue(tsv.get(1).startsWith("annotations/nuclei/nuclei_labels.ome.zarr\tsegmentation_mask\tnuclei.tif"), tsv.get(1));
 		assertEquals(List.of(), new PackageValidator(out, TODAY).run().stream().filter(PackageProblem::isError)
