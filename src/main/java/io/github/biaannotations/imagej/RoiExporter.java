@@ -110,7 +110,7 @@ public final class RoiExporter {
 			}
 			case RECTANGLE:
 				if (roi.getCornerDiameter() > 0) {
-					if ((long) roi.getBounds().width * roi.getBounds().height > MAX_TRACED_PIXELS) {
+					if (!traceable(roi.getBounds())) {
 						// too large to trace through a mask (found by RoiFilesFuzzTest): ImageJ's own outline
 						warnings.accept(who + ": rounded rectangle exported as ImageJ's outline of it " +
 							"(corner diameter kept in metadata)");
@@ -138,13 +138,21 @@ public final class RoiExporter {
 	 */
 	private Geometry oval(final OvalRoi roi, final String who) {
 		final java.awt.Rectangle b = roi.getBounds();
-		if ((long) b.width * b.height > MAX_TRACED_PIXELS) {
+		if (!traceable(b)) {
 			warnings.accept(who + ": oval spans " + b.width + " x " + b.height + " pixels, too many to trace; " +
 				"exported as ImageJ's smooth outline of the ellipse");
 			return geometries.polygon(roi.getFloatPolygon());
 		}
 		final java.awt.Polygon p = roi.getPolygon();
 		return geometries.polygon(new FloatPolygon(toFloat(p.xpoints), toFloat(p.ypoints), p.npoints));
+	}
+
+	/**
+	 * Whether a ROI's mask can be traced: its box holds at most {@link #MAX_TRACED_PIXELS} pixels. A box whose
+	 * size overflowed to a negative number (found by RoiFilesFuzzTest) cannot.
+	 */
+	private static boolean traceable(final java.awt.Rectangle b) {
+		return b.width >= 0 && b.height >= 0 && (long) b.width * b.height <= MAX_TRACED_PIXELS;
 	}
 
 	private Geometry areaPolygon(final Roi roi, final String who) {
@@ -154,7 +162,7 @@ public final class RoiExporter {
 		if (g.isValid()) return g;
 		final java.awt.Rectangle b = roi.getBounds();
 		Geometry traced = null;
-		if ((long) b.width * b.height <= MAX_TRACED_PIXELS) {
+		if (traceable(b)) {
 			try {
 				traced = geometries.maskOutline(roi);
 			}

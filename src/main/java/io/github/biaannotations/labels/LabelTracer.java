@@ -81,6 +81,8 @@ public final class LabelTracer {
 	public Map<Integer, Geometry> trace(final Rows rows, final int width, final int height, final double offsetX,
 		final double offsetY)
 	{
+		if (width < 0 || height < 0)
+			throw new IllegalArgumentException("Label plane of " + width + "x" + height + " pixels: sizes cannot be negative");
 		final int parts = (long) width * height < PARALLEL_PIXELS ? 1 : Math.max(1, Math.min(Runtime.getRuntime()
 			.availableProcessors(), height / 64));
 		final List<Supplier<Band>> scans = new ArrayList<>(parts);

@@ -177,6 +177,14 @@ class LabelTracerTest {
 	}
 
 	@Test
+	void negativeSizesAreRefusedBeforeAnythingIsAllocated() {
+		// an ImageJ ROI box whose size overflowed (found by RoiFilesFuzzTest): width 2^31-10, height -2^31
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LabelTracer(f).trace(
+			(y, row) -> {}, Integer.MAX_VALUE - 9, Integer.MIN_VALUE, 0, 0));
+		assertTrue(e.getMessage().endsWith("sizes cannot be negative"), e.getMessage());
+	}
+
+	@Test
 	void failedReadingReportsTheTopmostRow() {
 		final int w = 1024, h = 1100;
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LabelTracer(f).trace(
