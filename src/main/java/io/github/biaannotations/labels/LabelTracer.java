@@ -18,7 +18,6 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.impl.PackedCoordinateSequence;
-import org.locationtech.jts.geom.util.GeometryFixer;
 
 /**
  * Traces the outlines of every non-zero label of one 2D label plane, in one pass over the pixels, into
@@ -26,8 +25,8 @@ import org.locationtech.jts.geom.util.GeometryFixer;
  * interior rings, and disconnected parts become a MultiPolygon.
  * <p>
  * Foreground is 4-connected: two pixels of a label that touch only at a corner are separate parts. Where a
- * label's outline touches itself at a corner the polygon is repaired with JTS's {@link GeometryFixer}, which
- * keeps the covered pixels as they are.
+ * part's outline meets itself at a corner, the outline is cut there into a shell and the holes that touch it at
+ * that point, so every geometry is valid as JTS defines it without any repair afterwards.
  */
 public final class LabelTracer {
 
@@ -331,6 +330,8 @@ public final class LabelTracer {
 		private long[] vertices = new long[0];
 		private int[] first = new int[0], second = new int[0];
 		private int[] next = new int[0];
+		/** Whether each edge ends where its label touches itself at a corner (a vertex a ring may pass twice). */
+		private boolean[] pinched = new boolean[0];
 		/** The slot each edge's start vertex took, so that exactly those slots are emptied afterwards. */
 		private int[] slotOf = new int[0];
 		private boolean[] used = new boolean[0];
@@ -346,11 +347,11 @@ public final class LabelTracer {
 			for (int i = 0; i < e.size; i++) {
 				if (used[i]) continue;
 				final Ring ring = walk(e.keys, i);
-				(ring.area > 0 ? shells : holes).add(ring);
+				if (touching) ring.split(shells, holes);
+				else (ring.area > 0 ? shells : holes).add(ring);
 			}
 			Arrays.fill(used, 0, e.size, false);
-			final Geometry g = assemble(factory, shells, holes, ox, oy);
-			return touching && !g.isValid() ? GeometryFixer.fix(g) : g;
+			return assemble(factory, shells, holes, ox, oy);
 		}
 
 		/** Fills the table with the edges of {@code e}: the first and second edge (+1) starting at each vertex. */
@@ -417,7 +418,10 @@ public final class LabelTracer {
 		 * as a walk's steps do). Returns whether the label touches itself at a corner anywhere.
 		 */
 		private boolean link(final EdgeList e) {
-			if (next.length < e.size) next = new int[Math.max(e.size, 2 * next.length)];
+			if (next.length < e.size) {
+				next = new int[Math.max(e.size, 2 * next.length)];
+				pinched = new boolean[next.length];
+			}
 			final long[] edges = e.keys;
 			boolean touching = false;
 			for (int i = 0; i < e.size; i++) {
@@ -428,6 +432,7 @@ public final class LabelTracer {
 				int n = first[s] - 1;
 				if (n < 0) throw new IllegalStateException("Broken outline at " + ex + "," + ey);
 				final int other = second[s] - 1;
+				pinched[i] = other >= 0;
 				if (other >= 0) {
 					// a corner where the label touches itself diagonally: turn right to keep pixels 4-connected
 					touching = true;
@@ -450,7 +455,7 @@ public final class LabelTracer {
 				final long edge = edges[cur];
 				final int n = next[cur];
 				final int d = dir(edge);
-				if (dir(edges[n]) != d) ring.add(x(edge) + DX[d], y(edge) + DY[d]);
+				if (dir(edges[n]) != d) ring.add(x(edge) + DX[d], y(edge) + DY[d], pinched[cur]);
 				cur = n;
 			} while (cur != start);
 			ring.close();
@@ -458,18 +463,80 @@ public final class LabelTracer {
 		}
 	}
 
-	/** A closed ring of corner vertices with its signed area (positive for outer boundaries). */
+	/**
+	 * A closed ring of corner vertices with its signed area (positive for outer boundaries). It may pass twice
+	 * through a vertex where its label touches itself at a corner: {@link #split} then makes simple rings of it.
+	 */
 	private static final class Ring {
 
 		int[] xy = new int[16];
 		int size;
 		double area;
+		/** How many corners are at a pinch vertex: a ring with fewer than two passes none twice. */
+		private int pinches;
+		private boolean[] pinch;
 
 		void add(final int x, final int y) {
 			if (2 * size + 2 > xy.length) xy = Arrays.copyOf(xy, xy.length * 2);
 			xy[2 * size] = x;
 			xy[2 * size + 1] = y;
 			size++;
+		}
+
+		void add(final int x, final int y, final boolean atPinch) {
+			if (atPinch) {
+				if (pinch == null) pinch = new boolean[Math.max(16, size + 1)];
+				else if (pinch.length <= size) pinch = Arrays.copyOf(pinch, Math.max(size + 1, 2 * pinch.length));
+				pinch[size] = true;
+				pinches++;
+			}
+			add(x, y);
+		}
+
+		private boolean atPinch(final int corner) {
+			return corner < pinch.length && pinch[corner];
+		}
+
+		/**
+		 * Adds this ring to {@code shells} or {@code holes} by the sign of its area, first cut into simple rings
+		 * at every vertex it passes twice. Such a vertex is where the outline of one 4-connected part meets
+		 * itself at a corner: the part's outer boundary there encloses a hole that touches it at that point, or
+		 * two holes touch. Cut apart, they are a shell and holes touching it at single points, which JTS (and
+		 * OGC) accept as a valid polygon, with the same covered pixels.
+		 */
+		void split(final List<Ring> shells, final List<Ring> holes) {
+			if (pinches < 2) {
+				(area > 0 ? shells : holes).add(this);
+				return;
+			}
+			// a stack of corners: when a pinch vertex comes round again, the corners since its first pass close a ring
+			final int[] stack = new int[size];
+			int top = 0;
+			final Map<Long, Integer> onStack = new java.util.HashMap<>();
+			for (int i = 0; i < size; i++) {
+				if (atPinch(i)) {
+					final long vertex = ((long) xy[2 * i] << 32) | (xy[2 * i + 1] & 0xffffffffL);
+					final Integer first = onStack.putIfAbsent(vertex, top);
+					if (first != null) {
+						final Ring loop = new Ring();
+						for (int k = first; k < top; k++) {
+							final int c = stack[k];
+							loop.add(xy[2 * c], xy[2 * c + 1]);
+							if (k > first && atPinch(c)) onStack.remove(((long) xy[2 * c] << 32) | (xy[2 * c + 1] & 0xffffffffL));
+						}
+						loop.close();
+						(loop.area > 0 ? shells : holes).add(loop);
+						top = first + 1; // the vertex stays, as the corner the rest of the ring turns at
+						continue;
+					}
+				}
+				stack[top++] = i;
+			}
+			final Ring rest = new Ring();
+			for (int k = 0; k < top; k++)
+				rest.add(xy[2 * stack[k]], xy[2 * stack[k] + 1]);
+			rest.close();
+			(rest.area > 0 ? shells : holes).add(rest);
 		}
 
 		void close() {
