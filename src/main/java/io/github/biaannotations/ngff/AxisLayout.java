@@ -3,6 +3,8 @@ package io.github.biaannotations.ngff;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.biaannotations.model.Units;
+
 /**
  * The OME-NGFF axes of a hyperstack: t, c, z, y, x in that order with singleton t, c and z dropped (c can be
  * kept as a singleton so a label image has the same axes as its multi-channel image). Gives each pyramid

@@ -1,7 +1,5 @@
 package io.github.biaannotations.ngff;
 
-import io.github.biaannotations.zarr.DataType;
-
 import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +26,9 @@ import ome.xml.model.primitives.Color;
 import ome.xml.model.primitives.PositiveInteger;
 
 import org.w3c.dom.Document;
+
+import io.github.biaannotations.model.Units;
+import io.github.biaannotations.zarr.DataType;
 
 /**
  * Builds the {@code OME/METADATA.ome.xml} of an image's OME-Zarr with the OME data model, so readers built
