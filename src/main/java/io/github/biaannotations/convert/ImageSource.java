@@ -53,7 +53,14 @@ public final class ImageSource {
 	public static ImageSource ofImage(final ImagePlus image, final String sourceName, final List<Roi> rois,
 		final List<ImagePlus> labelImages)
 	{
-		return new ImageSource(null, image, sourceName, List.of(), rois, List.of(), labelImages);
+		return ofImage(image, sourceName, rois, labelImages, List.of());
+	}
+
+	/** An open image (Fiji) with its ROIs, open label images and label image files. */
+	public static ImageSource ofImage(final ImagePlus image, final String sourceName, final List<Roi> rois,
+		final List<ImagePlus> labelImages, final List<Path> labelFiles)
+	{
+		return new ImageSource(null, image, sourceName, List.of(), rois, labelFiles, labelImages);
 	}
 
 	/** The image, opened (virtually, for TIFFs) from its file when it was given as one. */

@@ -149,8 +149,10 @@ public final class ExportAnnotationsCommand extends DynamicCommand {
 			labelSource(labelImages, labelFiles);
 			if (rois != null && !labelImages.isEmpty()) throw new IllegalArgumentException("labels=" + labels +
 				": an open label image goes with the ROIs in Fiji, not with a ROI file; give the label image as a file");
-			final ImageSource source = rois != null || !labelFiles.isEmpty() ? filesSource(imp, sourceName, labelFiles)
-				: ImageSource.ofImage(imp, sourceName, roiList, labelImages);
+			// without a ROI file, the ROIs counted in the dialog's preview (ROI Manager, else overlay) are exported,
+			// with label images given open or as files
+			final ImageSource source = rois != null ? filesSource(imp, sourceName, labelFiles)
+				: ImageSource.ofImage(imp, sourceName, roiList, labelImages, labelFiles);
 			final ExportRequest request = ExportRequest.to(output.toPath()).image(source).overwrite(overwrite)
 				.draft(draft).roisFromLabels(label_outlines).includeImage(include_image)
 				.ngffVersion(NgffVersion.parse(zarr_version));
@@ -194,10 +196,10 @@ public final class ExportAnnotationsCommand extends DynamicCommand {
 			"file exists");
 	}
 
-	/** ROI and label files go through the file source; the image is still the one given. */
+	/** A ROI file goes through the file source, with the label files; the image is still the one given. */
 	private ImageSource filesSource(final ImagePlus imp, final String sourceName, final List<Path> labelFiles) {
-		if (image == null) throw new IllegalArgumentException("a ROI file or label image file needs the image as a " +
-			"file too: give image=[path] (the current image '" + imp.getTitle() + "' may be unsaved)");
+		if (image == null) throw new IllegalArgumentException("a ROI file needs the image as a file too: give " +
+			"image=[path] (the current image '" + imp.getTitle() + "' may be unsaved)");
 		return ImageSource.ofFiles(image.toPath(), rois == null ? List.of() : List.of(rois.toPath()), labelFiles);
 	}
 

@@ -135,6 +135,21 @@ class ExportImportCommandsTest {
 	}
 
 	@Test
+	void aLabelImageFileGoesWithTheRoisOfTheCurrentImage() throws IOException {
+		// the ROIs the dialog's preview counts (here the overlay) are exported with a label image given as a file
+		currentImageWithOverlay();
+		final Path out = tmp.resolve("pkg");
+		final Module m = succeeded(fiji.run(ExportAnnotationsCommand.class, map("output", out.toFile(), "labels",
+			sample.labels.toString(), "metadata", metadataFile)));
+		assertEquals(43, features(out.resolve("annotations/nuclei/nuclei.geojson")), "the overlay's ROIs");
+		final ImagePlus back = io.github.biaannotations.convert.LabelImport.read(
+			out.resolve("annotations/nuclei/nuclei_labels.ome.zarr"), null);
+		assertTrue(java.util.Arrays.equals((short[]) IJ.openImage(sample.labels.toString()).getProcessor().getPixels(),
+			(short[]) back.getProcessor().getPixels()), "the label image file, as OME-Zarr");
+		assertTrue(((String) m.getOutput("summary")).startsWith("Exported 42 ROIs"), (String) m.getOutput("summary"));
+	}
+
+	@Test
 	void importWithoutAnImageJustSavesTheRoiSet() throws IOException {
 		currentImageWithOverlay();
 		final Path out = tmp.resolve("pkg");
