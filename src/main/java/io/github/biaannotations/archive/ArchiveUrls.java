@@ -22,12 +22,12 @@ public final class ArchiveUrls {
 			uri = URI.create(url.trim());
 		}
 		catch (final IllegalArgumentException e) {
-			throw new ArchiveException(ArchiveException.Kind.USAGE, "Not a URL: '" + url + "'", e);
+			throw new ArchiveException(ArchiveException.Kind.USAGE, "Not a URL: '" + shown(url) + "'", e);
 		}
 		final String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 		if (uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-			throw new ArchiveException(ArchiveException.Kind.USAGE, "The archive URL must be https://host/...: '" + url +
-				"'", null);
+			throw new ArchiveException(ArchiveException.Kind.USAGE, "The archive URL must be https://host/...: '" +
+				shown(url) + "'", null);
 		}
 		if (uri.getRawUserInfo() != null) throw new ArchiveException(ArchiveException.Kind.USAGE,
 			"The archive URL must not contain a user name or password", null);
@@ -38,6 +38,11 @@ public final class ArchiveUrls {
 		}
 		final String s = uri.toString();
 		return URI.create(s.endsWith("/") ? s : s + "/");
+	}
+
+	/** The URL as it may be shown in a message: a user name and password inside it are replaced by "***". */
+	static String shown(final String url) {
+		return url.replaceAll("(?<=//)[^/?#]*@", "***@");
 	}
 
 	/** Whether a host names this machine: localhost, 127.0.0.0/8 or ::1 (no DNS lookup). */

@@ -10,6 +10,9 @@ import org.scijava.prefs.PrefService;
 import org.scijava.ui.UIService;
 import org.scijava.widget.TextWidget;
 
+import io.github.biaannotations.archive.ArchiveException;
+import io.github.biaannotations.archive.ArchiveUrls;
+
 /**
  * Plugins &gt; BioImage Archive &gt; Archive Account...: the archive URL and login, kept in Fiji's preferences.
  * The password is a password field, never persisted by SciJava and never recorded by the macro recorder; it
@@ -61,9 +64,7 @@ public final class ArchiveAccountCommand extends DynamicCommand {
 		try {
 			if (url == null || url.trim().isEmpty()) throw new IllegalArgumentException("url: give the archive's " +
 				"submission API URL, e.g. " + ArchiveAccount.PRODUCTION);
-			final java.net.URI uri = java.net.URI.create(url.trim());
-			if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null)
-				throw new IllegalArgumentException("url '" + url + "' is not an http(s) URL");
+			checkUrl(url);
 			final ArchiveAccount a = new ArchiveAccount(url, login);
 			final ArchiveAccounts store = new ArchiveAccounts(prefs);
 			store.save(a, password == null ? null : password.toCharArray(), remember);
@@ -76,6 +77,19 @@ public final class ArchiveAccountCommand extends DynamicCommand {
 		}
 		finally {
 			password = null; // not kept in the module's inputs after the run
+		}
+	}
+
+	/**
+	 * The same check as a push makes, before anything is saved: https (plain http only for this machine) and
+	 * no user name or password inside the URL, which would otherwise end up in Fiji's preferences and the log.
+	 */
+	private static void checkUrl(final String url) {
+		try {
+			ArchiveUrls.checked(url);
+		}
+		catch (final ArchiveException e) {
+			throw new IllegalArgumentException("url: " + e.getMessage(), e);
 		}
 	}
 }

@@ -142,6 +142,21 @@ class ArchiveCommandsTest {
 	}
 
 	@Test
+	void aUrlThatAPushWouldRefuseIsRefusedBeforeItIsSaved() {
+		final String inside = failed(fiji.run(ArchiveAccountCommand.class, map("url",
+			"https://ada:s3cret@archive.example.org/api", "login", "ada")));
+		assertTrue(inside.contains("url:") && inside.contains("user name or password"), inside);
+		final String unparsable = failed(fiji.run(ArchiveAccountCommand.class, map("url",
+			"https://ada:s3 cret@archive.example.org/api", "login", "ada")));
+		assertTrue(unparsable.contains("***@archive.example.org"), unparsable);
+		assertFalse(unparsable.contains("s3 cret"), "the password is not shown: " + unparsable);
+		final String plain = failed(fiji.run(ArchiveAccountCommand.class, map("url", "http://archive.example.org/api",
+			"login", "ada")));
+		assertTrue(plain.contains("plain HTTP"), plain);
+		assertNull(prefs.get(ArchiveAccounts.class, ArchiveAccounts.URL, null), "nothing saved");
+	}
+
+	@Test
 	void pushHandsTheAccountAndPasswordToTheArchiveClient() throws IOException {
 		final Path p = pkg();
 		assertTrue(failed(fiji.run(PushToArchiveCommand.class, map("folder", p.toFile()))).contains(
