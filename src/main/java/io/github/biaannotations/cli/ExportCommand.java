@@ -103,11 +103,7 @@ final class ExportCommand implements Callable<Integer> {
 	}
 
 	static RoiLabels.Mode labelsMode(final String s) {
-		switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
-			case "instance": return RoiLabels.Mode.INSTANCE;
-			case "semantic": return RoiLabels.Mode.SEMANTIC;
-			default: throw new IllegalArgumentException("--labels-from-rois '" + s + "': expected instance or semantic");
-		}
+		return RoiLabels.Mode.parse(s, "--labels-from-rois");
 	}
 
 	static LocalDate parseDate(final String s) {

@@ -156,8 +156,8 @@ public final class ExportAnnotationsCommand extends DynamicCommand {
 			final ExportRequest request = ExportRequest.to(output.toPath()).image(source).overwrite(overwrite)
 				.draft(draft).roisFromLabels(label_outlines).includeImage(include_image)
 				.ngffVersion(NgffVersion.parse(zarr_version));
-			if (!NO_LABELS_FROM_ROIS.equals(labels_from_rois))
-				request.labelsFromRois("semantic".equals(labels_from_rois) ? RoiLabels.Mode.SEMANTIC : RoiLabels.Mode.INSTANCE);
+			if (labels_from_rois != null && !NO_LABELS_FROM_ROIS.equalsIgnoreCase(labels_from_rois.trim()))
+				request.labelsFromRois(RoiLabels.Mode.parse(labels_from_rois, "labels_from_rois"));
 			if (coco) request.format(ExportFormat.COCO);
 			if (points_csv) request.format(ExportFormat.POINTS_CSV);
 			if (release_date != null && !release_date.trim().isEmpty()) request.releaseDate(date(release_date));

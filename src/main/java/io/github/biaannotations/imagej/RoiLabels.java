@@ -27,7 +27,17 @@ import ij.process.ShortProcessor;
 public final class RoiLabels {
 
 	public enum Mode {
-		INSTANCE, SEMANTIC
+		INSTANCE, SEMANTIC;
+
+		/**
+		 * The mode named {@code text} (instance or semantic, in any case); anything else is refused with a
+		 * message naming {@code field}, the option or macro key it was given as.
+		 */
+		public static Mode parse(final String text, final String field) {
+			for (final Mode m : values())
+				if (text != null && m.name().equalsIgnoreCase(text.trim())) return m;
+			throw new IllegalArgumentException(field + " '" + text + "': expected instance or semantic");
+		}
 	}
 
 	/** What a label value stands for. */

@@ -202,6 +202,10 @@ class ExportImportCommandsTest {
 		final String labels = failed(fiji.run(ExportAnnotationsCommand.class, map("output", tmp.resolve("p3").toFile(),
 			"labels", "no-such-image")));
 		assertTrue(labels.contains("labels=no-such-image"), labels);
+		final String mode = failed(fiji.run(ExportAnnotationsCommand.class, map("output", tmp.resolve("p4").toFile(),
+			"labels_from_rois", "semantik")));
+		assertTrue(mode.contains("labels_from_rois 'semantik'") && mode.contains("instance or semantic"), mode);
+		assertFalse(Files.exists(tmp.resolve("p4")));
 	}
 
 	@Test
