@@ -77,7 +77,7 @@ public final class BatchExport {
 				continue;
 			}
 			try {
-				final BatchPart part = exportOrReuse(item, work.resolve("parts").resolve(base), request, today, now);
+				final BatchPart part = exportOrReuse(item, work.resolve("parts").resolve(base), request, now);
 				parts.add(part);
 				report.add(new BatchReport.Row(name, part.reused ? BatchReport.Status.DONE_BEFORE :
 					BatchReport.Status.EXPORTED, part.rois, part.annotations, part.warnings, null));
@@ -96,22 +96,21 @@ public final class BatchExport {
 	}
 
 	/** The item's part: reused when its inputs did not change, else exported now. */
-	private BatchPart exportOrReuse(final BatchItem item, final Path dir, final BatchRequest r, final LocalDate today,
-		final Instant now) throws IOException
+	private BatchPart exportOrReuse(final BatchItem item, final Path dir, final BatchRequest r, final Instant now)
+		throws IOException
 	{
 		final String fp = BatchPart.fingerprint(item, r.partOptions());
 		final BatchPart old = BatchPart.reusable(dir, fp);
 		if (old != null) return old;
 		final BatchPart part = new BatchPart(dir, fp);
-		final ExportRequest er = ExportRequest.to(dir).overwrite(true).draft(true).formats(r.formats())
+		final ExportRequest er = ExportRequest.to(dir).overwrite(true).formats(r.formats())
 			.roisFromLabels(r.roisFromLabels()).ngffVersion(r.ngffVersion()).labelsFromRois(r.labelsFromRois())
 			.image(ImageSource.ofFiles(item.image(), item.roiFiles(), item.labelFiles()));
 		final long[] warned = { 0 };
 		final ExportSummary s = new PackageExport(w -> {
-			if (w.startsWith("metadata: ")) return; // the part's own placeholder metadata, not the study's
 			warned[0]++;
 			warnings.accept(w);
-		}, Progress.NONE).export(er, today, now);
+		}, Progress.NONE).exportFiles(er, now);
 		part.rois = s.rois();
 		part.annotations = s.annotations();
 		part.warnings = warned[0];

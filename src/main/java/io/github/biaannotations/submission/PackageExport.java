@@ -68,15 +68,8 @@ public final class PackageExport {
 		try (AtomicDirectory dir = new AtomicDirectory(request.out(), request.overwrite())) {
 			final ExportSummary summary = new ExportSummary(dir.target());
 			final Map<String, String> renamed = new LinkedHashMap<>();
-			final List<ExportedFile> files = new ArrayList<>();
 			final Set<String> bases = new java.util.LinkedHashSet<>();
-			for (final ImageSource source : request.images()) {
-				progress.update("Exporting " + source.sourceName(), files.size(), -1);
-				final ImagePlus imp = source.open();
-				final String base = LabelPackaging.unique(ArchivePaths.safeName(source.baseName()), bases);
-				if (!base.equals(source.baseName())) renamed.put(source.sourceName(), "annotations/" + base);
-				files.addAll(exportImage(source, imp, base, dir.path(), request, summary));
-			}
+			final List<ExportedFile> files = exportImages(request, dir.path(), summary, renamed, bases);
 			final List<String> images = new ArrayList<>();
 			if (request.includeImage())
 				for (final String b : bases)
@@ -99,6 +92,41 @@ public final class PackageExport {
 			dir.commit();
 			return summary;
 		}
+	}
+
+	/**
+	 * Writes only the annotation files of the request's images into {@code request.out()} (replaced once whole),
+	 * with their file-level rows in {@code mifa/} in the archive's template form: no study metadata is checked
+	 * or written, and there are no file lists, submission or manifest. Batch export keeps one such folder per
+	 * image and assembles the package from them.
+	 */
+	public ExportSummary exportFiles(final ExportRequest request, final Instant now) throws IOException {
+		if (request.images().isEmpty()) throw new IllegalArgumentException("nothing to export: no image given");
+		try (AtomicDirectory dir = new AtomicDirectory(request.out(), request.overwrite())) {
+			final ExportSummary summary = new ExportSummary(dir.target());
+			final List<ExportedFile> files = exportImages(request, dir.path(), summary, new LinkedHashMap<>(),
+				new java.util.LinkedHashSet<>());
+			final MifaMetadata rowsOnly = new MifaMetadata();
+			rowsOnly.annotations().files().addAll(rows(files, now));
+			rowsOnly.writeTemplates(dir.path().resolve(MIFA_DIR));
+			dir.commit();
+			return summary;
+		}
+	}
+
+	/** Every image's annotation files; records the names given ({@code bases}) and those changed ({@code renamed}). */
+	private List<ExportedFile> exportImages(final ExportRequest request, final Path packageDir,
+		final ExportSummary summary, final Map<String, String> renamed, final Set<String> bases) throws IOException
+	{
+		final List<ExportedFile> files = new ArrayList<>();
+		for (final ImageSource source : request.images()) {
+			progress.update("Exporting " + source.sourceName(), files.size(), -1);
+			final ImagePlus imp = source.open();
+			final String base = LabelPackaging.unique(ArchivePaths.safeName(source.baseName()), bases);
+			if (!base.equals(source.baseName())) renamed.put(source.sourceName(), "annotations/" + base);
+			files.addAll(exportImage(source, imp, base, packageDir, request, summary));
+		}
+		return files;
 	}
 
 	/** The metadata to write, validated (unless draft) before anything is written; null for none. */
@@ -179,12 +207,17 @@ public final class PackageExport {
 	private static void writeSubmission(final MifaMetadata m, final List<ExportedFile> files, final List<String> images,
 		final Path dir, final LocalDate today, final Instant now) throws IOException
 	{
+		writeSubmission(m, rows(files, now), images, dir, today);
+	}
+
+	/** One file-level row per exported file. */
+	private static List<FileLevelMetadata> rows(final List<ExportedFile> files, final Instant now) {
 		final List<FileLevelMetadata> rows = new ArrayList<>();
 		for (final ExportedFile f : files)
 			rows.add(FileLevelMetadata.forFile(f.path, f.sourceImage, types(f), now,
 				f.centreShifted ? FileLevelMetadata.IMAGEJ_CENTRE_SHIFT : null,
 				f.calibration == null ? null : "Coordinates in pixels; pixel size " + f.calibration));
-		writeSubmission(m, rows, images, dir, today);
+		return rows;
 	}
 
 	/**

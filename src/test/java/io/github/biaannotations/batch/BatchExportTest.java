@@ -114,6 +114,11 @@ class BatchExportTest {
 		for (final String f : tree(single.resolve("annotations")))
 			assertEquals(Manifest.sha256(single.resolve("annotations").resolve(f)),
 				Manifest.sha256(out.resolve("annotations").resolve(f)), f);
+		// a kept part is the image's annotation files and their rows only: no package files of its own to write
+		try (Stream<Path> s = Files.list(tmp.resolve(".pkg.batch/parts/second"))) {
+			assertEquals(List.of("annotations", BatchPart.RECORD, "mifa"), s.map(p -> p.getFileName().toString())
+				.sorted().collect(Collectors.toList()));
+		}
 	}
 
 	@Test
