@@ -98,18 +98,39 @@ public final class OmeZarrLabelReader {
 		final PhysicalCalibration cal = new PhysicalCalibration(scale[axes.indexOf("x")], scale[axes.indexOf(
 			"y")], axes.contains("z") ? scale[axes.indexOf("z")] : 1, units.get("x"), axes.contains("t")
 				? scale[axes.indexOf("t")] : 1, units.get("t"));
+		checkFitsInMemory(spec, where);
 		final Object[] planes = new Object[sizeT * sizeZ];
-		for (int t = 0; t < sizeT; t++)
-			for (int z = 0; z < sizeZ; z++) {
-				final long[] leading = new long[axes.size() - 2];
-				for (int d = 0; d < leading.length; d++)
-					leading[d] = "t".equals(axes.get(d)) ? t : "z".equals(axes.get(d)) ? z : 0;
-				planes[t * sizeZ + z] = Planes.fromBytes(array.readPlane(leading), type);
+		final byte[][] read = array.readAllPlanes(); // by leading index in row-major order
+		for (int i = 0; i < read.length; i++) {
+			int rest = i, t = 0, z = 0;
+			for (int d = axes.size() - 3; d >= 0; d--) {
+				final int at = rest % (int) spec.shape(d);
+				rest /= (int) spec.shape(d);
+				if ("t".equals(axes.get(d))) t = at;
+				else if ("z".equals(axes.get(d))) z = at;
 			}
+			planes[t * sizeZ + z] = Planes.fromBytes(read[i], type);
+			read[i] = null; // converted: the bytes can go
+		}
 		final Hyperstack data = new InMemoryHyperstack(sizeT, 1, sizeZ, (int) spec.shape(spec.rank() - 2),
 			(int) spec.shape(spec.rank() - 1), type, planes, cal);
 		return new LabelImage(group.isEmpty() ? ms.path("name").asText("labels") : group.substring(7), data,
 			labelInfo(members.path("image-label")), null);
+	}
+
+	/** The whole label image is read into memory: refuse, naming the array, what cannot fit (or overflows). */
+	private static void checkFitsInMemory(final ArraySpec spec, final String where) throws IOException {
+		final int n = spec.rank();
+		final long[] shape = new long[n];
+		double bytes = spec.dataType().bytes();
+		for (int d = 0; d < n; d++) {
+			shape[d] = spec.shape(d);
+			bytes *= shape[d];
+		}
+		final double planeBytes = (double) shape[n - 2] * shape[n - 1] * spec.dataType().bytes();
+		if (bytes > Runtime.getRuntime().maxMemory() || planeBytes > Integer.MAX_VALUE - 8)
+			throw new IOException(where + ": a label image of shape " + Arrays.toString(shape) + " (" + Math.round(
+				bytes / (1 << 20)) + " MB) is too large to read into memory here");
 	}
 
 	private static int size(final ArraySpec spec, final List<String> axes, final String axis) {

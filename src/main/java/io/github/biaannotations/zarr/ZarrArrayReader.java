@@ -123,13 +123,69 @@ public final class ZarrArrayReader {
 				chunkIndex[n - 2] = cy;
 				chunkIndex[n - 1] = cx;
 				final byte[] chunk = readChunk(chunkIndex);
-				if (chunk == null) continue;
-				final int y0 = (int) (cy * ch), x0 = (int) (cx * cw);
-				final int rows = Math.min(ch, h - y0), cols = Math.min(cw, w - x0);
-				for (int y = 0; y < rows; y++)
-					System.arraycopy(chunk, (int) ((offsetInChunk + (long) y * cw) * bytes), plane,
-						((y0 + y) * w + x0) * bytes, cols * bytes);
+				if (chunk != null) copyRows(chunk, offsetInChunk, plane, cy, cx);
 			}
 		return plane;
+	}
+
+	/**
+	 * Every 2D plane of the array (as {@link #readPlane}), indexed by the leading index in row-major order, each
+	 * chunk decoded once: read plane by plane, a chunk spanning several planes is decoded once per plane.
+	 */
+	public byte[][] readAllPlanes() throws IOException {
+		final int n = spec.rank();
+		if (n < 2) throw new IllegalArgumentException("no planes in " + spec);
+		final int planeBytes = Math.multiplyExact(Math.multiplyExact((int) spec.shape(n - 2), (int) spec.shape(
+			n - 1)), spec.dataType().bytes());
+		long count = 1, perChunk = 1, chunks = 1;
+		for (int d = 0; d < n - 2; d++) {
+			count *= spec.shape(d);
+			perChunk *= spec.chunk(d);
+		}
+		for (int d = 0; d < n; d++)
+			chunks *= spec.chunkCount(d);
+		final byte[][] planes = new byte[Math.toIntExact(count)][];
+		for (int i = 0; i < planes.length; i++)
+			planes[i] = new byte[planeBytes];
+		final long[] chunkIndex = new long[n];
+		for (long c = 0; c < chunks; c++) {
+			long rest = c;
+			for (int d = n - 1; d >= 0; d--) {
+				chunkIndex[d] = rest % spec.chunkCount(d);
+				rest /= spec.chunkCount(d);
+			}
+			final byte[] chunk = readChunk(chunkIndex);
+			if (chunk == null) continue;
+			// each leading position the chunk holds, if inside the array (edge chunks are padded)
+			for (long k = 0; k < perChunk; k++) {
+				long local = k, plane = 0, stride = 1;
+				boolean inside = true;
+				for (int d = n - 3; d >= 0; d--) {
+					final long at = chunkIndex[d] * spec.chunk(d) + local % spec.chunk(d);
+					local /= spec.chunk(d);
+					inside &= at < spec.shape(d);
+					plane += at * stride;
+					stride *= spec.shape(d);
+				}
+				if (inside) copyRows(chunk, k * spec.chunk(n - 2) * spec.chunk(n - 1), planes[(int) plane],
+					chunkIndex[n - 2], chunkIndex[n - 1]);
+			}
+		}
+		return planes;
+	}
+
+	/** Copies the rows of chunk (cy, cx) of one plane, starting at element {@code offsetInChunk}, into {@code plane}. */
+	private void copyRows(final byte[] chunk, final long offsetInChunk, final byte[] plane, final long cy,
+		final long cx)
+	{
+		final int n = spec.rank();
+		final int h = (int) spec.shape(n - 2), w = (int) spec.shape(n - 1);
+		final int ch = spec.chunk(n - 2), cw = spec.chunk(n - 1);
+		final int bytes = spec.dataType().bytes();
+		final int y0 = (int) (cy * ch), x0 = (int) (cx * cw);
+		final int rows = Math.min(ch, h - y0), cols = Math.min(cw, w - x0);
+		for (int y = 0; y < rows; y++)
+			System.arraycopy(chunk, (int) ((offsetInChunk + (long) y * cw) * bytes), plane, ((y0 + y) * w + x0) *
+				bytes, cols * bytes);
 	}
 }

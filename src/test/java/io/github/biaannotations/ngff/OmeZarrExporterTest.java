@@ -149,6 +149,21 @@ class OmeZarrExporterTest {
 			ZarrFormat.V3, out, "."));
 	}
 
+	@Test
+	void aLabelImageTooLargeToReadIsRefusedByName() throws Exception {
+		final Path out = dir.resolve("huge.ome.zarr");
+		new OmeZarrExporter(OmeZarrOptions.defaults()).exportLabels(new LabelImage("l", labels(), Collections
+			.emptyMap(), null), out, null);
+		final Path meta = out.resolve("0/zarr.json");
+		final com.fasterxml.jackson.databind.node.ObjectNode array = (com.fasterxml.jackson.databind.node.ObjectNode)
+			new ObjectMapper().readTree(meta.toFile());
+		array.putArray("shape").add(2).add(3).add(3_000_000_000L).add(3_000_000_000L);
+		new ObjectMapper().writeValue(meta.toFile(), array);
+		final java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+			() -> OmeZarrLabelReader.read(out, null));
+		assertTrue(e.getMessage().contains("huge.ome.zarr") && e.getMessage().contains("too large"), e.getMessage());
+	}
+
 	@ParameterizedTest
 	@org.junit.jupiter.params.provider.ValueSource(ints = { 0, 2 })
 	void bandByBandPyramidsEqualWholePlanePyramids(final int shardFactor) throws Exception {

@@ -64,9 +64,13 @@ class ZarrRoundTripTest {
 
 		final ZarrArrayReader ours = ZarrArrayReader.open(store, "0");
 		assertEquals(spec.toString(), ours.spec().toString());
-		for (int z = 0; z < SHAPE[0]; z++)
+		final byte[][] all = ours.readAllPlanes(); // each chunk decoded once, for the planes it spans
+		assertEquals(SHAPE[0], all.length);
+		for (int z = 0; z < SHAPE[0]; z++) {
 			assertArrayEquals(planes[z], (short[]) Planes.fromBytes(ours.readPlane(new long[] { z }),
 				DataType.UINT16), "plane " + z);
+			assertArrayEquals(planes[z], (short[]) Planes.fromBytes(all[z], DataType.UINT16), "plane " + z + " of all");
+		}
 
 		final IndependentReaders.Result theirs = IndependentReaders.readArray(format, store.root(), "0");
 		assertEquals("[3,37,53]", theirs.report.get("shape").toString());
