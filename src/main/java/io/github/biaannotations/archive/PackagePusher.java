@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.biaannotations.metadata.PageTabAttributes;
 import io.github.biaannotations.model.ArchivePaths;
 
 /**
@@ -348,7 +349,7 @@ public final class PackagePusher {
 				if (e.kind() == ArchiveException.Kind.REJECTED) continue;
 				throw e;
 			}
-			if (folder.equals(attribute(stored, "RootPath"))) return s;
+			if (folder.equals(PageTabAttributes.value(stored, "RootPath"))) return s;
 		}
 		return null;
 	}
@@ -411,8 +412,8 @@ public final class PackagePusher {
 	}
 
 	private static String title(final JsonNode pageTab) {
-		final String t = attribute(pageTab, "Title");
-		return t != null ? t : attribute(pageTab.path("section"), "Title");
+		final String t = PageTabAttributes.value(pageTab, "Title");
+		return t != null ? t : PageTabAttributes.value(pageTab.path("section"), "Title");
 	}
 
 	private static void setRootPath(final ObjectNode pageTab, final String folder) {
@@ -424,10 +425,4 @@ public final class PackagePusher {
 		attrs.addObject().put("name", "RootPath").put("value", folder);
 	}
 
-	private static String attribute(final JsonNode owner, final String name) {
-		for (final JsonNode a : owner.path("attributes")) {
-			if (name.equalsIgnoreCase(a.path("name").asText())) return a.path("value").asText(null);
-		}
-		return null;
-	}
 }

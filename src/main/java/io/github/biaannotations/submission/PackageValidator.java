@@ -12,10 +12,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.biaannotations.geojson.GeoJsonReader;
 import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.metadata.PageTabAttributes;
 import io.github.biaannotations.metadata.ValidationProblem;
 import io.github.biaannotations.model.ArchivePaths;
 
@@ -142,13 +141,13 @@ public final class PackageValidator {
 			error(PackageExport.SUBMISSION, "not valid JSON: " + e.getMessage());
 			return sources;
 		}
-		final Map<String, String> attrs = attributes(root.path("attributes"));
 		final JsonNode section = root.path("section");
-		final Map<String, String> studyAttrs = attributes(section.path("attributes"));
-		if (blank(attrs.get("Title")) && blank(studyAttrs.get("Title"))) error(PackageExport.SUBMISSION, "no Title");
-		checkReleaseDate(attrs.get("ReleaseDate"));
-		if (!"BioImages".equals(attrs.get("AttachTo")))
-			error(PackageExport.SUBMISSION, "AttachTo is '" + attrs.get("AttachTo") + "', expected BioImages");
+		if (blank(PageTabAttributes.value(root, "Title")) && blank(PageTabAttributes.value(section, "Title")))
+			error(PackageExport.SUBMISSION, "no Title");
+		checkReleaseDate(PageTabAttributes.value(root, "ReleaseDate"));
+		final String attachTo = PageTabAttributes.value(root, "AttachTo");
+		if (!"BioImages".equals(attachTo))
+			error(PackageExport.SUBMISSION, "AttachTo is '" + attachTo + "', expected BioImages");
 		if (!"study".equalsIgnoreCase(section.path("type").asText()))
 			error(PackageExport.SUBMISSION, "the root section's type is '" + section.path("type").asText() + "', expected Study");
 		final List<String> lists = new ArrayList<>();
@@ -172,16 +171,8 @@ public final class PackageValidator {
 		}
 	}
 
-	private static Map<String, String> attributes(final JsonNode list) {
-		final Map<String, String> m = new LinkedHashMap<>();
-		for (final JsonNode a : list)
-			m.putIfAbsent(a.path("name").asText(), a.path("value").asText(null));
-		return m;
-	}
-
 	private static void collectFileLists(final JsonNode section, final List<String> into) {
-		for (final JsonNode a : section.path("attributes"))
-			if ("File List".equalsIgnoreCase(a.path("name").asText())) into.add(a.path("value").asText());
+		into.addAll(PageTabAttributes.values(section, "File List"));
 		for (final JsonNode sub : section.path("subsections")) {
 			if (sub.isArray()) for (final JsonNode s : sub) collectFileLists(s, into);
 			else collectFileLists(sub, into);

@@ -88,6 +88,17 @@ class PackageValidatorTest {
 	}
 
 	@Test
+	void attributeNamesAreReadRegardlessOfCaseAsTheArchiveReadsThem() throws IOException {
+		final Path submission = pkg.resolve("submission.json");
+		Files.writeString(submission, Files.readString(submission).replace("\"ReleaseDate\"", "\"releasedate\"")
+			.replace("\"AttachTo\"", "\"attachTo\"").replace("\"File List\"", "\"file list\""));
+		final List<String> e = errors();
+		assertTrue(e.stream().noneMatch(s -> s.contains("ReleaseDate") || s.contains("AttachTo") || s.contains(
+			"File List")), e.toString());
+		assertTrue(e.stream().anyMatch(s -> s.startsWith("ERROR submission.json")), "changed after the manifest: " + e);
+	}
+
+	@Test
 	void missingManifestAndSubmissionAreReported() throws IOException {
 		Files.delete(pkg.resolve("manifest.json"));
 		Files.writeString(pkg.resolve("submission.json"), "{\"attributes\":[],\"section\":{\"type\":\"Study\"}}");

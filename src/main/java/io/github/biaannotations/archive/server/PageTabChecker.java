@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.biaannotations.metadata.PageTabAttributes;
+
 /**
  * Checks a PageTab JSON submission the way the real server does before it accepts it: {@code ReleaseDate}
  * present and not in the past, every {@code File List} present in the user area, parseable and non-empty,
@@ -64,11 +66,11 @@ final class PageTabChecker {
 			r.problems.add("The submission has no root section");
 			return r;
 		}
-		r.releaseDate = attribute(pageTab, "ReleaseDate");
-		r.collection = attribute(pageTab, "AttachTo");
-		r.rootPath = attribute(pageTab, "RootPath");
-		r.title = attribute(pageTab, "Title");
-		if (r.title == null) r.title = attribute(pageTab.path("section"), "Title");
+		r.releaseDate = PageTabAttributes.value(pageTab, "ReleaseDate");
+		r.collection = PageTabAttributes.value(pageTab, "AttachTo");
+		r.rootPath = PageTabAttributes.value(pageTab, "RootPath");
+		r.title = PageTabAttributes.value(pageTab, "Title");
+		if (r.title == null) r.title = PageTabAttributes.value(pageTab.path("section"), "Title");
 		checkReleaseDate(r);
 		final Path root = area.resolve(r.rootPath == null ? "" : r.rootPath);
 		checkSection(pageTab.path("section"), root, area, r);
@@ -96,10 +98,8 @@ final class PageTabChecker {
 		for (final JsonNode file : elements(section.path("files"))) {
 			checkFile(file, root, r, null);
 		}
-		for (final JsonNode a : section.path("attributes")) {
-			if ("File List".equalsIgnoreCase(a.path("name").asText()) && !a.path("value").asText().isEmpty()) {
-				checkFileList(a.path("value").asText(), root, area, r);
-			}
+		for (final String list : PageTabAttributes.values(section, "File List")) {
+			if (!list.isEmpty()) checkFileList(list, root, area, r);
 		}
 		for (final JsonNode sub : elements(section.path("subsections"))) {
 			checkSection(sub, root, area, r);
@@ -221,14 +221,4 @@ final class PageTabChecker {
 		return out;
 	}
 
-	/** The value of the first attribute called {@code name}, or null. */
-	static String attribute(final JsonNode owner, final String name) {
-		for (final JsonNode a : owner.path("attributes")) {
-			if (name.equalsIgnoreCase(a.path("name").asText())) {
-				final JsonNode v = a.get("value");
-				return v == null || v.isNull() ? null : v.asText();
-			}
-		}
-		return null;
-	}
 }
