@@ -46,10 +46,13 @@ public final class RoiExport {
 	 * @param base the archive-safe base name of the image's files
 	 * @param sourceImage the image as the package's file lists name it
 	 * @param packageDir the package folder (being written) to write {@code annotations/<base>/...} into
+	 * @param read when not null, receives every ROI read, so that a label image made from the same ROIs does
+	 *          not read their files a second time
 	 * @return the files written, package-relative
 	 */
 	public List<ExportedFile> write(final ImageSource source, final ImagePlus imp, final String base, final String sourceImage,
-		final Path packageDir, final Set<ExportFormat> formats, final ExportSummary summary) throws IOException
+		final Path packageDir, final Set<ExportFormat> formats, final ExportSummary summary, final List<Roi> read)
+		throws IOException
 	{
 		final String folder = "annotations/" + base + "/";
 		Files.createDirectories(packageDir.resolve(folder));
@@ -60,7 +63,7 @@ public final class RoiExport {
 		try {
 			for (final ExportFormat f : all)
 				writers.add(open(f, packageDir.resolve(folder + f.fileName(base)), imp, source.sourceName()));
-			sink = new Sink(imp, writers, summary);
+			sink = new Sink(imp, writers, summary, read);
 			int index = 0;
 			for (final Roi roi : source.rois())
 				sink.accept(roi, source.sourceName() + ": ROI " + ++index);
@@ -142,13 +145,17 @@ public final class RoiExport {
 		private final List<AnnotationWriter> writers;
 		private final ExportSummary summary;
 		private final RoiExporter exporter;
+		private final List<Roi> read;
 		private int index;
 		long points, rectangles, areas, lines;
 
-		Sink(final ImagePlus imp, final List<AnnotationWriter> writers, final ExportSummary summary) {
+		Sink(final ImagePlus imp, final List<AnnotationWriter> writers, final ExportSummary summary,
+			final List<Roi> read)
+		{
 			this.imp = imp;
 			this.writers = writers;
 			this.summary = summary;
+			this.read = read;
 			this.exporter = new RoiExporter(imp, this::warn);
 		}
 
@@ -158,6 +165,7 @@ public final class RoiExport {
 		}
 
 		void accept(final Roi roi, final String origin) throws IOException {
+			if (read != null) read.add(roi);
 			index++;
 			summary.countRoi();
 			final List<Annotation> annotations;

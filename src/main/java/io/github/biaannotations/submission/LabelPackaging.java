@@ -21,7 +21,6 @@ import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.imagej.ImageFiles;
 import io.github.biaannotations.imagej.LabelImages;
 import io.github.biaannotations.imagej.OmeZarrImages;
-import io.github.biaannotations.imagej.RoiFiles;
 import io.github.biaannotations.imagej.RoiLabels;
 import io.github.biaannotations.model.ArchivePaths;
 import io.github.biaannotations.model.Rgb;
@@ -52,12 +51,13 @@ final class LabelPackaging {
 
 	/**
 	 * @param labelImages the source's label images, opened ({@link #labelImages})
+	 * @param rois the ROIs read for the annotation files (null or empty: the image overlay is used)
 	 * @param sourceImage the image as the file list names it
 	 * @return the label files written (the image itself is not an annotation file)
 	 */
-	List<ExportedFile> write(final ImageSource source, final List<ImagePlus> labelImages, final ImagePlus imp,
-		final String base, final String sourceImage, final Path packageDir, final ExportRequest request)
-		throws IOException
+	List<ExportedFile> write(final ImageSource source, final List<ImagePlus> labelImages, final List<Roi> rois,
+		final ImagePlus imp, final String base, final String sourceImage, final Path packageDir,
+		final ExportRequest request) throws IOException
 	{
 		final List<LabelImage> labels = new ArrayList<>();
 		final Set<String> names = new HashSet<>();
@@ -65,7 +65,7 @@ final class LabelPackaging {
 			labels.addAll(LabelImages.fromImagePlus(l, unique(labelName(l), names), Map.of()));
 		RoiLabels fromRois = null;
 		if (request.labelsFromRois() != null) {
-			fromRois = new RoiLabels(rois(source, imp), imp, request.labelsFromRois(), warnings);
+			fromRois = new RoiLabels(roisOrOverlay(rois, source, imp), imp, request.labelsFromRois(), warnings);
 			final String name = unique(names.contains(base + "_labels") ? base + "_roi_labels" : base + "_labels", names);
 			labels.addAll(LabelImages.fromImagePlus(fromRois.image(name), name, info(fromRois)));
 		}
@@ -115,11 +115,9 @@ final class LabelPackaging {
 		return list;
 	}
 
-	/** Every ROI of the image, in order: in memory, from files, else the overlay. */
-	private List<Roi> rois(final ImageSource source, final ImagePlus imp) throws IOException {
-		final List<Roi> rois = new ArrayList<>(source.rois());
-		for (final Path f : source.roiFiles())
-			RoiFiles.read(f, (roi, origin) -> rois.add(roi), warnings);
+	/** The ROIs the annotation files were made from (in memory, then from files), else the overlay's. */
+	private static List<Roi> roisOrOverlay(final List<Roi> read, final ImageSource source, final ImagePlus imp) {
+		final List<Roi> rois = new ArrayList<>(read == null ? List.of() : read);
 		if (rois.isEmpty()) {
 			final Overlay overlay = imp.getOverlay();
 			if (overlay != null) for (int i = 0; i < overlay.size(); i++)

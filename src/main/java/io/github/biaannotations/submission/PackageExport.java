@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import ij.ImagePlus;
+import ij.gui.Roi;
 
 import io.github.biaannotations.convert.ExportSummary;
 import io.github.biaannotations.convert.ExportedFile;
@@ -167,12 +168,16 @@ public final class PackageExport {
 		final List<ExportedFile> files = new ArrayList<>();
 		final String sourceImage = request.includeImage() ? LabelPackaging.imagePath(base) : source.sourceName();
 		final boolean hasLabels = !source.labelFiles().isEmpty() || !source.labelImages().isEmpty();
+		// the ROIs read once, for their annotation files and for a label image made from them
+		final List<Roi> rois = request.labelsFromRois() != null ? new ArrayList<>() : null;
 		if (!source.rois().isEmpty() || !source.roiFiles().isEmpty() || !hasLabels)
-			files.addAll(new RoiExport(warnings, progress).write(source, imp, base, sourceImage, packageDir, request.formats(), summary));
+			files.addAll(new RoiExport(warnings, progress).write(source, imp, base, sourceImage, packageDir,
+				request.formats(), summary, rois));
 		// opened once, for the label OME-Zarr and for their outlines
 		final List<ImagePlus> labels = LabelPackaging.labelImages(source);
 		if (hasLabels || request.labelsFromRois() != null || request.includeImage())
-			files.addAll(new LabelPackaging(warnings).write(source, labels, imp, base, sourceImage, packageDir, request));
+			files.addAll(new LabelPackaging(warnings).write(source, labels, rois, imp, base, sourceImage, packageDir,
+				request));
 		if (hasLabels && request.roisFromLabels()) {
 			for (final ImagePlus l : labels)
 				files.addAll(labelOutlines(l, base, sourceImage, packageDir, summary));

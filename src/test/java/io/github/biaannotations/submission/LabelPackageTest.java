@@ -100,6 +100,31 @@ class LabelPackageTest {
 	}
 
 	@Test
+	void roiFilesAreReadOnceForTheirAnnotationsAndTheLabelsMadeFromThem() throws IOException {
+		// a RoiSet.zip with an entry that is not a ROI: its warning is given once, not once per reading
+		final Path zip = tmp.resolve("with-notes_RoiSet.zip");
+		try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(sample.rois));
+			java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip)))
+		{
+			for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null;) {
+				out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+				in.transferTo(out);
+			}
+			out.putNextEntry(new java.util.zip.ZipEntry("notes.txt"));
+			out.write("not a ROI".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		final List<String> warnings = new java.util.ArrayList<>();
+		final ExportRequest r = ExportRequest.to(tmp.resolve("pkg")).labelsFromRois(RoiLabels.Mode.INSTANCE)
+			.image(ImageSource.ofFiles(sample.image, List.of(zip), List.of()));
+		new PackageExport(warnings::add, Progress.NONE).export(r, TODAY, Instant.parse("2026-11-29T10:00:00Z"));
+		assertEquals(1, warnings.stream().filter(w -> w.contains("'notes.txt' is not a ROI")).count(), warnings.toString());
+		final short[] made = pixels(LabelImport.read(r.out().resolve("annotations/nuclei/nuclei_labels.ome.zarr"), null));
+		final short[] original = pixels(IJ.openImage(sample.labels.toString()));
+		for (int i = 0; i < original.length; i++)
+			assertEquals(original[i] == 0, made[i] == 0, "pixel " + i);
+	}
+
+	@Test
 	void includedImageCarriesTheLabelsAndAnImageFileList() throws IOException {
 		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(DemoMetadata.create()).includeImage(true)
 			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels))));
