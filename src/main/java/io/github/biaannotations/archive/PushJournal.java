@@ -1,10 +1,8 @@
 package io.github.biaannotations.archive;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.biaannotations.model.AtomicFiles;
 import io.github.biaannotations.submission.PackageExport;
 
 /**
@@ -76,15 +75,8 @@ final class PushJournal {
 	void put(final String archive, final String user, final Entry entry) throws ArchiveException {
 		if (entry == null) targets.remove(key(archive, user));
 		else targets.put(key(archive, user), entry);
-		final Path tmp = file.resolveSibling(FILE_NAME + ".tmp");
 		try {
-			JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), targets);
-			try {
-				Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-			}
+			AtomicFiles.write(file, tmp -> JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), targets));
 		}
 		catch (final IOException e) {
 			throw new ArchiveException(ArchiveException.Kind.USAGE, "Cannot write the push record " + file + ": " + e

@@ -1,14 +1,13 @@
 package io.github.biaannotations.convert;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import ij.ImagePlus;
 import ij.io.FileSaver;
 
 import io.github.biaannotations.imagej.LabelImages;
+import io.github.biaannotations.model.AtomicFiles;
 import io.github.biaannotations.ngff.OmeZarrLabelReader;
 
 /** Our OME-Zarr label images back to an ImageJ label image (TIFF), with calibration and label colours. */
@@ -26,17 +25,11 @@ public final class LabelImport {
 	/** Writes the label image as a TIFF, atomically (the file appears only when complete). */
 	public static ImagePlus toTiff(final Path zarr, final String name, final Path tiff) throws IOException {
 		final ImagePlus imp = read(zarr, name);
-		final Path parent = tiff.toAbsolutePath().getParent();
-		Files.createDirectories(parent);
-		final Path tmp = Files.createTempFile(parent, "." + tiff.getFileName(), ".partial");
-		try {
+		AtomicFiles.write(tiff, tmp -> {
 			final boolean ok = imp.getStackSize() > 1 ? new FileSaver(imp).saveAsTiffStack(tmp.toString())
 				: new FileSaver(imp).saveAsTiff(tmp.toString());
 			if (!ok) throw new IOException(tiff + ": could not be written");
-			Files.move(tmp, tiff, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		} finally {
-			Files.deleteIfExists(tmp);
-		}
+		});
 		return imp;
 	}
 }

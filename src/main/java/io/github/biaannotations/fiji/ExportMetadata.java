@@ -2,14 +2,12 @@ package io.github.biaannotations.fiji;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.model.AtomicFiles;
 
 /**
  * Where Export Annotations... gets its metadata: the file given, else the dialog when there is a display, else
@@ -48,15 +46,7 @@ final class ExportMetadata {
 	static File saveBeside(final MifaMetadata m, final File output) throws IOException {
 		final Path out = output.toPath().toAbsolutePath();
 		final Path target = out.resolveSibling(out.getFileName() + "-metadata.yaml");
-		Files.createDirectories(target.getParent());
-		final Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-		try {
-			Files.write(tmp, m.toCombinedYaml().getBytes(StandardCharsets.UTF_8));
-			Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
+		AtomicFiles.write(target, m.toCombinedYaml());
 		return target.toFile();
 	}
 }

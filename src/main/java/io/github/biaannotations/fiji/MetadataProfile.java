@@ -9,6 +9,7 @@ import io.github.biaannotations.metadata.Author;
 import io.github.biaannotations.metadata.Grant;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.metadata.StudyMetadata;
+import io.github.biaannotations.model.AtomicFiles;
 
 /**
  * A lab profile: what stays the same from one export to the next (authors with their organisations, licence,
@@ -49,14 +50,7 @@ public final class MetadataProfile {
 	}
 
 	public void save(final Path file) throws IOException {
-		final Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-		try {
-			Files.write(tmp, toYaml().getBytes(StandardCharsets.UTF_8));
-			Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
+		AtomicFiles.write(file, toYaml());
 	}
 
 	/** True when the profile holds nothing. */

@@ -6,7 +6,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +14,8 @@ import java.util.zip.ZipOutputStream;
 
 import ij.gui.Roi;
 import ij.io.RoiEncoder;
+
+import io.github.biaannotations.model.AtomicFiles;
 
 /**
  * Writes ROIs as a {@code RoiSet.zip} that ImageJ's ROI Manager opens, atomically: the zip appears only when
@@ -31,10 +32,7 @@ public final class RoiSetWriter {
 	public static void write(final List<Roi> rois, final Path zip) throws IOException {
 		for (int i = 0; i < rois.size(); i++)
 			checkFits(rois.get(i), i + 1);
-		final Path parent = zip.toAbsolutePath().getParent();
-		Files.createDirectories(parent);
-		final Path tmp = Files.createTempFile(parent, "." + zip.getFileName(), ".partial");
-		try {
+		AtomicFiles.write(zip, tmp -> {
 			try (ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
 				final DataOutputStream data = new DataOutputStream(out);
 				final RoiEncoder encoder = new RoiEncoder(data);
@@ -45,10 +43,7 @@ public final class RoiSetWriter {
 					data.flush();
 				}
 			}
-			Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		} finally {
-			Files.deleteIfExists(tmp);
-		}
+		});
 	}
 
 	private static void checkFits(final Roi roi, final int index) {

@@ -2,11 +2,9 @@ package io.github.biaannotations.metadata;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,6 +15,8 @@ import java.util.Map;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+
+import io.github.biaannotations.model.AtomicFiles;
 
 /**
  * All the metadata of a submission: MIFA study, annotation and version metadata, plus what the archive needs
@@ -276,7 +276,7 @@ public final class MifaMetadata {
 				Files.write(tmp, e.getValue().getBytes(StandardCharsets.UTF_8));
 			}
 			for (final Map.Entry<Path, Path> e : temps.entrySet())
-				move(e.getValue(), e.getKey());
+				AtomicFiles.moveReplacing(e.getValue(), e.getKey());
 		}
 		finally {
 			for (final Path tmp : temps.values())
@@ -296,14 +296,5 @@ public final class MifaMetadata {
 		if (releaseDate != null) m.put("release_date", releaseDate.toString());
 		m.put("collection", collection);
 		return MifaYamlWriter.dump(m);
-	}
-
-	private static void move(final Path from, final Path to) throws IOException {
-		try {
-			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (final AtomicMoveNotSupportedException e) {
-			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-		}
 	}
 }

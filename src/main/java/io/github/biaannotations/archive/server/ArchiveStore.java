@@ -2,12 +2,10 @@ package io.github.biaannotations.archive.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +21,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.biaannotations.model.AtomicFiles;
 
 /**
  * The local archive's state on disk: user areas, sessions, accession counters and submission records.
@@ -186,18 +186,7 @@ final class ArchiveStore {
 
 	/** Writes JSON atomically: a reader sees the old or the new content, never a mix. */
 	void writeJson(final Path file, final Object value) throws IOException {
-		final Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + Thread.currentThread().getId());
-		json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), value);
-		moveReplacing(tmp, file);
-	}
-
-	static void moveReplacing(final Path from, final Path to) throws IOException {
-		try {
-			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (final AtomicMoveNotSupportedException e) {
-			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-		}
+		AtomicFiles.write(file, tmp -> json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), value));
 	}
 
 	private <T> T readMap(final String name, final TypeReference<T> type) throws IOException {

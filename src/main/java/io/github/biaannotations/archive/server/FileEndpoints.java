@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
+import io.github.biaannotations.model.AtomicFiles;
+
 /**
  * The user file area: upload (streamed to a temporary file, moved into place only when whole), query,
  * create folder, delete and download.
@@ -83,7 +85,7 @@ final class FileEndpoints {
 			for (final Received r : received) {
 				final Path target = area.resolve(filePath, r.name);
 				final long old = Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) ? Files.size(target) : 0;
-				ArchiveStore.moveReplacing(r.tmp, target);
+				AtomicFiles.moveReplacing(r.tmp, target);
 				store.release(old);
 			}
 			moved = true;
