@@ -228,7 +228,7 @@ public final class ArchiveClient {
 		final RequestFactory factory) throws ArchiveException
 	{
 		if (!signIn && token == null) signIn();
-		boolean signedInAgain = false;
+		boolean signedInAgain = false, sessionChecked = false;
 		int attempt = 1;
 		while (true) {
 			final HttpResponse<byte[]> r;
@@ -272,11 +272,14 @@ public final class ArchiveClient {
 				continue;
 			}
 			if (status >= 500 && idempotent && attempt < retry.attempts()) {
-				if (!signedInAgain && !signIn && !sessionValid()) {
-					// Some servers answer an expired token with 500: sign in again once.
-					signedInAgain = true;
-					listener.step("Session expired: signing in again");
-					signIn();
+				// Some servers answer an expired token with 500: look at the session once, and sign in again once.
+				if (!signedInAgain && !signIn && !sessionChecked) {
+					sessionChecked = true;
+					if (!sessionValid()) {
+						signedInAgain = true;
+						listener.step("Session expired: signing in again");
+						signIn();
+					}
 				}
 				backoff(what, "HTTP " + status, attempt++);
 				continue;

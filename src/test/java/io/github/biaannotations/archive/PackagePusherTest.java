@@ -285,6 +285,24 @@ class PackagePusherTest {
 	}
 
 	@Test
+	void repeatedServerErrorsCheckTheSessionOnce() throws Exception {
+		// the session is still valid: one look at it is enough, not one per retry
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Three five hundreds", 2, 1000, 5);
+		final AtomicInteger failed = new AtomicInteger();
+		fault = ex -> {
+			if (!ex.getRequestURI().getPath().equals("/files/user/upload") || failed.getAndIncrement() > 2)
+				return false;
+			answer(ex, 500, "{\"status\":\"FAIL\",\"log\":{\"level\":\"ERROR\",\"message\":\"busy\",\"subnodes\":[]}}");
+			return true;
+		};
+		assertEquals("PROCESSED", push(pkg).status());
+		assertEquals(3, sleeps.get());
+		assertEquals(1, count("GET /auth/profile"));
+		assertEquals(1, count("POST /auth/login"));
+		assertStoredIntact(pkg);
+	}
+
+	@Test
 	void anExpiredSessionInTheMiddleLeadsToOneNewSignIn() throws Exception {
 		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Expired", 3, 1000, 6);
 		fault = ex -> {
