@@ -424,5 +424,4 @@ public final class PackagePusher {
 		}
 		attrs.addObject().put("name", "RootPath").put("value", folder);
 	}
-
 }

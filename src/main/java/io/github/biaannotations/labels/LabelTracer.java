@@ -497,6 +497,10 @@ public final class LabelTracer {
 			return corner < pinch.length && pinch[corner];
 		}
 
+		private long vertex(final int corner) {
+			return ((long) xy[2 * corner] << 32) | (xy[2 * corner + 1] & 0xffffffffL);
+		}
+
 		/**
 		 * Adds this ring to {@code shells} or {@code holes} by the sign of its area, first cut into simple rings
 		 * at every vertex it passes twice. Such a vertex is where the outline of one 4-connected part meets
@@ -515,14 +519,13 @@ public final class LabelTracer {
 			final Map<Long, Integer> onStack = new java.util.HashMap<>();
 			for (int i = 0; i < size; i++) {
 				if (atPinch(i)) {
-					final long vertex = ((long) xy[2 * i] << 32) | (xy[2 * i + 1] & 0xffffffffL);
-					final Integer first = onStack.putIfAbsent(vertex, top);
+					final Integer first = onStack.putIfAbsent(vertex(i), top);
 					if (first != null) {
 						final Ring loop = new Ring();
 						for (int k = first; k < top; k++) {
 							final int c = stack[k];
 							loop.add(xy[2 * c], xy[2 * c + 1]);
-							if (k > first && atPinch(c)) onStack.remove(((long) xy[2 * c] << 32) | (xy[2 * c + 1] & 0xffffffffL));
+							if (k > first && atPinch(c)) onStack.remove(vertex(c));
 						}
 						loop.close();
 						(loop.area > 0 ? shells : holes).add(loop);
