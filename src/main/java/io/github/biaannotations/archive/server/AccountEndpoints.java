@@ -24,7 +24,8 @@ final class AccountEndpoints {
 
 	void login(final HttpExchange ex) throws IOException, ApiError {
 		final JsonNode body = Exchanges.jsonBody(ex, json);
-		final String login = Exchanges.text(body, "login", null);
+		// archive-api.md: the login field takes the login or the e-mail address
+		final String login = store.accountOf(Exchanges.text(body, "login", null));
 		final String token = store.login(login, Exchanges.text(body, "password", null));
 		Exchanges.sendJson(ex, 200, json, profile(login, token));
 	}
@@ -60,7 +61,7 @@ final class AccountEndpoints {
 	private ObjectNode profile(final String login, final String token) {
 		final ObjectNode p = json.createObjectNode();
 		p.put("sessid", token);
-		p.put("email", login.contains("@") ? login : login + "@localhost");
+		p.put("email", ArchiveStore.emailOf(login));
 		p.put("username", login);
 		p.put("fullname", login);
 		p.put("superuser", false);

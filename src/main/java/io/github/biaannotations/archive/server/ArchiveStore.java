@@ -73,7 +73,21 @@ final class ArchiveStore {
 
 	// -- users and sessions --
 
-	/** Checks a login and password; returns a new session token. */
+	/** The account signing in with {@code loginOrEmail} (its name, or its e-mail address in any case), or null. */
+	String accountOf(final String loginOrEmail) {
+		if (loginOrEmail == null) return null;
+		if (passwords.containsKey(loginOrEmail)) return loginOrEmail;
+		for (final String account : passwords.keySet())
+			if (emailOf(account).equalsIgnoreCase(loginOrEmail)) return account;
+		return null;
+	}
+
+	/** An account's e-mail address: its name when that is one, else name@localhost. */
+	static String emailOf(final String account) {
+		return account.contains("@") ? account : account + "@localhost";
+	}
+
+	/** Checks an account name and password (see {@link #accountOf}); returns a new session token. */
 	String login(final String login, final String password) throws ApiError, IOException {
 		final char[] expected = login == null ? null : passwords.get(login);
 		if (expected == null || password == null || !MessageDigest.isEqual(new String(expected).getBytes(

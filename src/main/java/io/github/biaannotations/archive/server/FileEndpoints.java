@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ final class FileEndpoints {
 				if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) throw ApiError.fail(400, "Cannot upload '" +
 					r.name + "': a folder of that name exists in '" + filePath + "'");
 			}
-			Files.createDirectories(folder);
+			createFolders(folder, area);
 			for (final Received r : received) {
 				final Path target = area.resolve(filePath, r.name);
 				final long old = Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) ? Files.size(target) : 0;
@@ -167,8 +168,22 @@ final class FileEndpoints {
 		final JsonNode body = Exchanges.jsonBody(ex, json);
 		final Path dir = area.resolve(Exchanges.text(body, "path", ""), Exchanges.text(body, "fileName", null));
 		if (Files.isRegularFile(dir)) throw ApiError.fail(400, "A file named '" + area.relative(dir) + "' exists");
-		Files.createDirectories(dir);
+		createFolders(dir, area);
 		Exchanges.sendOk(ex);
+	}
+
+	/** Creates a folder and its parents; a file in the way is the user's error (400), named in the user area. */
+	private static void createFolders(final Path dir, final UserArea area) throws IOException, ApiError {
+		try {
+			Files.createDirectories(dir);
+		}
+		catch (final FileSystemException e) {
+			for (Path p = dir; p != null && p.startsWith(area.root()); p = p.getParent())
+				if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+					throw ApiError.fail(400, "Cannot create the folder '" + area.relative(dir) + "': '" + area.relative(
+						p) + "' is a file");
+			throw e;
+		}
 	}
 
 	void delete(final HttpExchange ex, final UserArea area) throws IOException, ApiError {

@@ -202,8 +202,18 @@ final class PageTabChecker {
 			return;
 		}
 		final Path f = root.resolve(p).normalize();
-		if (!f.startsWith(root) || UserArea.throughLink(root, f) || !Files.exists(f)) r.missing.add(p);
+		if (dotSegment(p) || !f.startsWith(root) || UserArea.throughLink(root, f) || !Files.exists(f)) r.missing.add(p);
 		else r.files.add(p);
+	}
+
+	/**
+	 * Whether a path has a "." or ".." segment ("x/..", "."): the path rule lets them through, but they name no
+	 * file of the submission (a folder above, or the whole root), so they are not found.
+	 */
+	private static boolean dotSegment(final String p) {
+		for (final String segment : p.split("/"))
+			if (segment.equals(".") || segment.equals("..")) return true;
+		return false;
 	}
 
 	/** The elements of a PageTab member that holds objects or tables (arrays of objects). */

@@ -54,7 +54,7 @@ final class SubmissionEndpoints {
 		}
 		final SubmissionRecord.Request done;
 		try {
-			done = processor.process(record.accNo, version);
+			done = processor.processOrInvalidate(record.accNo, version);
 		}
 		catch (final InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -96,7 +96,8 @@ final class SubmissionEndpoints {
 				record = store.record(given);
 				if (record == null || !record.owner.equals(login)) throw ApiError.fail(500, "The user " + login +
 					" is not allowed to submit or update the submission " + given);
-				if (!record.latest().terminal()) throw ApiError.fail(400, "Submission request '" + given +
+				// not a validation error: the real server's exception for it is a plain runtime error (500)
+				if (!record.latest().terminal()) throw ApiError.fail(500, "Submission request '" + given +
 					"' is currently being processed.");
 			}
 			record.version++;

@@ -59,21 +59,36 @@ final class SubmissionProcessor implements AutoCloseable {
 	void enqueue(final String accNo, final int version) {
 		worker.submit(() -> {
 			try {
-				process(accNo, version);
+				processOrInvalidate(accNo, version);
 			}
 			catch (final InterruptedException e) {
 				// stopped: the request stays as saved and is resumed at the next start
 			}
-			catch (final Exception e) {
-				LOG.log(Level.WARNING, "Processing " + accNo + " version " + version + " failed", e);
-				try {
-					finish(accNo, version, RequestStatus.INVALID, listOf("Processing failed: " + e.getMessage()));
-				}
-				catch (final IOException e2) {
-					LOG.log(Level.WARNING, "Cannot save the state of " + accNo, e2);
-				}
+			catch (final IOException e) {
+				LOG.log(Level.WARNING, "Cannot save the state of " + accNo, e);
 			}
 		});
+	}
+
+	/**
+	 * Processes one request to its end, as {@link #process}; a failure on the way ends it as INVALID with the
+	 * reason (sync and async alike), so that the accession is never left processing for ever.
+	 *
+	 * @throws IOException when even the INVALID state cannot be saved
+	 */
+	SubmissionRecord.Request processOrInvalidate(final String accNo, final int version) throws IOException,
+		InterruptedException
+	{
+		try {
+			return process(accNo, version);
+		}
+		catch (final InterruptedException e) {
+			throw e;
+		}
+		catch (final Exception e) {
+			LOG.log(Level.WARNING, "Processing " + accNo + " version " + version + " failed", e);
+			return finish(accNo, version, RequestStatus.INVALID, listOf("Processing failed: " + e.getMessage()));
+		}
 	}
 
 	/** Processes one request to its end; returns the final request state. */
@@ -98,7 +113,12 @@ final class SubmissionProcessor implements AutoCloseable {
 		final Path root = area.resolve(check.rootPath == null ? "" : check.rootPath);
 		final Path filesDir = versionDir.resolve("Files");
 		for (final String rel : check.files) {
-			copyInto(root.resolve(rel), filesDir.resolve(rel));
+			try {
+				copyInto(root.resolve(rel), filesDir.resolve(rel));
+			}
+			catch (final IOException e) {
+				throw new IOException("the file '" + rel + "' could not be copied into the submission", e);
+			}
 		}
 		advance(accNo, version, RequestStatus.FILES_COPIED);
 		advance(accNo, version, RequestStatus.PERSISTED);

@@ -67,7 +67,8 @@ final class UserArea {
 
 	/** Resolves {@code folder/name}; the name must be one path element. */
 	Path resolve(final String folder, final String name) throws ApiError {
-		if (name == null || name.isEmpty() || name.contains("/") || name.contains("\\") || name.equals("..") ||
+		if (name == null || name.isEmpty()) throw ApiError.fail(400, "The field 'fileName' is required");
+		if (name.contains("/") || name.contains("\\") || name.equals("..") ||
 			name.equals(".")) throw refused((folder == null ? "" : folder + "/") + name);
 		final String f = folder == null || folder.isEmpty() ? "" : folder.endsWith("/") ? folder : folder + "/";
 		return resolve(f + name);

@@ -326,9 +326,13 @@ class LocalArchiveServerContractTest {
 		final HttpResponse<byte[]> ok = calls().send(calls().request("submissions/check-pagetab?source=json&target=json", token)
 			.POST(HttpRequest.BodyPublishers.ofString(pageTab)));
 		assertEquals(200, ok.statusCode());
-		assertEquals(JSON.readTree(pageTab), json(ok));
-		assertEquals(400, calls().send(calls().request("submissions/check-pagetab?source=json&target=json", token).POST(
-			HttpRequest.BodyPublishers.ofString("{not json"))).statusCode());
+		final com.fasterxml.jackson.databind.node.ObjectNode typed = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
+			.readTree(pageTab);
+		assertEquals(typed.put("type", "submission"), json(ok), "the body as the server maps it");
+		final HttpResponse<byte[]> notJson = calls().send(calls().request("submissions/check-pagetab?source=json&target=json",
+			token).POST(HttpRequest.BodyPublishers.ofString("{not json")));
+		assertEquals(500, notJson.statusCode(), "a body that cannot be mapped");
+		assertEquals(PageTabModel.MAPPING_ERROR, json(notJson).get("log").get("message").asText());
 		assertEquals(200, calls().upload(token, "p", "list.tsv", "Files\ta.txt\n".replace("\ta.txt", "\nfolder/a.txt")
 			.getBytes(StandardCharsets.UTF_8)).statusCode());
 		final HttpResponse<byte[]> missing = calls().send(calls().request("submissions/fileLists/validate", token).header(
@@ -342,6 +346,120 @@ class LocalArchiveServerContractTest {
 				"fileListName=list.tsv&rootPath=p")));
 		assertEquals(200, valid.statusCode());
 		assertEquals(0, valid.body().length);
+	}
+
+	private HttpResponse<byte[]> submitSync(final String token, final String pageTab) throws Exception {
+		return calls().send(calls().request("submissions", token).header("Submission_Type", "application/json").header(
+			"Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(pageTab)));
+	}
+
+	@Test
+	void signingInTakesTheLoginOrTheEmailAddress() throws Exception {
+		for (final String login : new String[] { "alice", "alice@localhost", "Alice@LocalHost" }) {
+			final HttpResponse<byte[]> r = calls().postJson("auth/login", null, "{\"login\":\"" + login +
+				"\",\"password\":\"wonder\"}");
+			assertEquals(200, r.statusCode(), login);
+			assertEquals("alice", json(r).get("username").asText(), login);
+			assertEquals("alice@localhost", json(r).get("email").asText(), login);
+		}
+		assertEquals(401, calls().postJson("auth/login", null, "{\"login\":\"bob@localhost\",\"password\":\"wonder\"}")
+			.statusCode(), "another account's e-mail with this password");
+	}
+
+	@Test
+	void pageTabIsMappedAsTheRealServerMapsIt() throws Exception {
+		final String token = login("alice", "wonder");
+		final String date = TestPackages.futureDate();
+		// what cannot be mapped is a 500 naming the place
+		final String[][] unmappable = {
+			{ "{\"attributes\":[{\"value\":\"no name\"}],\"section\":{\"type\":\"Study\"}}", "attributes[0]: an attribute needs a name" },
+			{ "{\"attributes\":[],\"section\":{\"type\":\"Study\",\"attributes\":{\"name\":\"Title\"}}}", "section.attributes: expected a list" },
+			{ "{\"section\":{\"type\":\"Study\",\"files\":[\"a.tif\"]}}", "section.files[0]: expected an object" },
+			{ "{\"section\":{\"type\":\"Study\",\"attributes\":[{\"name\":\"X\",\"value\":{\"a\":1}}]}}", "section.attributes[0].value: expected text" },
+			{ "{\"section\":\"Study\"}", "section: expected an object" } };
+		for (final String[] c : unmappable) {
+			final HttpResponse<byte[]> r = submitSync(token, c[0]);
+			assertEquals(500, r.statusCode(), c[0]);
+			assertEquals(PageTabModel.MAPPING_ERROR, json(r).get("log").get("message").asText(), c[0]);
+			assertEquals(c[1], json(r).get("log").get("subnodes").get(0).get("message").asText(), c[0]);
+		}
+		// unknown properties are ignored and empty fields omitted in what is stored and returned
+		final String pageTab = "{\"bogus\":42,\"attributes\":[{\"name\":\"ReleaseDate\",\"value\":\"" + date +
+			"\",\"valqual\":[],\"reference\":false}],\"section\":{\"type\":\"Study\",\"attributes\":[]," +
+			"\"links\":[],\"files\":[],\"subsections\":[],\"extra\":{\"x\":1}}}";
+		final HttpResponse<byte[]> r = submitSync(token, pageTab);
+		assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+		final JsonNode expected = JSON.readTree("{\"accno\":\"S-BSST1\",\"attributes\":[{\"name\":\"ReleaseDate\"," +
+			"\"value\":\"" + date + "\"}],\"section\":{\"type\":\"Study\"},\"type\":\"submission\"}");
+		assertEquals(expected, json(r));
+		assertEquals(expected, json(calls().get("submissions/S-BSST1.json", token)));
+	}
+
+	@Test
+	void aSubmissionThatFailsWhileProcessedEndsInvalid() throws Exception {
+		server.close();
+		server = start(1_000); // each stage takes a second: the file can be taken away in between
+		final String token = login("alice", "wonder");
+		assertEquals(200, calls().upload(token, "p", "a.txt", new byte[] { 1, 2, 3 }).statusCode());
+		assertEquals(200, calls().upload(token, "p", "list.tsv", "Files\na.txt\n".getBytes(StandardCharsets.UTF_8))
+			.statusCode());
+		final String pageTab = TestPackages.pageTab("Taken away", TestPackages.futureDate(), "list.tsv").replace(
+			"{\"name\":\"AttachTo\"", "{\"name\":\"RootPath\",\"value\":\"p\"},{\"name\":\"AttachTo\"");
+		final java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> sync = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> {
+				try {
+					return submitSync(token, pageTab);
+				}
+				catch (final Exception e) {
+					throw new IllegalStateException(e);
+				}
+			});
+		String status = "";
+		for (int i = 0; i < 500 && !status.equals("FILES_VALIDATED"); i++) {
+			Thread.sleep(10);
+			final HttpResponse<byte[]> s = calls().get("submissions/requests/S-BIAD1/1/status", token);
+			if (s.statusCode() == 200) status = json(s).asText();
+		}
+		assertEquals("FILES_VALIDATED", status);
+		// while it is processed, a new version is refused, as the real server's runtime error (500)
+		final HttpResponse<byte[]> again = submitSync(token, pageTab.replace("{\"attributes\"",
+			"{\"accno\":\"S-BIAD1\",\"attributes\""));
+		assertEquals(500, again.statusCode());
+		assertTrue(json(again).get("log").get("message").asText().endsWith("is currently being processed."));
+		assertEquals(200, calls().postJson("files/user/delete", token, "{\"path\":\"p\",\"fileName\":\"a.txt\"}")
+			.statusCode());
+		final HttpResponse<byte[]> r = sync.get(60, java.util.concurrent.TimeUnit.SECONDS);
+		assertEquals(400, r.statusCode());
+		final String causes = json(r).get("log").get("subnodes").toString();
+		assertTrue(causes.contains("the file 'a.txt' could not be copied into the submission"), causes);
+		assertFalse(causes.contains(tmp.toString()), "no path of the server's store: " + causes);
+		assertEquals("INVALID", json(calls().get("submissions/S-BIAD1", token)).get("status").asText());
+		assertEquals("INVALID", json(calls().get("submissions/requests/S-BIAD1/1/status", token)).asText());
+	}
+
+	@Test
+	void pathsWithDotSegmentsNameNoFile() throws Exception {
+		final String token = login("alice", "wonder");
+		assertEquals(200, calls().upload(token, "p", "a.txt", new byte[] { 1 }).statusCode());
+		assertEquals(200, calls().upload(token, "p", "list.tsv", "Files\na.txt/..\n.\n".getBytes(StandardCharsets.UTF_8))
+			.statusCode());
+		final HttpResponse<byte[]> r = submitSync(token, TestPackages.pageTab("Dots", TestPackages.futureDate(), "list.tsv")
+			.replace("{\"name\":\"AttachTo\"", "{\"name\":\"RootPath\",\"value\":\"p\"},{\"name\":\"AttachTo\""));
+		assertEquals(400, r.statusCode());
+		assertTrue(json(r).toString().contains("The following files could not be found: a.txt/.., ."), json(r).toString());
+	}
+
+	@Test
+	void fileAreaMistakesAreTheUsersErrors() throws Exception {
+		final String token = login("alice", "wonder");
+		assertEquals(200, calls().upload(token, "", "a.txt", new byte[] { 1 }).statusCode());
+		final HttpResponse<byte[]> into = calls().upload(token, "a.txt/sub", "b.txt", new byte[] { 2 });
+		assertEquals(400, into.statusCode());
+		assertEquals("Cannot create the folder 'a.txt/sub': 'a.txt' is a file", json(into).get("log").get("message")
+			.asText());
+		final HttpResponse<byte[]> unnamed = calls().postJson("folder/user/create", token, "{\"path\":\"x\"}");
+		assertEquals(400, unnamed.statusCode());
+		assertEquals("The field 'fileName' is required", json(unnamed).get("log").get("message").asText());
 	}
 
 	@Test

@@ -239,11 +239,12 @@ class LocalArchiveServerSecurityTest {
 		final HttpResponse<byte[]> r = calls.send(calls.request("submissions/check-pagetab", alice).header(
 			"Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(pageTab)));
 		assertEquals(413, r.statusCode(), text(r));
-		// deeply nested JSON is an error, not a stack overflow
+		// deeply nested JSON is the real server's mapping error, not a stack overflow
 		final String deep = "[".repeat(100_000) + "]".repeat(100_000);
 		final HttpResponse<byte[]> nested = calls.send(calls.request("submissions/check-pagetab", alice).header(
 			"Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(deep)));
-		assertEquals(400, nested.statusCode(), text(nested));
+		assertEquals(500, nested.statusCode(), text(nested));
+		assertEquals(PageTabModel.MAPPING_ERROR, json(nested).path("log").path("message").asText(), text(nested));
 		assertEquals(200, calls.postJson("files/user/query", alice, body("path", "")).statusCode());
 	}
 

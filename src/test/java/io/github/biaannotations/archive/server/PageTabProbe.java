@@ -12,6 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class PageTabProbe {
 
+	/** The message of the server's 500 for a body it cannot map. */
+	public static final String MAPPING_ERROR = PageTabModel.MAPPING_ERROR;
+
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private PageTabProbe() {}
@@ -21,7 +24,8 @@ public final class PageTabProbe {
 	 * folder is {@code area}.
 	 *
 	 * @return the HTTP status the server would answer the submit with: 200 when accepted, or the status of the
-	 *         refusal (400 with the problems found, 403 for a root path outside the user folder)
+	 *         refusal (400 with the problems found, 403 for a root path outside the user folder, 500 for a body
+	 *         that cannot be mapped)
 	 */
 	public static int submitStatus(final boolean tsv, final byte[] body, final String login, final Path area)
 		throws IOException
@@ -33,6 +37,7 @@ public final class PageTabProbe {
 		}
 		catch (final ApiError e) {
 			if (e.getMessage() == null || e.getMessage().isEmpty()) throw new AssertionError("refusal without a message", e);
+			if (e.status() == 500 && !MAPPING_ERROR.equals(e.getMessage())) throw new AssertionError("server error", e);
 			return e.status();
 		}
 	}
