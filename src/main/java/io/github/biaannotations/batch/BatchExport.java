@@ -1,7 +1,6 @@
 package io.github.biaannotations.batch;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,7 +20,7 @@ import io.github.biaannotations.model.Errors;
 import io.github.biaannotations.model.Folders;
 import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.submission.ExportRequest;
-import io.github.biaannotations.submission.Manifest;
+import io.github.biaannotations.submission.OutputFolder;
 import io.github.biaannotations.submission.PackageExport;
 
 /**
@@ -52,7 +51,7 @@ public final class BatchExport {
 	 */
 	public BatchReport run(final BatchRequest request, final LocalDate today, final Instant now) throws IOException {
 		final Path out = request.out().toAbsolutePath().normalize();
-		refuseForeignFolder(out);
+		OutputFolder.checkReplaceable(out, List.of(request.input())); // a rerun replaces its own package only
 		final MifaMetadata metadata = checkedMetadata(request, today, now);
 		final BatchPairing pairing = BatchPairing.scan(request.input());
 		if (pairing.items().isEmpty()) throw new IOException(request.input() +
@@ -131,15 +130,6 @@ public final class BatchExport {
 
 	private static BatchReport.Row failed(final String image, final String message) {
 		return new BatchReport.Row(image, BatchReport.Status.FAILED, 0, 0, 0, message);
-	}
-
-	/** A rerun replaces the package; anything else in the output folder is not ours to replace. */
-	private static void refuseForeignFolder(final Path out) throws IOException {
-		if (!Files.isDirectory(out) || Files.isRegularFile(out.resolve(Manifest.FILE_NAME))) return;
-		try (java.util.stream.Stream<Path> s = Files.list(out)) {
-			if (s.findAny().isPresent()) throw new FileAlreadyExistsException(out.toString(), null,
-				"exists, is not empty and is not a package (no " + Manifest.FILE_NAME + "); choose another output folder");
-		}
 	}
 
 	/** The study metadata with export defaults, validated (unless draft) before any image is read. */

@@ -105,7 +105,8 @@ public final class ExportAnnotationsCommand extends DynamicCommand {
 	private boolean draft;
 
 	@Parameter(label = "Replace an existing output folder", persist = false,
-		description = "Replace the output folder once the new package is complete.")
+		description = "Replace an earlier package in the output folder once the new one is complete (never a " +
+			"folder that is not a package, or one holding the inputs).")
 	private boolean overwrite;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Export summary")

@@ -66,6 +66,7 @@ public final class PackageExport {
 	public ExportSummary export(final ExportRequest request, final LocalDate today, final Instant now) throws IOException {
 		if (request.images().isEmpty()) throw new IllegalArgumentException("nothing to export: no image given");
 		final MifaMetadata metadata = checkedMetadata(request, today, now);
+		if (request.overwrite()) OutputFolder.checkReplaceable(request.out(), inputs(request));
 		try (AtomicDirectory dir = new AtomicDirectory(request.out(), request.overwrite())) {
 			final ExportSummary summary = new ExportSummary(dir.target());
 			final Map<String, String> renamed = new LinkedHashMap<>();
@@ -113,6 +114,17 @@ public final class PackageExport {
 			dir.commit();
 			return summary;
 		}
+	}
+
+	/** The files an export reads: images, ROI files, label image files. */
+	private static List<Path> inputs(final ExportRequest request) {
+		final List<Path> inputs = new ArrayList<>();
+		for (final ImageSource source : request.images()) {
+			if (source.imageFile() != null) inputs.add(source.imageFile());
+			inputs.addAll(source.roiFiles());
+			inputs.addAll(source.labelFiles());
+		}
+		return inputs;
 	}
 
 	/** Every image's annotation files; records the names given ({@code bases}) and those changed ({@code renamed}). */

@@ -194,10 +194,18 @@ class ExportImportCommandTest {
 		assertEquals(1, refused.exit);
 		assertTrue(refused.err.contains("not empty"), refused.err);
 		assertEquals("mine", Files.readString(out.resolve("keep.txt")));
-		final CliRun replaced = CliRun.run("export", "--image", sample.image, "--rois", sample.rois, "--out", out, "--overwrite");
+		// --overwrite replaces an earlier package only: a folder of other work is kept
+		final CliRun foreign = CliRun.run("export", "--image", sample.image, "--rois", sample.rois, "--out", out, "--overwrite");
+		assertEquals(1, foreign.exit);
+		assertTrue(foreign.err.contains("is not a package"), foreign.err);
+		assertEquals("mine", Files.readString(out.resolve("keep.txt")));
+		final Path pkg = tmp.resolve("pkg2");
+		assertEquals(0, CliRun.run("export", "--image", sample.image, "--rois", sample.rois, "--out", pkg).exit);
+		Files.writeString(pkg.resolve("keep.txt"), "added later");
+		final CliRun replaced = CliRun.run("export", "--image", sample.image, "--rois", sample.rois, "--out", pkg, "--overwrite");
 		assertEquals(0, replaced.exit, replaced.toString());
-		assertFalse(Files.exists(out.resolve("keep.txt")));
-		assertTrue(Files.exists(out.resolve("manifest.json")));
+		assertFalse(Files.exists(pkg.resolve("keep.txt")));
+		assertTrue(Files.exists(pkg.resolve("manifest.json")));
 	}
 
 	@Test

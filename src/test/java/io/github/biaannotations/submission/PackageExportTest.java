@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -119,6 +120,27 @@ class PackageExportTest {
 		final InvalidMetadataException e = assertThrows(InvalidMetadataException.class,
 			() -> export(request(tmp.resolve("pkg")).metadata(DemoMetadata.create()).releaseDate(TODAY.minusDays(1))));
 		assertTrue(e.getMessage().contains("release"), e.getMessage());
+	}
+
+	@Test
+	void overwriteReplacesAnEarlierPackageOnlyAndNeverTheInputs() throws IOException {
+		// a folder that is not a package is kept, whatever it holds
+		final Path notes = tmp.resolve("notes");
+		Files.createDirectories(notes);
+		Files.writeString(notes.resolve("thesis.txt"), "chapter 1");
+		final FileAlreadyExistsException foreign = assertThrows(FileAlreadyExistsException.class, () -> export(
+			request(notes).overwrite(true)));
+		assertTrue(foreign.getMessage().contains("is not a package"), foreign.getMessage());
+		assertEquals("chapter 1", Files.readString(notes.resolve("thesis.txt")));
+		// an earlier package is replaced, but not when the inputs are inside it
+		final Path pkg = export(request(tmp.resolve("pkg")));
+		export(request(pkg).overwrite(true));
+		final Path image = pkg.resolve("nuclei.tif");
+		Files.copy(sample.image, image);
+		final IllegalArgumentException inside = assertThrows(IllegalArgumentException.class, () -> export(ExportRequest
+			.to(pkg).overwrite(true).image(ImageSource.ofFiles(image, List.of(sample.rois), List.of()))));
+		assertTrue(inside.getMessage().startsWith(image + " is inside the output folder"), inside.getMessage());
+		assertTrue(Files.exists(image));
 	}
 
 	@Test
