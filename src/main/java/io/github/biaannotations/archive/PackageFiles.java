@@ -2,6 +2,7 @@ package io.github.biaannotations.archive;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +13,8 @@ import io.github.biaannotations.model.ArchivePaths;
 
 /**
  * The files of a package folder as push sends them: every regular file but push's own record, each with
- * its slash-separated path relative to the folder, checked against the archive's file path rule.
+ * its slash-separated path relative to the folder, checked against the archive's file path rule. Symbolic
+ * links are refused, never followed.
  */
 final class PackageFiles {
 
@@ -50,9 +52,14 @@ final class PackageFiles {
 	static List<Entry> scan(final Path dir) throws ArchiveException {
 		final List<Entry> out = new ArrayList<>();
 		final List<String> bad = new ArrayList<>();
+		final List<String> links = new ArrayList<>();
 		try (Stream<Path> s = Files.walk(dir)) {
 			for (final Path p : (Iterable<Path>) s::iterator) {
-				if (!Files.isRegularFile(p)) continue;
+				if (Files.isSymbolicLink(p)) {
+					links.add(dir.relativize(p).toString().replace('\\', '/'));
+					continue;
+				}
+				if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) continue;
 				final String rel = dir.relativize(p).toString().replace('\\', '/');
 				if (rel.startsWith(PushJournal.FILE_NAME)) continue;
 				if (!ArchivePaths.isValid(rel)) bad.add(rel);
@@ -63,6 +70,10 @@ final class PackageFiles {
 			throw new ArchiveException(ArchiveException.Kind.USAGE, "Cannot read the package folder " + dir + ": " + e
 				.getMessage(), e);
 		}
+		// a link could send any file of this machine to the archive: only the package's own files are pushed
+		if (!links.isEmpty()) throw new ArchiveException(ArchiveException.Kind.USAGE, "The package " + dir + " holds " +
+			"symbolic links, which push does not follow: " + String.join(", ", links) + ". Put the files themselves " +
+			"there", null);
 		if (!bad.isEmpty()) throw new ArchiveException(ArchiveException.Kind.USAGE, "The archive refuses these file" +
 			" paths of " + dir + " (allowed: letters, digits, space and !-_*'(). /): " + String.join(", ", bad), null);
 		Collections.sort(out, (a, b) -> a.path.compareTo(b.path));

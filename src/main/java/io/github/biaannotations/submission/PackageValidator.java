@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -84,12 +85,19 @@ public final class PackageValidator {
 		problems.add(PackageProblem.warning(where, message));
 	}
 
+	/** The package's files; a symbolic link is an error, as push sends files only (and never what they point to). */
 	private Set<String> listFiles() throws IOException {
+		final Set<String> files = new java.util.TreeSet<>();
 		try (Stream<Path> s = Files.walk(dir)) {
-			// the push record is written by push, after export, and never uploaded
-			return s.filter(Files::isRegularFile).map(p -> Manifest.relative(dir, p)).filter(p -> !p.equals(PackageExport.PUSH_RECORD)).sorted()
-				.collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+			for (final Path p : (Iterable<Path>) s::iterator) {
+				final String rel = Manifest.relative(dir, p);
+				if (Files.isSymbolicLink(p)) error(rel, "a symbolic link: push sends files only; put the file itself here");
+				// the push record is written by push, after export, and never uploaded
+				else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && !rel.equals(PackageExport.PUSH_RECORD))
+					files.add(rel);
+			}
 		}
+		return files;
 	}
 
 	private void checkPaths(final Set<String> files) {

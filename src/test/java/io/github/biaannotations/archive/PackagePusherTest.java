@@ -332,6 +332,18 @@ class PackagePusherTest {
 	}
 
 	@Test
+	void aSymbolicLinkInThePackageIsRefusedNotFollowed() throws Exception {
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Linked", 1, 10, 8);
+		final Path secret = Files.writeString(tmp.resolve("secret.txt"), "not for the archive");
+		Files.createSymbolicLink(pkg.resolve("annotations/leak.txt"), secret);
+		final ArchiveException e = assertThrows(ArchiveException.class, () -> push(pkg));
+		assertEquals(ArchiveException.Kind.USAGE, e.kind());
+		assertTrue(e.getMessage().contains("symbolic links, which push does not follow: annotations/leak.txt"),
+			e.getMessage());
+		assertEquals(0, count("POST /files/user/upload"), "nothing uploaded");
+	}
+
+	@Test
 	void aWrongPasswordGivesOneClearMessageAndNoRetries() throws Exception {
 		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Wrong", 1, 10, 7);
 		final ArchiveException e = assertThrows(ArchiveException.class, () -> new PackagePusher(client(server

@@ -66,6 +66,14 @@ class PackageValidatorTest {
 	}
 
 	@Test
+	void symbolicLinksAreErrors() throws IOException {
+		final Path secret = Files.writeString(tmp.resolve("secret.txt"), "not for the archive");
+		Files.createSymbolicLink(pkg.resolve("annotations/leak.txt"), secret);
+		assertTrue(errors().stream().anyMatch(s -> s.startsWith("ERROR annotations/leak.txt: a symbolic link")), errors()
+			.toString());
+	}
+
+	@Test
 	void pathsTheArchiveRefusesAreErrors() throws IOException {
 		Files.writeString(pkg.resolve("annotations/notes#1.txt"), "x");
 		assertTrue(errors().stream().anyMatch(s -> s.startsWith("ERROR annotations/notes#1.txt: the archive refuses this path")));
