@@ -67,7 +67,7 @@ final class MifaYamlReader {
 		if (node == null || isNull(node)) return null;
 		if (!(node instanceof MappingNode)) throw error(node, null,
 			"the file must be a list of 'field: value' lines, like the archive's template");
-		checkDuplicates(node, "");
+		checkDuplicates(node, "", java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
 		return (MappingNode) node;
 	}
 
@@ -320,23 +320,34 @@ final class MifaYamlReader {
 		return true;
 	}
 
-	/** A field given twice would silently lose or merge values: refuse it, naming the field and line. */
-	private void checkDuplicates(final Node n, final String path) throws MetadataException {
+	/**
+	 * A field given twice would silently lose or merge values: refuse it, naming the field and line. An alias
+	 * inside the entry it names ({@code a: &a [*a]}) would make every later step loop: refuse it too.
+	 *
+	 * @param ancestors the collections that hold {@code n}, by identity
+	 */
+	private void checkDuplicates(final Node n, final String path, final java.util.Set<Node> ancestors)
+		throws MetadataException
+	{
+		if (!(n instanceof SequenceNode) && !(n instanceof MappingNode)) return;
+		if (!ancestors.add(n)) throw error(n, path, "refers to an entry that holds it (an alias in a loop); write " +
+			"the values out instead");
 		if (n instanceof SequenceNode) {
 			final List<Node> items = ((SequenceNode) n).getValue();
 			for (int i = 0; i < items.size(); i++)
-				checkDuplicates(items.get(i), path + "[" + i + "]");
+				checkDuplicates(items.get(i), path + "[" + i + "]", ancestors);
 		}
-		else if (n instanceof MappingNode) {
+		else {
 			final java.util.Set<String> seen = new java.util.HashSet<>();
 			for (final NodeTuple t : ((MappingNode) n).getValue()) {
 				final String key = key(t);
 				final String p = path.isEmpty() ? key : path + "." + key;
 				if (!seen.add(key)) throw error(t.getKeyNode(), p, "given twice; keep one (lists go under one key, " +
 					"one '- ' line per value)");
-				checkDuplicates(t.getValueNode(), p);
+				checkDuplicates(t.getValueNode(), p, ancestors);
 			}
 		}
+		ancestors.remove(n);
 	}
 
 	static boolean isNull(final Node n) {

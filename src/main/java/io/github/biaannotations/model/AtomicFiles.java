@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 
 /**
  * Files written whole or not at all: into a temporary file beside the target, then moved over it, so that a
@@ -20,6 +21,8 @@ public final class AtomicFiles {
 		void writeTo(Path tmp) throws IOException;
 	}
 
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private AtomicFiles() {}
 
 	/**
@@ -29,7 +32,9 @@ public final class AtomicFiles {
 	public static void write(final Path target, final Content content) throws IOException {
 		final Path parent = target.toAbsolutePath().getParent();
 		Files.createDirectories(parent);
-		final Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".partial");
+		// created as any file is (the user's umask), not owner-only like a temporary file: it becomes the target
+		final Path tmp = Files.createFile(parent.resolve("." + target.getFileName() + "." + Long.toUnsignedString(
+			RANDOM.nextLong(), 36) + ".partial"));
 		try {
 			content.writeTo(tmp);
 			moveReplacing(tmp, target);

@@ -27,6 +27,7 @@ import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.metadata.PageTabAttributes;
 import io.github.biaannotations.metadata.ValidationProblem;
 import io.github.biaannotations.model.ArchivePaths;
+import io.github.biaannotations.model.Errors;
 
 /**
  * Checks a package folder before it is pushed, as the archive would and more: the PageTab's structure and
@@ -116,7 +117,7 @@ public final class PackageValidator {
 		try {
 			m = Manifest.read(file);
 		} catch (final IOException e) {
-			error(Manifest.FILE_NAME, e.getMessage());
+			error(Manifest.FILE_NAME, Errors.oneLine(e));
 			return;
 		}
 		final Set<String> inManifest = new HashSet<>();
@@ -146,7 +147,7 @@ public final class PackageValidator {
 		try {
 			root = JSON.readTree(file.toFile());
 		} catch (final IOException e) {
-			error(PackageExport.SUBMISSION, "not valid JSON: " + e.getMessage());
+			error(PackageExport.SUBMISSION, "not valid JSON: " + Errors.oneLine(e));
 			return sources;
 		}
 		final JsonNode section = root.path("section");
@@ -256,7 +257,7 @@ public final class PackageValidator {
 				problems.add(new PackageProblem(p.isError() ? PackageProblem.Severity.ERROR : PackageProblem.Severity.WARNING,
 					PackageExport.MIFA_DIR + "/" + p.part() + ".yaml " + p.field(), p.message()));
 		} catch (final IOException | RuntimeException e) {
-			error(PackageExport.MIFA_DIR, e.getMessage());
+			error(PackageExport.MIFA_DIR, Errors.oneLine(e));
 		}
 	}
 
@@ -289,10 +290,16 @@ public final class PackageValidator {
 		}
 		for (final Path z : zarrs) {
 			final String rel = Manifest.relative(dir, z);
-			for (final String problem : OmeZarrCheck.check(z))
-				error(rel, problem);
-			if (schemas != null) for (final String problem : schemas.check(z))
-				error(rel, problem);
+			try {
+				for (final String problem : OmeZarrCheck.check(z))
+					error(rel, problem);
+				if (schemas != null) for (final String problem : schemas.check(z))
+					error(rel, problem);
+			}
+			catch (final IOException e) {
+				// a damaged OME-Zarr is one problem of the package: the other checks still run
+				error(rel, Errors.oneLine(e));
+			}
 		}
 	}
 

@@ -111,6 +111,16 @@ class MifaYamlReadingTest {
 	}
 
 	@Test
+	void an_alias_inside_the_entry_it_names_is_refused_with_file_and_field() throws IOException {
+		// found by a user walkthrough: it made the reader recurse until the stack overflowed
+		final Path f = write("Version.yaml", "a: &a [*a]");
+		final MetadataException e = assertThrows(MetadataException.class, () -> MifaMetadata.load(f));
+		assertEquals(f, e.file());
+		assertTrue(e.getMessage().contains("Version.yaml:1") && e.getMessage().contains("alias in a loop"), e
+			.getMessage());
+	}
+
+	@Test
 	void a_list_where_text_is_expected_names_the_field() throws IOException {
 		final Path f = write("Study.yaml", "title:", "  - one", "  - two");
 		final MetadataException e = assertThrows(MetadataException.class, () -> MifaMetadata.load(f));

@@ -39,5 +39,8 @@ class AtomicFilesTest {
 		AtomicFiles.write(target, "new: 2\n");
 		assertEquals("new: 2\n", Files.readString(target));
 		assertEquals(List.of("profile.yaml"), names());
+		// permissions as for any file the user creates, not a temporary file's owner-only ones
+		final Path plain = Files.createFile(dir.resolve("plain.txt"));
+		assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(target));
 	}
 }

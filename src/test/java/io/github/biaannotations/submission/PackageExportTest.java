@@ -144,6 +144,20 @@ class PackageExportTest {
 	}
 
 	@Test
+	void anAbandonedPartialFolderIsRemovedAndThePackageHasOrdinaryPermissions() throws IOException {
+		// left by an export whose process was killed (its id is no running process)
+		final Path abandoned = Files.createDirectories(tmp.resolve(".pkg.partial-999999999-x1/annotations"));
+		final Path pkg = export(request(tmp.resolve("pkg")));
+		assertFalse(Files.exists(abandoned.getParent()), "removed by the next export to the same folder");
+		// created as any folder is (the user's umask), not owner-only like a temporary folder
+		final Path plain = Files.createDirectory(tmp.resolve("plain"));
+		assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(pkg));
+		try (java.util.stream.Stream<Path> s = Files.list(tmp)) {
+			assertTrue(s.noneMatch(p -> p.getFileName().toString().contains(".partial-")), "no partial folder left");
+		}
+	}
+
+	@Test
 	void withoutMetadataOnlyAnnotationFilesAndManifest() throws IOException {
 		final Path out = export(request(tmp.resolve("pkg")));
 		assertFalse(Files.exists(out.resolve("submission.json")));

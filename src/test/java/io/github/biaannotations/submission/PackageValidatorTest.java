@@ -66,6 +66,18 @@ class PackageValidatorTest {
 	}
 
 	@Test
+	void aDamagedOmeZarrIsNamedAndTheOtherChecksGoOn() throws IOException {
+		final Path zarr = Files.createDirectories(pkg.resolve("annotations/nuclei/broken.ome.zarr"));
+		Files.writeString(zarr.resolve("zarr.json"), "{\"zarr_format\": 3, \"attributes\": {");
+		Files.delete(pkg.resolve("mifa/Study.yaml"));
+		final List<String> e = errors();
+		assertTrue(e.stream().anyMatch(s -> s.startsWith("ERROR annotations/nuclei/broken.ome.zarr: Unexpected " +
+			"end-of-input") && s.contains("(line 1, column ")), e.toString());
+		assertTrue(e.stream().anyMatch(s -> s.startsWith("ERROR mifa")), "the metadata is still checked: " + e);
+		assertTrue(e.stream().noneMatch(s -> s.contains("REDACTED")), e.toString());
+	}
+
+	@Test
 	void symbolicLinksAreErrors() throws IOException {
 		final Path secret = Files.writeString(tmp.resolve("secret.txt"), "not for the archive");
 		Files.createSymbolicLink(pkg.resolve("annotations/leak.txt"), secret);
