@@ -1,5 +1,6 @@
 package io.github.biaannotations.cli;
 
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,11 +32,18 @@ final class ImportCommand implements Callable<Integer> {
 	@Option(names = "--out", required = true, paramLabel = "FILE", description = "The RoiSet.zip (from GeoJSON) or TIFF (from OME-Zarr) to write.")
 	Path out;
 
+	@Option(names = "--overwrite", description = "Replace an existing --out file.")
+	boolean overwrite;
+
 	@Mixin
 	Console console;
 
 	@Override
 	public Integer call() throws Exception {
+		if (Files.isDirectory(out)) throw new FileAlreadyExistsException(out.toString(), null, "is a folder; give " +
+			"the file to write");
+		if (!overwrite && Files.exists(out)) throw new FileAlreadyExistsException(out.toString(), null, "exists; " +
+			"choose another file, or give --overwrite to replace it");
 		if (Files.isDirectory(input)) {
 			final ImagePlus imp = LabelImport.toTiff(input, label, out);
 			console.out("Imported label image " + imp.getTitle() + " (" + imp.getWidth() + "x" + imp.getHeight() + ", " +

@@ -239,6 +239,15 @@ class ExportImportCommandTest {
 		final Path back = tmp.resolve("back.zip");
 		assertEquals(0, CliRun.run("import", out.resolve("annotations/nuclei/nuclei.geojson"), "--out", back).exit);
 		assertEquals(r.getName(), readZip(back).get(0).getName());
+		// an existing file is replaced only when asked
+		Files.writeString(back, "precious");
+		final CliRun kept = CliRun.run("import", out.resolve("annotations/nuclei/nuclei.geojson"), "--out", back);
+		assertEquals(1, kept.exit);
+		assertTrue(kept.err.contains(back + ": exists; choose another file, or give --overwrite"), kept.err);
+		assertEquals("precious", Files.readString(back));
+		assertEquals(0, CliRun.run("import", out.resolve("annotations/nuclei/nuclei.geojson"), "--out", back,
+			"--overwrite").exit);
+		assertEquals(r.getName(), readZip(back).get(0).getName());
 	}
 
 	@Test
