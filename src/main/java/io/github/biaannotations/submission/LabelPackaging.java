@@ -25,6 +25,7 @@ import io.github.biaannotations.imagej.RoiLabels;
 import io.github.biaannotations.model.ArchivePaths;
 import io.github.biaannotations.model.Rgb;
 import io.github.biaannotations.ngff.ExportedLabels;
+import io.github.biaannotations.ngff.Hyperstack;
 import io.github.biaannotations.ngff.LabelImage;
 import io.github.biaannotations.ngff.LabelInfo;
 import io.github.biaannotations.ngff.OmeZarrExporter;
@@ -69,6 +70,8 @@ final class LabelPackaging {
 			final String name = unique(names.contains(base + "_labels") ? base + "_roi_labels" : base + "_labels", names);
 			labels.addAll(LabelImages.fromImagePlus(fromRois.image(name), name, info(fromRois)));
 		}
+		for (final LabelImage l : labels)
+			checkSameSize(l, imp, sourceImage);
 		final OmeZarrExporter exporter = new OmeZarrExporter(request.zarrOptions());
 		final List<ExportedFile> files = new ArrayList<>();
 		if (request.includeImage()) {
@@ -113,6 +116,19 @@ final class LabelPackaging {
 		for (final Path p : source.labelFiles())
 			list.add(ImageFiles.open(p));
 		return list;
+	}
+
+	/**
+	 * A label image annotates its image pixel for pixel: refuse one whose t, z, y or x size differs (a label
+	 * image of another image, or of a crop), whether or not the image itself goes into the package.
+	 */
+	private static void checkSameSize(final LabelImage l, final ImagePlus imp, final String image) {
+		final Hyperstack d = l.data();
+		if (d.sizeT() != imp.getNFrames() || d.sizeZ() != imp.getNSlices() || d.sizeY() != imp.getHeight() || d
+			.sizeX() != imp.getWidth()) throw new IllegalArgumentException("label image \"" + l.name() + "\" is t=" +
+				d.sizeT() + " z=" + d.sizeZ() + " y=" + d.sizeY() + " x=" + d.sizeX() + " but image \"" + image +
+				"\" is t=" + imp.getNFrames() + " z=" + imp.getNSlices() + " y=" + imp.getHeight() + " x=" + imp
+					.getWidth() + ": they must match in t, z, y and x");
 	}
 
 	/** The ROIs the annotation files were made from (in memory, then from files), else the overlay's. */

@@ -100,6 +100,21 @@ class LabelPackageTest {
 	}
 
 	@Test
+	void aLabelImageOfAnotherSizeIsRefusedWithOrWithoutTheImage() throws IOException {
+		final Path other = tmp.resolve("other_labels.tif");
+		new ij.io.FileSaver(new ImagePlus("other", new ij.process.ShortProcessor(300, 200))).saveAsTiff(other.toString());
+		for (final boolean include : new boolean[] { false, true }) {
+			final Path out = tmp.resolve("pkg" + include);
+			final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+				() -> export(ExportRequest.to(out).includeImage(include).image(ImageSource.ofFiles(sample.image, List.of(),
+					List.of(other)))));
+			assertTrue(e.getMessage().contains("\"other_labels\" is t=1 z=1 y=200 x=300") && e.getMessage().contains(
+				"must match"), e.getMessage());
+			assertFalse(Files.exists(out), "nothing written");
+		}
+	}
+
+	@Test
 	void roiFilesAreReadOnceForTheirAnnotationsAndTheLabelsMadeFromThem() throws IOException {
 		// a RoiSet.zip with an entry that is not a ROI: its warning is given once, not once per reading
 		final Path zip = tmp.resolve("with-notes_RoiSet.zip");
