@@ -33,8 +33,9 @@ import picocli.CommandLine.Option;
  * workshops. Needs nothing but this tool.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-	description = { "The main job end to end: generate sample data (image, labels, ROIs), export it with MIFA metadata,",
-		"validate the package, start a local archive on a free loopback port, push, and print the accession." })
+	description = { "The main job end to end on sample data, with a local archive.",
+		"Generates sample data (image, labels, ROIs), exports it with MIFA metadata, validates the package, starts a",
+		"local archive on a free loopback port, pushes, and prints the accession." })
 final class DemoCommand implements Callable<Integer> {
 
 	@Option(names = "--dir", paramLabel = "DIR", description = "Working folder (default: a new temporary folder).")

@@ -16,8 +16,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code bia-annotations import}: GeoJSON (ours or QuPath's) back to an ImageJ RoiSet.zip. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-	description = { "Import GeoJSON annotations as ImageJ ROIs (a RoiSet.zip for the ROI Manager),",
-		"or an OME-Zarr label image as a TIFF label image (--out labels.tif)." })
+	description = { "Import GeoJSON as ImageJ ROIs, or an OME-Zarr label image as a TIFF.",
+		"GeoJSON annotations become a RoiSet.zip for the ROI Manager; an OME-Zarr label image becomes a TIFF label",
+		"image (--out labels.tif)." })
 final class ImportCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "FILE", description = "GeoJSON file (FeatureCollection, Feature or array of features), or an .ome.zarr folder.")

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bia-annotations", mixinStandardHelpOptions = true, versionProvider = Version.class,
 	description = "Turns Fiji annotations into AI-ready datasets for the BioImage Archive.",
 	subcommands = { ExportCommand.class, ImportCommand.class, ValidateCommand.class, PushCommand.class, ServeCommand.class,
-		BatchCommand.class, RunCommand.class, DemoCommand.class, MetadataCommand.class })
+		BatchCommand.class, RunCommand.class, DemoCommand.class, MetadataCommand.class, CommandLine.HelpCommand.class })
 public final class Main {
 
 	public static void main(final String... args) {

@@ -33,8 +33,12 @@ final class ValidateCommand implements Callable<Integer> {
 		for (final PackageProblem p : problems)
 			console.out(p.toString());
 		final long errors = problems.stream().filter(PackageProblem::isError).count();
-		console.out(errors == 0 ? "valid: " + dir + (problems.isEmpty() ? "" : " (" + problems.size() + " warnings)")
-			: "invalid: " + errors + " errors in " + dir);
+		console.out(errors == 0 ? "valid: " + dir + (problems.isEmpty() ? "" : " (" + count(problems.size(), "warning") +
+			")") : "invalid: " + count(errors, "error") + " in " + dir);
 		return errors == 0 ? 0 : 1;
+	}
+
+	private static String count(final long n, final String what) {
+		return n + " " + what + (n == 1 ? "" : "s");
 	}
 }

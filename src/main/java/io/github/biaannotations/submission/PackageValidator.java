@@ -140,7 +140,8 @@ public final class PackageValidator {
 		final List<String> sources = new ArrayList<>();
 		final Path file = dir.resolve(PackageExport.SUBMISSION);
 		if (!Files.exists(file)) {
-			warning(PackageExport.SUBMISSION, "missing: this folder holds annotation files only; export with --metadata to make it submittable");
+			// validate answers whether the folder can be submitted (exit 0), as push would need
+			error(PackageExport.SUBMISSION, "missing: this folder holds annotation files only; export with --metadata to make it a submission package");
 			return sources;
 		}
 		final JsonNode root;

@@ -187,6 +187,18 @@ class ExportImportCommandTest {
 	}
 
 	@Test
+	void validatePassesASubmissionPackageOnlyAndHelpNamesEveryCommand() throws Exception {
+		final Path files = tmp.resolve("files-only");
+		assertEquals(0, CliRun.run("export", "--image", sample.image, "--rois", sample.rois, "--out", files).exit);
+		final CliRun v = CliRun.run("validate", files);
+		assertEquals(1, v.exit, "annotation files only cannot be submitted: " + v);
+		assertTrue(v.out.contains("ERROR submission.json: missing") && v.out.contains("invalid: 1 error in "), v.out);
+		final CliRun help = CliRun.run("help", "export");
+		assertEquals(0, help.exit, help.toString());
+		assertTrue(help.out.startsWith("Usage: bia-annotations export"), help.out);
+	}
+
+	@Test
 	void existingOutputIsKeptUnlessOverwriteIsGiven() throws Exception {
 		final Path out = Files.createDirectories(tmp.resolve("pkg"));
 		Files.writeString(out.resolve("keep.txt"), "mine");
