@@ -4,6 +4,7 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -14,6 +15,7 @@ import io.github.biaannotations.archive.PackagePusher;
 import io.github.biaannotations.archive.PushListener;
 import io.github.biaannotations.archive.PushResult;
 import io.github.biaannotations.archive.RetryPolicy;
+import io.github.biaannotations.submission.PackageValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,6 +60,7 @@ final class PushCommand implements Callable<Integer> {
 		if (!Files.isDirectory(dir)) throw new IllegalArgumentException("Not a folder: " + dir);
 		ArchiveUrls.checked(archive); // an unusable URL or accession is reported before a password is asked for
 		final String accession = PackagePusher.accession(update);
+		PackageValidator.requireSubmittable(dir, LocalDate.now());
 		final char[] password = password();
 		final PrintWriter err = spec.commandLine().getErr();
 		final PushListener listener = new PushConsole(err, System.console() != null);

@@ -1,6 +1,7 @@
 package io.github.biaannotations.fiji;
 
 import java.io.File;
+import java.time.LocalDate;
 import java.util.Arrays;
 
 import org.scijava.ItemIO;
@@ -12,6 +13,8 @@ import org.scijava.plugin.PluginService;
 import org.scijava.prefs.PrefService;
 import org.scijava.widget.FileWidget;
 import org.scijava.widget.TextWidget;
+
+import io.github.biaannotations.submission.PackageValidator;
 
 /**
  * Plugins &gt; BioImage Archive &gt; Push to Archive...: uploads a package folder to the archive set in Archive
@@ -59,6 +62,7 @@ public final class PushToArchiveCommand extends FeedbackCommand {
 		try {
 			if (!new File(folder, "submission.json").isFile()) throw new IllegalArgumentException(folder +
 				": not a submission package (no submission.json); export with metadata first");
+			PackageValidator.requireSubmittable(folder.toPath(), LocalDate.now());
 			final ArchiveAccount account = store.account();
 			if (account.login().isEmpty() || secret == null) throw new IllegalStateException("no archive login or " +
 				"password: set them with Plugins > BioImage Archive > Archive Account... (or, in scripts and on " +

@@ -62,6 +62,23 @@ public final class PackageValidator {
 		return new PackageValidator(dir, LocalDate.now()).run();
 	}
 
+	/**
+	 * What push checks first: a package with errors (changed after export, a draft with missing metadata,
+	 * a listed file missing, a symbolic link...) is refused before anything is sent.
+	 *
+	 * @throws IllegalArgumentException naming the folder and the first errors
+	 */
+	public static void requireSubmittable(final Path dir, final LocalDate today) throws IOException {
+		final List<String> errors = new ArrayList<>();
+		for (final PackageProblem p : new PackageValidator(dir, today).run())
+			if (p.isError()) errors.add(p.toString().replaceFirst("^ERROR ", ""));
+		if (errors.isEmpty()) return;
+		final int shown = Math.min(errors.size(), 5);
+		throw new IllegalArgumentException(dir + ": not pushed, the package has " + errors.size() + (errors.size() == 1
+			? " error: " : " errors: ") + String.join("; ", errors.subList(0, shown)) + (errors.size() > shown
+				? "; ... (validate lists them all)" : "") + ". Fix it, or export again");
+	}
+
 	public List<PackageProblem> run() throws IOException {
 		if (!Files.isDirectory(dir)) {
 			problems.add(PackageProblem.error(dir.toString(), "not a folder"));

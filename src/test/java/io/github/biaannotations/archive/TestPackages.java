@@ -51,6 +51,38 @@ public final class TestPackages {
 	}
 
 	/** PageTab JSON of a study with one Annotation section whose file list is {@code fileList}. */
+	/**
+	 * Writes a package that validate passes, as export would: {@code files} GeoJSON files of about {@code bytes}
+	 * bytes each, the file list, the PageTab, MIFA templates and the manifest.
+	 */
+	public static Path writeValid(final Path dir, final String title, final int files, final int bytes,
+		final long seed) throws IOException
+	{
+		write(dir, title, files, bytes, seed);
+		final Random random = new Random(seed);
+		for (int i = 0; i < files; i++) {
+			final String head = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":" +
+				"{\"type\":\"Point\",\"coordinates\":[" + random.nextInt(100) + "," + random.nextInt(100) + "]}," +
+				"\"properties\":{\"name\":\"point " + i + "\",\"note\":\"";
+			final String tail = "\"}}]}";
+			final StringBuilder padding = new StringBuilder();
+			while (head.length() + padding.length() + tail.length() < bytes)
+				padding.append((char) ('a' + random.nextInt(26)));
+			Files.write(dir.resolve(String.format("annotations/image_%03d.geojson", i)), (head + padding + tail)
+				.getBytes(StandardCharsets.UTF_8));
+		}
+		final io.github.biaannotations.metadata.MifaMetadata metadata = io.github.biaannotations.demo.DemoMetadata.create();
+		metadata.annotations().types().add("geometrical_annotations"); // as export derives it from the files
+		metadata.writeTemplates(dir.resolve("mifa"));
+		io.github.biaannotations.submission.Manifest.of(dir, "bia-annotations", java.time.Instant.now(), java.util.Map
+			.of()).write(dir.resolve(io.github.biaannotations.submission.Manifest.FILE_NAME));
+		final java.util.List<io.github.biaannotations.submission.PackageProblem> problems =
+			io.github.biaannotations.submission.PackageValidator.validate(dir);
+		if (problems.stream().anyMatch(io.github.biaannotations.submission.PackageProblem::isError))
+			throw new IllegalStateException("test package not valid: " + problems);
+		return dir;
+	}
+
 	public static String pageTab(final String title, final String releaseDate, final String fileList) {
 		return "{\"attributes\":[{\"name\":\"Template\",\"value\":\"BioImages.MIFA.v1\"}," +
 			"{\"name\":\"Title\",\"value\":\"" + title + "\"}," + (releaseDate == null ? ""

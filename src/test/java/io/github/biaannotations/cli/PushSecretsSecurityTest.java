@@ -114,21 +114,21 @@ class PushSecretsSecurityTest {
 			});
 			final String url = serve.running.baseUri().toString();
 			// 1. a full push, then a second push of a changed package after the archive ended the session
-			final Path pkg = TestPackages.write(tmp.resolve("study"), "Secrets", 3, 4000, 9);
+			final Path pkg = TestPackages.writeValid(tmp.resolve("study"), "Secrets", 3, 4000, 9);
 			PushCommand.environment = n -> n.equals("BIA_PASSWORD") ? PASSWORD : null;
 			push(pkg, url, 0);
 			serve.running.expireSessions();
-			final Path pkg2 = TestPackages.write(tmp.resolve("study2"), "Secrets again", 2, 3000, 10);
+			final Path pkg2 = TestPackages.writeValid(tmp.resolve("study2"), "Secrets again", 2, 3000, 10);
 			push(pkg2, url, 0);
 			// 2. a wrong password (which is also a secret: it may be a real one mistyped)
 			PushCommand.environment = n -> n.equals("BIA_PASSWORD") ? PASSWORD + "-typo" : null;
 			push(tmp.resolve("study"), url, 1);
-			// 3. a submission the archive refuses (a listed file missing)
+			// 3. a package push refuses before sending anything (a listed file missing)
 			PushCommand.environment = n -> n.equals("BIA_PASSWORD") ? PASSWORD : null;
-			final Path bad = TestPackages.write(tmp.resolve("bad"), "Refused", 1, 100, 11);
+			final Path bad = TestPackages.writeValid(tmp.resolve("bad"), "Refused", 1, 100, 11);
 			Files.writeString(bad.resolve("annotations.tsv"), "Files\tannotation_type\tsource_image\n" +
 				"annotations/missing.geojson\tgeometrical_annotations\timage.tif\n");
-			push(bad, url, 2);
+			push(bad, url, 1);
 			// 4. exception messages of the core, collected directly, including an archive that has gone away
 			final List<String> messages = new ArrayList<>();
 			final ArchiveClient client = new ArchiveClient(url, "alice", PASSWORD.toCharArray(), new RetryPolicy(2,
@@ -137,7 +137,7 @@ class PushSecretsSecurityTest {
 			client.signIn();
 			serve.running.close();
 			try {
-				new PackagePusher(client, PushListener.NONE).push(TestPackages.write(tmp.resolve("gone"), "Gone", 1, 10,
+				new PackagePusher(client, PushListener.NONE).push(TestPackages.writeValid(tmp.resolve("gone"), "Gone", 1, 10,
 					12));
 			}
 			catch (final ArchiveException e) {
@@ -158,7 +158,7 @@ class PushSecretsSecurityTest {
 			PushCommand.environment = System::getenv;
 		}
 		printed.append(serveOut).append('\n').append(console.toString(StandardCharsets.UTF_8));
-		assertTrue(tokens.size() >= 3, "tokens seen: " + tokens.size());
+		assertTrue(tokens.size() >= 2, "tokens seen (one per signed-in push): " + tokens.size());
 		assertTrue(serveOut.toString().contains("POST /files/user/upload"), "the request log was on: " + serveOut);
 		assertTrue(records.size() > 0, "log records captured");
 		final List<String> secrets = new ArrayList<>(tokens);

@@ -72,7 +72,7 @@ class ServeAndPushCommandTest {
 
 	@Test
 	void pushPrintsTheAccessionAsTheLastLine() throws Exception {
-		final Path pkg = TestPackages.write(tmp.resolve("my package"), "CLI push", 2, 5000, 1);
+		final Path pkg = TestPackages.writeValid(tmp.resolve("my package"), "CLI push", 2, 5000, 1);
 		PushCommand.environment = name -> name.equals("BIA_PASSWORD") ? "s3cret:with-colon" : null;
 		final String[] r = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
 			"alice");
@@ -97,11 +97,11 @@ class ServeAndPushCommandTest {
 	void pushUpdateSubmitsANewVersionOfTheSameAccession() throws Exception {
 		PushCommand.environment = name -> name.equals("BIA_PASSWORD") ? "s3cret:with-colon" : null;
 		final String url = serve.running.baseUri().toString();
-		final String[] first = run("push", TestPackages.write(tmp.resolve("v1"), "Version one", 1, 100, 5).toString(),
+		final String[] first = run("push", TestPackages.writeValid(tmp.resolve("v1"), "Version one", 1, 100, 5).toString(),
 			"--archive", url, "--user", "alice");
 		assertEquals("0", first[0], first[2]);
 		final String acc = first[1].trim();
-		final String[] second = run("push", TestPackages.write(tmp.resolve("v2"), "Version two", 2, 100, 6).toString(),
+		final String[] second = run("push", TestPackages.writeValid(tmp.resolve("v2"), "Version two", 2, 100, 6).toString(),
 			"--archive", url, "--user", "alice", "--update", acc);
 		assertEquals("0", second[0], second[2]);
 		assertEquals(acc, second[1].trim());
@@ -115,20 +115,22 @@ class ServeAndPushCommandTest {
 	}
 
 	@Test
-	void anInvalidSubmissionExitsNonZeroWithTheServersErrors() throws Exception {
-		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Invalid", 1, 10, 2);
+	void aPackageThatValidateRefusesIsNotPushed() throws Exception {
+		// a file list changed after export names a file the package lacks: refused before anything is sent
+		final Path pkg = TestPackages.writeValid(tmp.resolve("pkg"), "Invalid", 1, 100, 2);
 		Files.write(pkg.resolve("annotations.tsv"), "Files\nnot-there.geojson\n".getBytes(StandardCharsets.UTF_8));
 		PushCommand.environment = name -> name.equals("BIA_PASSWORD") ? "pw" : null;
 		final String[] r = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
 			"bob");
-		assertEquals("2", r[0]);
-		assertTrue(r[2].contains("The following files could not be found: not-there.geojson"), r[2]);
-		assertTrue(r[1].trim().endsWith("S-BIAD1"));
+		assertEquals("1", r[0]);
+		assertTrue(r[2].startsWith("error: " + pkg + ": not pushed, the package has "), r[2]);
+		assertTrue(r[2].contains("annotations.tsv line 2: 'not-there.geojson' is not in the package"), r[2]);
+		assertEquals("", r[1].trim(), "no accession");
 	}
 
 	@Test
 	void aWrongPasswordIsOneLineOnStandardError() throws Exception {
-		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Wrong", 1, 10, 3);
+		final Path pkg = TestPackages.writeValid(tmp.resolve("pkg"), "Wrong", 1, 10, 3);
 		PushCommand.environment = name -> name.equals("BIA_PASSWORD") ? "guess" : null;
 		final String[] r = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
 			"alice");
@@ -140,7 +142,7 @@ class ServeAndPushCommandTest {
 
 	@Test
 	void withoutAPasswordPushSaysHowToGiveOne() throws Exception {
-		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "No password", 1, 10, 4);
+		final Path pkg = TestPackages.writeValid(tmp.resolve("pkg"), "No password", 1, 10, 4);
 		PushCommand.environment = name -> null;
 		final String[] r = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
 			"alice");

@@ -109,9 +109,7 @@ class ArchiveCommandsTest {
 	}
 
 	private Path pkg() throws IOException {
-		final Path p = Files.createDirectories(tmp.resolve("pkg"));
-		Files.write(p.resolve("submission.json"), "{}".getBytes());
-		return p;
+		return io.github.biaannotations.archive.TestPackages.writeValid(tmp.resolve("pkg"), "Fiji push", 1, 100, 1);
 	}
 
 	@Test
@@ -185,7 +183,8 @@ class ArchiveCommandsTest {
 
 	@Test
 	void validateListsProblemsAndFailsOrSaysReady() throws IOException {
-		final Path p = pkg();
+		final Path p = Files.createDirectories(tmp.resolve("pkg"));
+		Files.write(p.resolve("submission.json"), "{}".getBytes());
 		install(ManifestValidator.class, PackageValidator.class);
 		final String why = failed(fiji.run(ValidatePackageCommand.class, map("folder", p.toFile())));
 		assertTrue(why.contains("1 problem") && why.contains("pkg/manifest.json: missing"), why);
