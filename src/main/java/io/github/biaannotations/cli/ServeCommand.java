@@ -2,10 +2,14 @@ package io.github.biaannotations.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -42,9 +46,13 @@ final class ServeCommand implements Callable<Integer> {
 	@Option(names = "--store", required = true, description = "Folder holding the archive's state (created when missing).")
 	Path store;
 
-	@Option(names = "--user", required = true, paramLabel = "LOGIN:PASSWORD", description = "An account " +
-		"(repeatable). Passwords are kept in memory only.")
-	List<String> users;
+	@Option(names = "--user", paramLabel = "LOGIN:PASSWORD", description = "An account (repeatable). Passwords " +
+		"are kept in memory only, but a command line is visible to other users of this machine: prefer --users.")
+	List<String> users = new ArrayList<>();
+
+	@Option(names = "--users", paramLabel = "FILE", description = "Accounts, one LOGIN:PASSWORD per line (lines " +
+		"starting with # are skipped).")
+	Path usersFile;
 
 	@Option(names = "--quota", paramLabel = "SIZE", description = "Most bytes all uploads may take together " +
 		"(e.g. 500M, 20G), to simulate a full disk. Default: no limit.")
@@ -68,17 +76,33 @@ final class ServeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		if (port < 0 || port > 65535) throw new ParameterException(spec.commandLine(), "--port must be 0 to 65535 " +
+			"(0 picks a free one), got " + port);
 		final LocalArchiveServer.Options options = new LocalArchiveServer.Options().host(host).port(port).store(store)
 			.stageDelayMillis(stageDelay);
-		for (final String u : users) {
+		final List<String> accounts = new ArrayList<>(users);
+		if (usersFile != null) {
+			for (final String line : Files.readAllLines(usersFile, StandardCharsets.UTF_8))
+				if (!line.isBlank() && !line.trim().startsWith("#")) accounts.add(line.trim());
+		}
+		if (accounts.isEmpty()) throw new ParameterException(spec.commandLine(), "give at least one account: " +
+			"--users FILE (one LOGIN:PASSWORD per line) or --user LOGIN:PASSWORD");
+		for (final String u : accounts) {
 			final int colon = u.indexOf(':');
 			if (colon <= 0 || colon == u.length() - 1) throw new ParameterException(spec.commandLine(),
-				"--user must be LOGIN:PASSWORD, got '" + (colon < 0 ? u : u.substring(0, colon) + ":...") + "'");
+				"an account must be LOGIN:PASSWORD, got '" + (colon < 0 ? u : u.substring(0, colon) + ":...") + "'");
 			options.user(u.substring(0, colon), u.substring(colon + 1).toCharArray());
 		}
 		if (quota != null) options.quotaBytes(parseSize(quota));
 		if (keystore != null) options.tls(tls(keystore));
-		final LocalArchiveServer server = LocalArchiveServer.start(options);
+		final LocalArchiveServer server;
+		try {
+			server = LocalArchiveServer.start(options);
+		}
+		catch (final BindException e) {
+			throw new IOException("Cannot listen on " + host + " port " + port + ": it is in use or not this " +
+				"machine's; choose another --port (0 picks a free one)", e);
+		}
 		if (log) server.addFilter(new RequestLog(spec.commandLine().getOut()));
 		running = server;
 		final Thread hook = new Thread(server::close, "local-archive-shutdown");
@@ -128,8 +152,12 @@ final class ServeCommand implements Callable<Integer> {
 		try (InputStream in = Files.newInputStream(file)) {
 			ks.load(in, pw.toCharArray());
 		}
+		catch (final NoSuchFileException e) {
+			throw new IOException("Cannot open the key store " + file + ": no such file", e);
+		}
 		catch (final IOException e) {
-			throw new IOException("Cannot open the key store " + file + ": " + e.getMessage(), e);
+			throw new IOException("Cannot open the key store " + file + ": not a PKCS12 key store, or " +
+				"BIA_KEYSTORE_PASSWORD is not its password", e);
 		}
 		final KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
 		kmf.init(ks, pw.toCharArray());

@@ -65,6 +65,22 @@ class ServeAndPushCommandTest {
 	}
 
 	@Test
+	void serveTakesAccountsFromAFileAndNamesAPortItCannotUse() throws Exception {
+		final java.nio.file.Path accounts = Files.writeString(tmp.resolve("accounts.txt"), "# workshop\ncarol:pw3\n");
+		final int busy = serve.running.baseUri().getPort();
+		final String[] taken = run("serve", "--port", Integer.toString(busy), "--store", tmp.resolve("store2").toString(),
+			"--users", accounts.toString());
+		assertEquals("1", taken[0]);
+		assertTrue(taken[2].contains("Cannot listen on 127.0.0.1 port " + busy + ": it is in use"), taken[2]);
+		final String[] range = run("serve", "--port", "99999", "--store", tmp.resolve("store2").toString(), "--users",
+			accounts.toString());
+		assertEquals("2", range[0]);
+		assertTrue(range[2].contains("--port must be 0 to 65535"), range[2]);
+		final String[] none = run("serve", "--store", tmp.resolve("store2").toString());
+		assertTrue(none[2].contains("give at least one account"), none[2]);
+	}
+
+	@Test
 	void servePrintsWhereItListens() {
 		assertTrue(serveOut.toString().startsWith("Local archive listening on " + serve.running.baseUri()), serveOut
 			.toString());
@@ -158,7 +174,7 @@ class ServeAndPushCommandTest {
 	void serveRefusesAMalformedUser() {
 		final String[] r = run("serve", "--store", tmp.resolve("other").toString(), "--user", "nopassword");
 		assertNotEquals("0", r[0]);
-		assertTrue(r[2].contains("--user must be LOGIN:PASSWORD"), r[2]);
+		assertTrue(r[2].contains("an account must be LOGIN:PASSWORD, got 'nopassword'"), r[2]);
 	}
 
 	@Test
