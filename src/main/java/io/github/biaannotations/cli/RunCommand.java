@@ -2,6 +2,7 @@ package io.github.biaannotations.cli;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 import org.scijava.Context;
 import org.scijava.app.StatusService;
@@ -14,6 +15,7 @@ import org.scijava.plugin.PluginService;
 import org.scijava.prefs.PrefService;
 
 import io.github.biaannotations.fiji.AnnotationExportService;
+import io.github.biaannotations.fiji.LocalArchiveServerCommand;
 import io.github.biaannotations.fiji.MacroCommandRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Override
-	public Integer call() {
+	public Integer call() throws InterruptedException {
 		System.setProperty("java.awt.headless", "true");
 		final Context context = new Context(CommandService.class, ModuleService.class, ConvertService.class,
 			PrefService.class, StatusService.class, LogService.class, PluginService.class,
@@ -62,6 +64,7 @@ final class RunCommand implements Callable<Integer> {
 					console.out(l + "  " + runner.optionsOf(l));
 				return label == null && !list ? 2 : 0;
 			}
+			final boolean serving = LocalArchiveServerCommand.isRunning();
 			final MacroCommandRunner.Result r = runner.run(label, options);
 			for (final String w : context.service(AnnotationExportService.class).lastWarnings())
 				console.warn(w);
@@ -69,6 +72,11 @@ final class RunCommand implements Callable<Integer> {
 			for (final Map.Entry<String, Object> e : r.outputs.entrySet())
 				if (e.getValue() != null) console.out(r.outputs.size() == 1 ? String.valueOf(e.getValue()) : e.getKey() +
 					": " + e.getValue());
+			if (r.succeeded() && !serving && LocalArchiveServerCommand.isRunning()) {
+				// this run started a local archive, which lives in this process: keep it up until Ctrl-C, as serve does
+				console.out("The local archive runs until you stop it with Ctrl-C (bia-annotations serve does the same).");
+				new CountDownLatch(1).await();
+			}
 			if (r.succeeded()) return 0;
 			spec.commandLine().getErr().println("error: " + r.failure);
 			spec.commandLine().getErr().flush();

@@ -32,6 +32,11 @@ public final class LocalArchiveServerCommand extends FeedbackCommand {
 	@Parameter
 	private PluginService plugins;
 
+	/** Whether this command has started a local archive that is still running. */
+	public static synchronized boolean isRunning() {
+		return running != null;
+	}
+
 	@Override
 	public void run() {
 		final CommandFeedback feedback = feedback();
