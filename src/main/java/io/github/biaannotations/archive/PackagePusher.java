@@ -197,7 +197,7 @@ public final class PackagePusher {
 		catch (final ArchiveException e) {
 			if (e.kind() != ArchiveException.Kind.REJECTED) throw e;
 			throw new ArchiveException(ArchiveException.Kind.USAGE, accNo + " is not a submission of " + client
-				.login() + " at " + client.baseUri() + " (the archive answered: " + e.getMessage() + ")", e);
+				.login() + " at " + client.baseUri() + " (" + e.getMessage() + ")", e);
 		}
 		final String title = title(stored);
 		for (final SubmissionSummary s : client.search(title)) {

@@ -85,11 +85,12 @@ public final class LabelImages {
 					for (int i = 0; i < p.length; i++) {
 						final float v = p[i];
 						if (isFloatLabel(v)) continue;
-						final String why = Float.isNaN(v) ? "is NaN" : v < 0 ? "is negative" : v > MAX_FLOAT_LABEL
-							? "is above 2^24 (16777216), where 32-bit floats skip integers" : "is not a whole number";
+						final String what = Float.isNaN(v) ? "is NaN (not a number)" : "has value " + v + ", which " + (v < 0
+							? "is negative" : v > MAX_FLOAT_LABEL ? "is above 2^24 (16777216): 32-bit floats cannot hold " +
+								"every whole number beyond it" : "is not a whole number");
 						throw new IllegalArgumentException("label image \"" + imp.getTitle() + "\": voxel (x=" + i % w +
-							", y=" + i / w + ", channel " + c + ", slice " + z + ", frame " + t + ") has value " + v +
-							", which " + why + ": labels must be whole numbers from 0 to 2^24");
+							", y=" + i / w + ", channel " + c + ", slice " + z + ", frame " + t + ") " + what +
+							": labels must be whole numbers from 0 to 2^24");
 					}
 				}
 	}

@@ -52,8 +52,8 @@ public final class OmeZarrLabelReader {
 			final List<String> names = labelNames(root);
 			final String chosen;
 			if (name != null) {
-				if (!names.contains(name)) throw new IOException(root + ": no label image \"" + name +
-					"\" (found " + names + ")");
+				if (!names.contains(name)) throw new IOException(root + ": no label image \"" + name + "\" (" + (names
+					.isEmpty() ? "it has none under labels/" : "it has " + String.join(", ", names)) + ")");
 				chosen = name;
 			}
 			else if (names.size() == 1) chosen = names.get(0);

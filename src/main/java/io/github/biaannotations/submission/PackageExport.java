@@ -168,7 +168,9 @@ public final class PackageExport {
 		if (probe.annotations().types().isEmpty()) probe.annotations().types().add(AnnotationType.OTHER.value());
 		final List<ValidationProblem> problems = draft ? probe.validate(today) : probe.requireValid(today);
 		for (final ValidationProblem p : problems)
-			if (draft || !p.isError()) warnings.accept("metadata: " + p);
+			// a warning line says "warning:" already: the problem is given by its place, without its severity
+			if (draft || !p.isError()) warnings.accept("metadata: " + p.part() + " " + p.fieldMessage() + (p.isError()
+				? " (needed before submitting)" : ""));
 		return m;
 	}
 

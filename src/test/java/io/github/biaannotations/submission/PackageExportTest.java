@@ -112,7 +112,10 @@ class PackageExportTest {
 	void draftBuildsAPackageAnywayWithWarnings() throws IOException {
 		final Path out = export(request(tmp.resolve("pkg")).draft(true));
 		assertTrue(Files.exists(out.resolve("submission.json")));
-		assertTrue(warnings.stream().anyMatch(w -> w.startsWith("metadata: ") && w.contains("title")), warnings.toString());
+		assertTrue(warnings.stream().anyMatch(w -> w.startsWith("metadata: Study title: missing") && w.endsWith(
+			"(needed before submitting)")), warnings.toString());
+		assertTrue(warnings.stream().noneMatch(w -> w.contains("ERROR")), "a warning line has no second severity: " +
+			warnings);
 	}
 
 	@Test
