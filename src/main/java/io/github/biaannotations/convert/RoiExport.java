@@ -159,12 +159,16 @@ public final class RoiExport {
 			this.exporter = new RoiExporter(imp, this::warn);
 		}
 
+		/** Where the ROI being converted came from (file and entry), so that the exporter's warnings name it. */
+		private String origin = "";
+
 		private void warn(final String message) {
 			summary.warned();
-			RoiExport.this.warn(message);
+			RoiExport.this.warn(message.startsWith(origin) ? message : origin + ": " + message);
 		}
 
 		void accept(final Roi roi, final String origin) throws IOException {
+			this.origin = origin;
 			if (read != null) read.add(roi);
 			index++;
 			summary.countRoi();

@@ -81,7 +81,7 @@ public final class PackageValidator {
 
 	public List<PackageProblem> run() throws IOException {
 		if (!Files.isDirectory(dir)) {
-			problems.add(PackageProblem.error(dir.toString(), "not a folder"));
+			problems.add(PackageProblem.error(dir.toString(), Files.exists(dir) ? "not a folder" : "no such folder"));
 			return problems;
 		}
 		final Set<String> files = listFiles();

@@ -267,12 +267,16 @@ class ExportImportCommandTest {
 		final Roi outside = new OvalRoi(400, 400, 20, 20);
 		outside.setName("stray");
 		final Roi across = new OvalRoi(250, 10, 20, 20);
+		final Roi bowtie = new PolygonRoi(new float[] { 10, 40, 40, 10 }, new float[] { 10, 40, 10, 40 }, 4, Roi.POLYGON);
+		bowtie.setName("bowtie");
 		final Path zip = tmp.resolve("edge.zip");
-		RoiSetWriter.write(List.of(outside, across), zip);
+		RoiSetWriter.write(List.of(outside, across, bowtie), zip);
 		final CliRun r = CliRun.run("export", "--image", sample.image, "--rois", zip, "--out", tmp.resolve("pkg"));
 		assertEquals(0, r.exit, r.toString());
 		assertTrue(r.err.contains("ROI 1 'stray' lies outside the 256x256 image"), r.err);
 		assertTrue(r.err.contains("0002.roi: ROI 2 '0002' extends beyond the 256x256 image"), r.err);
+		// the converter's own warnings name the file too
+		assertTrue(r.err.contains("edge.zip: bowtie.roi: ROI 3 'bowtie'"), r.err);
 	}
 
 	@Test
