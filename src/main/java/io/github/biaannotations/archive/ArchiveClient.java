@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.biaannotations.model.Errors;
+
 /**
  * A client of the BioImage Archive's submission API (BioStudies; archive-api.md) over {@code java.net.http}:
  * sign in, the user file area, submitting and request status. Idempotent calls are retried with bounded
@@ -253,7 +255,7 @@ public final class ArchiveClient {
 					: ArchiveException.Kind.UNKNOWN_OUTCOME;
 				throw new ArchiveException(kind, (notSent ? "Cannot reach the archive at " + base : "The connection to " +
 					base + " failed") + " (" + what + ", " + attempt + (attempt == 1 ? " try" : " tries") + "): " +
-					describe(e), what, 0, null, null, e);
+					describe(e) + httpsHint(e), what, 0, null, null, e);
 			}
 			catch (final InterruptedException e) {
 				Thread.currentThread().interrupt();
@@ -355,8 +357,17 @@ public final class ArchiveClient {
 	}
 
 	private static String describe(final IOException e) {
-		final String m = e.getMessage();
-		return m == null || m.isEmpty() ? e.getClass().getSimpleName() : m;
+		return Errors.oneLine(e);
+	}
+
+	/**
+	 * An https:// address whose server speaks plain HTTP never finishes the TLS handshake: the connection
+	 * times out as if nobody answered. Say what may be wrong.
+	 */
+	private String httpsHint(final IOException e) {
+		return e instanceof HttpConnectTimeoutException && "https".equalsIgnoreCase(base.getScheme())
+			? ". If the server there speaks plain HTTP (a local archive started without a key store), use http://"
+			: "";
 	}
 
 	private byte[] jsonBytes(final String field, final String value) throws ArchiveException {
