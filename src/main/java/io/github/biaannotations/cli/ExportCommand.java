@@ -74,8 +74,8 @@ final class ExportCommand implements Callable<Integer> {
 	@Option(names = "--draft", description = "Build the package even if required metadata is missing.")
 	boolean draft;
 
-	@Option(names = "--overwrite", description = "Replace an earlier package in the output folder once the new one is complete (never a " +
-		"folder that is not a package, or one holding the inputs).")
+	@Option(names = "--overwrite", description = "Replace an earlier package in the output folder once the new " +
+		"one is complete (never a folder that is not a package, or one holding the inputs).")
 	boolean overwrite;
 
 	@Mixin
