@@ -110,7 +110,7 @@ public final class RoiExporter {
 			}
 			case RECTANGLE:
 				if (roi.getCornerDiameter() > 0) {
-					if (!traceable(roi.getBounds())) {
+					if (!traceable(roi.getBounds(), roi.getFloatPolygon().npoints)) {
 						// too large to trace through a mask (found by RoiFilesFuzzTest): ImageJ's own outline
 						warnings.accept(who + ": rounded rectangle exported as ImageJ's outline of it " +
 							"(corner diameter kept in metadata)");
@@ -155,6 +155,18 @@ public final class RoiExporter {
 		return b.width >= 0 && b.height >= 0 && (long) b.width * b.height <= MAX_TRACED_PIXELS;
 	}
 
+	/**
+	 * Whether an outline of {@code vertices} vertices can be traced: its box is {@link #traceable(java.awt.Rectangle)}
+	 * and ImageJ's filling of it stays cheap. The filler visits every edge on every row of the box, so a box one
+	 * pixel wide and millions of rows tall with a thousand vertices took minutes (found by RoiFilesFuzzTest).
+	 */
+	private static boolean traceable(final java.awt.Rectangle b, final int vertices) {
+		return traceable(b) && (long) b.height * Math.max(1, vertices) <= MAX_FILL_STEPS;
+	}
+
+	/** Rows times edges ImageJ's polygon filler may visit for one ROI: well under a second of work. */
+	static final long MAX_FILL_STEPS = 1L << 26;
+
 	private Geometry areaPolygon(final Roi roi, final String who) {
 		final FloatPolygon fp = roi.getFloatPolygon();
 		if (fp.npoints < 3) throw new IllegalArgumentException(who + ": area ROI with fewer than 3 vertices");
@@ -162,7 +174,7 @@ public final class RoiExporter {
 		if (g.isValid()) return g;
 		final java.awt.Rectangle b = roi.getBounds();
 		Geometry traced = null;
-		if (traceable(b)) {
+		if (traceable(b, fp.npoints)) {
 			try {
 				traced = geometries.maskOutline(roi);
 			}

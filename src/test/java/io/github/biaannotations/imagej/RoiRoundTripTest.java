@@ -109,6 +109,24 @@ class RoiRoundTripTest {
 	}
 
 	@Test
+	void aSelfCrossingOutlineTooCostlyToFillIsRepairedInsteadOfTraced() {
+		// a box 2 pixels wide and 8 million rows tall holds few pixels, but ImageJ's filler visits every edge
+		// crossing a row on every row: with edges that all span the box, a thousand vertices took minutes (found
+		// by RoiFilesFuzzTest in CI)
+		final int n = 200, h = 8_000_000;
+		final float[] x = new float[n], y = new float[n];
+		for (int i = 0; i < n; i++) {
+			x[i] = (i % 5) * 0.4f;
+			y[i] = i % 2 == 0 ? 0 : h;
+		}
+		final PolygonRoi roi = new PolygonRoi(x, y, n, Roi.POLYGON);
+		final List<String> warnings = new ArrayList<>();
+		final Annotation a = new RoiExporter(null, warnings::add).export(roi, 1).get(0);
+		assertTrue(a.geometry().isValid());
+		assertTrue(warnings.stream().anyMatch(w -> w.contains("too many to trace")), warnings.toString());
+	}
+
+	@Test
 	void rectangleKeepsMaskAndType() throws IOException {
 		final Roi r = new Roi(10, 20, 30, 40);
 		final Roi back = one(r);
