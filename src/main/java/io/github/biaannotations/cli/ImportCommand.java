@@ -45,7 +45,14 @@ final class ImportCommand implements Callable<Integer> {
 			"the file to write");
 		if (!overwrite && Files.exists(out)) throw new FileAlreadyExistsException(out.toString(), null, "exists; " +
 			"choose another file, or give --overwrite to replace it");
-		if (Files.isDirectory(input)) {
+		// the file written is what --out's name says it is
+		final String name = out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+		final boolean labels = Files.isDirectory(input);
+		if (labels && !name.endsWith(".tif") && !name.endsWith(".tiff")) throw new IllegalArgumentException("--out " +
+			out + ": a label image is written as a TIFF: name it .tif");
+		if (!labels && !name.endsWith(".zip")) throw new IllegalArgumentException("--out " + out + ": ROIs are written " +
+			"as a RoiSet.zip: name it .zip");
+		if (labels) {
 			final ImagePlus imp = LabelImport.toTiff(input, label, out);
 			console.out("Imported label image " + imp.getTitle() + " (" + imp.getWidth() + "x" + imp.getHeight() + ", " +
 				imp.getStackSize() + " planes, " + imp.getBitDepth() + "-bit) into " + out);

@@ -42,7 +42,17 @@ public final class ImageSource {
 	 * files. With neither ROI files nor labels, the image's own overlay is exported.
 	 */
 	public static ImageSource ofFiles(final Path image, final List<Path> roiFiles, final List<Path> labelFiles) {
+		refuseTwice(roiFiles, "ROI file");
+		refuseTwice(labelFiles, "label image file");
 		return new ImageSource(image, null, image.getFileName().toString(), roiFiles, List.of(), labelFiles, List.of());
+	}
+
+	/** A file given twice would export its annotations twice: refuse it, naming it. */
+	private static void refuseTwice(final List<Path> files, final String what) {
+		final java.util.Set<Path> seen = new java.util.HashSet<>();
+		for (final Path f : files)
+			if (!seen.add(f.toAbsolutePath().normalize())) throw new IllegalArgumentException(f + ": " + what +
+				" given twice");
 	}
 
 	/**

@@ -77,13 +77,15 @@ final class LabelPackaging {
 		if (request.includeImage()) {
 			final String image = imagePath(base);
 			Files.createDirectories(packageDir.resolve(IMAGES_DIR));
-			for (final ExportedLabels e : exporter.exportImage(OmeZarrImages.fromImagePlus(imp, base), labels, packageDir.resolve(image)))
+			for (final ExportedLabels e : exporter.exportImage(OmeZarrImages.fromImagePlus(imp, base), labels, packageDir.resolve(image))) {
+				warnIfEmpty(e);
 				files.add(labelFile(image + "/labels/" + e.name(), sourceImage));
+			}
 		} else {
 			for (final LabelImage l : labels) {
 				final String path = "annotations/" + base + "/" + l.name() + ".ome.zarr";
 				Files.createDirectories(packageDir.resolve(path).getParent());
-				exporter.exportLabels(l, packageDir.resolve(path), null);
+				warnIfEmpty(exporter.exportLabels(l, packageDir.resolve(path), null));
 				files.add(labelFile(path, sourceImage));
 			}
 		}
@@ -116,6 +118,12 @@ final class LabelPackaging {
 		for (final Path p : source.labelFiles())
 			list.add(ImageFiles.open(p));
 		return list;
+	}
+
+	/** A label image without a single label (all background) is most likely the wrong file or channel: say so. */
+	private void warnIfEmpty(final ExportedLabels e) {
+		if (e.statistics().keySet().stream().noneMatch(v -> v != 0)) warnings.accept("label image \"" + e.name() +
+			"\" has no labels: every voxel is 0 (background); is it the right file or channel?");
 	}
 
 	/**

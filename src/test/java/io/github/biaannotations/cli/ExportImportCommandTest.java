@@ -251,6 +251,17 @@ class ExportImportCommandTest {
 		final Path back = tmp.resolve("back.zip");
 		assertEquals(0, CliRun.run("import", out.resolve("annotations/nuclei/nuclei.geojson"), "--out", back).exit);
 		assertEquals(r.getName(), readZip(back).get(0).getName());
+		// the file is what its name says: ROIs go to a .zip
+		final CliRun named = CliRun.run("import", out.resolve("annotations/nuclei/nuclei.geojson"), "--out",
+			tmp.resolve("rois.tif"));
+		assertEquals(1, named.exit);
+		assertTrue(named.err.contains("ROIs are written as a RoiSet.zip: name it .zip"), named.err);
+		assertFalse(Files.exists(tmp.resolve("rois.tif")));
+		// a ROI file given twice would export its ROIs twice
+		final CliRun twice = CliRun.run("export", "--image", sample.image, "--rois", zip, "--rois", zip, "--out",
+			tmp.resolve("twice"));
+		assertEquals(1, twice.exit);
+		assertTrue(twice.err.contains(zip + ": ROI file given twice"), twice.err);
 		// an existing file is replaced only when asked
 		Files.writeString(back, "precious");
 		final CliRun kept = CliRun.run("import", out.resolve("annotations/nuclei/nuclei.geojson"), "--out", back);

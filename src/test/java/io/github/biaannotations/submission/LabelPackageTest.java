@@ -100,6 +100,17 @@ class LabelPackageTest {
 	}
 
 	@Test
+	void aLabelImageWithoutLabelsIsExportedWithAWarning() throws IOException {
+		final Path empty = tmp.resolve("empty_labels.tif");
+		new ij.io.FileSaver(new ImagePlus("empty", new ij.process.ShortProcessor(256, 256))).saveAsTiff(empty.toString());
+		final List<String> warnings = new java.util.ArrayList<>();
+		new PackageExport(warnings::add, Progress.NONE).export(ExportRequest.to(tmp.resolve("pkg")).image(ImageSource
+			.ofFiles(sample.image, List.of(), List.of(empty))), TODAY, Instant.parse("2026-11-29T10:00:00Z"));
+		assertTrue(warnings.stream().anyMatch(w -> w.startsWith("label image \"empty_labels\" has no labels")), warnings
+			.toString());
+	}
+
+	@Test
 	void aLabelImageOfAnotherSizeIsRefusedWithOrWithoutTheImage() throws IOException {
 		final Path other = tmp.resolve("other_labels.tif");
 		new ij.io.FileSaver(new ImagePlus("other", new ij.process.ShortProcessor(300, 200))).saveAsTiff(other.toString());
