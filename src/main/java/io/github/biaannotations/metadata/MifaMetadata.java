@@ -250,7 +250,7 @@ public final class MifaMetadata {
 		files.put(dir.resolve(STUDY_FILE), MifaBlankTemplates.study());
 		files.put(dir.resolve(ANNOTATIONS_FILE), MifaBlankTemplates.annotations());
 		files.put(dir.resolve(VERSION_FILE), MifaBlankTemplates.version());
-		writeAll(dir, files);
+		writeAll(files);
 	}
 
 	/**
@@ -263,15 +263,15 @@ public final class MifaMetadata {
 		files.put(dir.resolve(STUDY_FILE), studyYaml());
 		files.put(dir.resolve(ANNOTATIONS_FILE), annotationsYaml());
 		files.put(dir.resolve(VERSION_FILE), versionYaml());
-		writeAll(dir, files);
+		writeAll(files);
 	}
 
-	private static void writeAll(final Path dir, final Map<Path, String> files) throws IOException {
-		Files.createDirectories(dir);
+	/** Writes every file before moving any into place, so that the templates change together. */
+	private static void writeAll(final Map<Path, String> files) throws IOException {
 		final Map<Path, Path> temps = new LinkedHashMap<>();
 		try {
 			for (final Map.Entry<Path, String> e : files.entrySet()) {
-				final Path tmp = Files.createTempFile(dir, "." + e.getKey().getFileName(), ".tmp");
+				final Path tmp = AtomicFiles.partial(e.getKey());
 				temps.put(e.getKey(), tmp);
 				Files.write(tmp, e.getValue().getBytes(StandardCharsets.UTF_8));
 			}

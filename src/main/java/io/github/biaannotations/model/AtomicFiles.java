@@ -30,11 +30,7 @@ public final class AtomicFiles {
 	 * file is removed when anything fails, and an existing target is then left as it was.
 	 */
 	public static void write(final Path target, final Content content) throws IOException {
-		final Path parent = target.toAbsolutePath().getParent();
-		Files.createDirectories(parent);
-		// created as any file is (the user's umask), not owner-only like a temporary file: it becomes the target
-		final Path tmp = Files.createFile(parent.resolve("." + target.getFileName() + "." + Long.toUnsignedString(
-			RANDOM.nextLong(), 36) + ".partial"));
+		final Path tmp = partial(target);
 		try {
 			content.writeTo(tmp);
 			moveReplacing(tmp, target);
@@ -42,6 +38,18 @@ public final class AtomicFiles {
 		finally {
 			Files.deleteIfExists(tmp);
 		}
+	}
+
+	/**
+	 * Creates, with its folder, the empty temporary file that will become {@code target}: hidden beside it, and
+	 * with the permissions any file the user creates gets (the umask), not a temporary file's owner-only ones.
+	 * The caller moves it into place ({@link #moveReplacing}) or deletes it.
+	 */
+	public static Path partial(final Path target) throws IOException {
+		final Path parent = target.toAbsolutePath().getParent();
+		Files.createDirectories(parent);
+		return Files.createFile(parent.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM
+			.nextLong(), 36) + ".partial"));
 	}
 
 	/** Writes {@code text} as UTF-8, as {@link #write(Path, Content)}. */

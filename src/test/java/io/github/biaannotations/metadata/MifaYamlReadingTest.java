@@ -111,6 +111,19 @@ class MifaYamlReadingTest {
 	}
 
 	@Test
+	void templates_get_the_permissions_of_any_file_the_user_writes() throws IOException {
+		final Path dir = tmp.resolve("mifa");
+		io.github.biaannotations.demo.DemoMetadata.create().writeTemplates(dir);
+		final Path plain = Files.createFile(tmp.resolve("plain.txt"));
+		for (final String f : new String[] { MifaMetadata.STUDY_FILE, MifaMetadata.ANNOTATIONS_FILE,
+			MifaMetadata.VERSION_FILE })
+			assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(dir.resolve(f)), f);
+		try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+			assertEquals(3, s.count(), "no partial file left");
+		}
+	}
+
+	@Test
 	void an_alias_inside_the_entry_it_names_is_refused_with_file_and_field() throws IOException {
 		// found by a user walkthrough: it made the reader recurse until the stack overflowed
 		final Path f = write("Version.yaml", "a: &a [*a]");
