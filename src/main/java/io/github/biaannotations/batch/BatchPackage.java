@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 import io.github.biaannotations.metadata.FileLevelMetadata;
 import io.github.biaannotations.metadata.MifaMetadata;
-import io.github.biaannotations.submission.AtomicDirectory;
+import io.github.biaannotations.model.AtomicDirectory;
 import io.github.biaannotations.submission.Manifest;
 import io.github.biaannotations.submission.PackageExport;
 

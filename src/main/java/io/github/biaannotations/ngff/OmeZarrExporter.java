@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.biaannotations.model.Folders;
+import io.github.biaannotations.model.AtomicDirectory;
 import io.github.biaannotations.zarr.FileSystemStore;
 import io.github.biaannotations.zarr.ZarrFormat;
 import io.github.biaannotations.zarr.ZarrGroups;
@@ -143,28 +143,9 @@ public final class OmeZarrExporter {
 		final Path target = out.toAbsolutePath().normalize();
 		if (Files.exists(target) && !options.overwrite()) throw new FileAlreadyExistsException(target
 			.toString(), null, "output exists (allow overwriting to replace it)");
-		final Path parent = target.getParent();
-		Files.createDirectories(parent);
-		final Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
-		try {
-			work.write(new FileSystemStore(tmp, false)); // the folder rename is the atomic step
-			if (Files.exists(target)) {
-				final Path old = Files.createTempDirectory(parent, "." + target.getFileName() + ".old-");
-				Files.delete(old);
-				Files.move(target, old);
-				Files.move(tmp, target);
-				Folders.deleteTree(old);
-			}
-			else Files.move(tmp, target);
-		}
-		catch (final IOException | RuntimeException e) {
-			try {
-				Folders.deleteTree(tmp);
-			}
-			catch (final IOException suppressed) {
-				e.addSuppressed(suppressed);
-			}
-			throw e;
+		try (AtomicDirectory dir = new AtomicDirectory(target, true)) {
+			work.write(new FileSystemStore(dir.path(), false)); // the folder rename is the atomic step
+			dir.commit();
 		}
 	}
 

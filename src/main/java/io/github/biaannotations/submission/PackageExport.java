@@ -32,6 +32,7 @@ import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.metadata.PageTabBuilder;
 import io.github.biaannotations.metadata.ValidationProblem;
 import io.github.biaannotations.model.ArchivePaths;
+import io.github.biaannotations.model.AtomicDirectory;
 import io.github.biaannotations.model.Progress;
 
 /**

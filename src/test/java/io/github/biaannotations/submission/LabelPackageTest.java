@@ -100,6 +100,15 @@ class LabelPackageTest {
 	}
 
 	@Test
+	void theLabelOmeZarrHasTheUsersOrdinaryPermissions() throws IOException {
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).image(ImageSource.ofFiles(sample.image, List.of(),
+			List.of(sample.labels))));
+		final Path plain = Files.createDirectory(tmp.resolve("plain"));
+		assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out.resolve(
+			"annotations/nuclei/nuclei_labels.ome.zarr")), "not a temporary folder's owner-only permissions");
+	}
+
+	@Test
 	void aLabelImageWithoutLabelsIsExportedWithAWarning() throws IOException {
 		final Path empty = tmp.resolve("empty_labels.tif");
 		new ij.io.FileSaver(new ImagePlus("empty", new ij.process.ShortProcessor(256, 256))).saveAsTiff(empty.toString());

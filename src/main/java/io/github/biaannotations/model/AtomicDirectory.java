@@ -1,4 +1,4 @@
-package io.github.biaannotations.submission;
+package io.github.biaannotations.model;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,8 +10,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import io.github.biaannotations.model.Folders;
 
 /**
  * A folder written in a temporary sibling and moved into place only when complete, so that an interrupted or
