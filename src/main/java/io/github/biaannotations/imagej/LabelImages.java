@@ -66,15 +66,15 @@ public final class LabelImages {
 			cal.frameInterval > 0 ? cal.getTimeUnit() : null);
 	}
 
-	/**
-	 * Checks every voxel of a 32-bit image; throws naming the first one (x, y 0-based; channel, slice, frame
-	 * 1-based as ImageJ shows them) that is not a whole number in 0..2^24.
-	 */
 	/** Whether a 32-bit float voxel holds a label: a whole number from 0 to 2^24 (NaN does not). */
 	public static boolean isFloatLabel(final float v) {
 		return v >= 0 && v <= MAX_FLOAT_LABEL && v == Math.rint(v);
 	}
 
+	/**
+	 * Checks every voxel of a 32-bit image; throws naming the first one (x, y 0-based; channel, slice, frame
+	 * 1-based as ImageJ shows them) that is not a whole number in 0..2^24.
+	 */
 	static void checkFloatLabels(final ImagePlus imp) {
 		final ImageStack stack = imp.getStack();
 		final int w = imp.getWidth();
