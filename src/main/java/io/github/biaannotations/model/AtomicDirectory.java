@@ -37,7 +37,7 @@ public final class AtomicDirectory implements AutoCloseable {
 		this.replace = replace;
 		if (Files.exists(this.target) && !Files.isDirectory(this.target))
 			throw new FileAlreadyExistsException(this.target.toString(), null, "exists and is not a folder");
-		if (!replace && !isEmptyOrAbsent(this.target))
+		if (!replace && !Folders.isEmptyOrAbsent(this.target))
 			throw new FileAlreadyExistsException(this.target.toString(), null,
 				"folder exists and is not empty; choose another output folder or allow overwriting");
 		final Path parent = this.target.getParent();
@@ -108,7 +108,7 @@ public final class AtomicDirectory implements AutoCloseable {
 	public void commit() throws IOException {
 		Path old = null;
 		if (Files.exists(target)) {
-			if (isEmptyOrAbsent(target)) Files.delete(target);
+			if (Folders.isEmptyOrAbsent(target)) Files.delete(target);
 			else if (!replace) throw new FileAlreadyExistsException(target.toString());
 			else {
 				old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
@@ -135,12 +135,5 @@ public final class AtomicDirectory implements AutoCloseable {
 			// shutting down: the hook runs
 		}
 		if (!committed) Folders.deleteTree(work);
-	}
-
-	private static boolean isEmptyOrAbsent(final Path dir) throws IOException {
-		if (!Files.exists(dir)) return true;
-		try (Stream<Path> s = Files.list(dir)) {
-			return s.findAny().isEmpty();
-		}
 	}
 }

@@ -13,6 +13,14 @@ public final class Folders {
 
 	private Folders() {}
 
+	/** Whether {@code dir} does not exist or holds nothing. */
+	public static boolean isEmptyOrAbsent(final Path dir) throws IOException {
+		if (!Files.exists(dir)) return true;
+		try (Stream<Path> s = Files.list(dir)) {
+			return s.findAny().isEmpty();
+		}
+	}
+
 	/**
 	 * Deletes {@code dir} and everything in it, deepest first; nothing happens when it does not exist. A file
 	 * that appears meanwhile keeps its folder (and that folder's parents) in place rather than failing.

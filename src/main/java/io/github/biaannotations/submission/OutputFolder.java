@@ -6,7 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Collection;
-import java.util.stream.Stream;
+
+import io.github.biaannotations.model.Folders;
 
 /**
  * When an existing output folder may be replaced (export with overwrite, a batch rerun): only when it is a
@@ -26,7 +27,7 @@ public final class OutputFolder {
 	 */
 	public static void checkReplaceable(final Path out, final Collection<Path> inputs) throws IOException {
 		final Path target = out.toAbsolutePath().normalize();
-		if (!Files.isDirectory(target) || isEmpty(target)) return;
+		if (!Files.isDirectory(target) || Folders.isEmptyOrAbsent(target)) return;
 		if (!Files.isRegularFile(target.resolve(Manifest.FILE_NAME))) throw new FileAlreadyExistsException(target
 			.toString(), null, "exists, is not empty and is not a package (no " + Manifest.FILE_NAME + "), so it is " +
 				"not replaced; choose another output folder");
@@ -38,11 +39,5 @@ public final class OutputFolder {
 		if (Paths.get("").toAbsolutePath().normalize().startsWith(target)) throw new IllegalArgumentException(
 			"the current folder is inside the output folder " + target + ", which would be replaced; choose another " +
 				"output folder");
-	}
-
-	private static boolean isEmpty(final Path dir) throws IOException {
-		try (Stream<Path> s = Files.list(dir)) {
-			return s.findAny().isEmpty();
-		}
 	}
 }
