@@ -71,7 +71,7 @@ public final class PackageValidator {
 	public static void requireSubmittable(final Path dir, final LocalDate today) throws IOException {
 		final List<String> errors = new ArrayList<>();
 		for (final PackageProblem p : new PackageValidator(dir, today).run())
-			if (p.isError()) errors.add(p.toString().replaceFirst("^ERROR ", ""));
+			if (p.isError()) errors.add(p.where() + ": " + p.message());
 		if (errors.isEmpty()) return;
 		final int shown = Math.min(errors.size(), 5);
 		throw new IllegalArgumentException(dir + ": not pushed, the package has " + errors.size() + (errors.size() == 1
