@@ -1,5 +1,6 @@
 package io.github.biaannotations.archive;
 
+import io.github.biaannotations.testutil.Required;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,11 +30,11 @@ class FullDiskPushTest {
 	@Test
 	void aReallyFullDiskGivesTheServersMessageAndNoPartialFile() throws Exception {
 		final String small = System.getenv("BIA_TEST_SMALL_FS");
-		Assumptions.assumeTrue(small != null && Files.isDirectory(Paths.get(small)),
-			"BIA_TEST_SMALL_FS (a small file system) not set: skipped");
+		Required.that(small != null && Files.isDirectory(Paths.get(small)),
+			"BIA_TEST_SMALL_FS (a small file system, which scripts/test mounts as root) is not set");
 		final Path store = Files.createTempDirectory(Paths.get(small), "store");
-		Assumptions.assumeTrue(Files.getFileStore(store).getUsableSpace() < 24L << 20,
-			"BIA_TEST_SMALL_FS has 24 MB or more free: skipped");
+		Required.that(Files.getFileStore(store).getUsableSpace() < 24L << 20,
+			"BIA_TEST_SMALL_FS has 24 MB or more free");
 		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Really full", 3, 8 << 20, 1);
 		try (LocalArchiveServer server = LocalArchiveServer.start(new LocalArchiveServer.Options().store(store).user(
 			"alice", "pw".toCharArray()).stageDelayMillis(0)))

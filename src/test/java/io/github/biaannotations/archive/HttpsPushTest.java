@@ -1,5 +1,6 @@
 package io.github.biaannotations.archive;
 
+import io.github.biaannotations.testutil.Required;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,6 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,7 @@ class HttpsPushTest {
 	@Test
 	void certificatesAreVerified() throws Exception {
 		final Path keytool = Paths.get(System.getProperty("java.home"), "bin", "keytool");
-		Assumptions.assumeTrue(Files.isExecutable(keytool), "keytool absent from this JDK: skipped");
+		Required.that(Files.isExecutable(keytool), "keytool is absent from this JDK (" + keytool + ")");
 		final Path ks = tmp.resolve("server.p12");
 		final Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "local", "-keyalg", "EC",
 			"-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity",

@@ -1,5 +1,6 @@
 package io.github.biaannotations.cli;
 
+import io.github.biaannotations.testutil.Required;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,6 @@ import java.time.LocalDate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +57,7 @@ class MetadataCommandTest {
 	@Test
 	void check_and_pagetab_of_the_real_s_biad634() throws Exception {
 		final Path ref = Paths.get("../shared/reference/mifa");
-		Assumptions.assumeTrue(Files.isDirectory(ref), "../shared/reference absent: skipped");
+		Required.that(Files.isDirectory(ref), ref.toAbsolutePath().normalize() + " is absent (no ../shared/reference beside this checkout)");
 		final String future = LocalDate.now().plusDays(3).toString();
 		assertEquals(0, run("metadata", "check", ref.toString(), "--release-date", future), out::toString);
 		assertTrue(out.toString().trim().endsWith("Metadata OK"), out.toString());

@@ -1,10 +1,10 @@
 package io.github.biaannotations.fiji;
 
+import io.github.biaannotations.testutil.Required;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.Component;
 import java.awt.Container;
@@ -56,8 +56,8 @@ class MetadataDialogTest {
 
 	@BeforeEach
 	void display() {
-		assumeFalse(GraphicsEnvironment.isHeadless(),
-			"no display: GUI test skipped (run under xvfb-run with -Djava.awt.headless=false)");
+		Required.that(!GraphicsEnvironment.isHeadless(),
+			"there is no display (run the GUI tests under xvfb-run, as scripts/test does)");
 	}
 
 	@AfterEach

@@ -1,10 +1,10 @@
 package io.github.biaannotations.fiji;
 
+import io.github.biaannotations.testutil.Required;
 import static io.github.biaannotations.fiji.FijiCommands.map;
 import static io.github.biaannotations.fiji.FijiCommands.succeeded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
@@ -41,8 +41,8 @@ class RoiManagerGuiTest {
 
 	@BeforeEach
 	void setUp() throws IOException {
-		assumeFalse(GraphicsEnvironment.isHeadless(),
-			"no display: GUI test skipped (run under xvfb-run with -Djava.awt.headless=false)");
+		Required.that(!GraphicsEnvironment.isHeadless(),
+			"there is no display (run the GUI tests under xvfb-run, as scripts/test does)");
 		fiji = new FijiCommands();
 		if (RoiManager.getInstance() != null) RoiManager.getInstance().reset();
 		sample = SampleData.standard().write(tmp.resolve("sample"));

@@ -1,9 +1,9 @@
 package io.github.biaannotations.imagej;
 
+import io.github.biaannotations.testutil.Required;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -53,7 +53,7 @@ class RealMaskOmeZarrTest {
 	@ParameterizedTest
 	@EnumSource(NgffVersion.class)
 	void nucleiMaskExportsWithItsImage(final NgffVersion version) throws Exception {
-		assumeTrue(Files.isDirectory(DATA), "../shared/reference absent: skipped");
+		Required.that(Files.isDirectory(DATA), DATA.toAbsolutePath().normalize() + " is absent (no ../shared/reference beside this checkout)");
 		final ImagePlus mask = IJ.openImage(DATA.resolve("nuclei2d_labels.tif").toString());
 		final ImagePlus image = IJ.openImage(DATA.resolve("nuclei2d.tif").toString());
 		assertEquals(16, mask.getBitDepth());

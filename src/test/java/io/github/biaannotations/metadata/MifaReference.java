@@ -1,7 +1,7 @@
 package io.github.biaannotations.metadata;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.biaannotations.testutil.Required;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -16,12 +16,12 @@ final class MifaReference {
 	private MifaReference() {}
 
 	static Path mifa() {
-		assumeTrue(Files.isDirectory(MIFA), "../shared/reference absent: skipped");
+		Required.that(Files.isDirectory(MIFA), MIFA.toAbsolutePath().normalize() + " is absent (no ../shared/reference beside this checkout)");
 		return MIFA;
 	}
 
 	static Path pageTab() {
-		assumeTrue(Files.isDirectory(PAGETAB), "../shared/reference absent: skipped");
+		Required.that(Files.isDirectory(PAGETAB), PAGETAB.toAbsolutePath().normalize() + " is absent (no ../shared/reference beside this checkout)");
 		return PAGETAB;
 	}
 }

@@ -1,7 +1,7 @@
 package io.github.biaannotations.metadata;
 
+import io.github.biaannotations.testutil.Required;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,8 +46,8 @@ class MifaYamlPythonReaderTest {
 	@Test
 	void pyyaml_reads_our_rewrite_of_s_biad634_as_the_original() throws Exception {
 		final Path ref = MifaReference.mifa();
-		assumeTrue(run("python3", "-c", "import yaml").equals(""), "python3 with PyYAML absent: skipped " +
-			"(apt-get install python3-yaml)");
+		Required.that(run("python3", "-c", "import yaml").equals(""),
+			"python3 with PyYAML is absent (apt-get install python3-yaml)");
 		MifaMetadata.load(ref).writeTemplates(tmp);
 		final Path script = tmp.resolve("compare.py");
 		Files.write(script, SCRIPT.getBytes(StandardCharsets.UTF_8));

@@ -1,7 +1,7 @@
 package io.github.biaannotations.ngff;
 
+import io.github.biaannotations.testutil.Required;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
@@ -38,7 +38,7 @@ public final class NgffSchemas {
 		final JsonNode attributes)
 	{
 		final Path dir = REFERENCE.resolve("ngff").resolve(version.text()).resolve("schemas");
-		assumeTrue(Files.isDirectory(dir), "../shared/reference absent: skipped");
+		Required.that(Files.isDirectory(dir), dir.toAbsolutePath().normalize() + " is absent (no ../shared/reference beside this checkout)");
 		final String prefix = "https://ngff.openmicroscopy.org/" + version.text() + "/schemas/";
 		final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
 			b -> b.schemaMappers(m -> m.mapPrefix(prefix, dir.toAbsolutePath().toUri().toString())));

@@ -1,6 +1,5 @@
 package io.github.biaannotations.testutil;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,7 @@ public final class SharedReference {
 	/** The reference file at {@code relative}, or the test is skipped when it is absent. */
 	public static Path require(final String relative) {
 		final Path p = dir().resolve(relative);
-		if (!Files.exists(p)) System.err.println("SKIPPED: " + p + " is absent (no ../shared/reference in this checkout)");
-		assumeTrue(Files.exists(p), p + " is absent (no ../shared/reference in this checkout): skipped");
+		Required.that(Files.exists(p), p + " is absent (no ../shared/reference beside this checkout)");
 		return p;
 	}
 }

@@ -1,7 +1,7 @@
 package io.github.biaannotations.zarr;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.biaannotations.testutil.Required;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -67,16 +67,15 @@ public final class IndependentReaders {
 	{
 		final List<String> command = new ArrayList<>();
 		if (format == ZarrFormat.V3) {
-			assumeTrue(Files.isDirectory(NODE_TOOLS.resolve("node_modules/zarrita")) && onPath("node"),
-				"zarrita absent (run scripts/install-test-tools: node + npm install zarrita@0.7 into .test-tools/node): skipped");
+			Required.that(Files.isDirectory(NODE_TOOLS.resolve("node_modules/zarrita")) && onPath("node"),
+				"zarrita is absent (run scripts/install-test-tools: node + npm install zarrita@0.7 into .test-tools/node)");
 			final Path script = NODE_TOOLS.resolve("read_zarrita.mjs");
 			copyResource("read_zarrita.mjs", script);
 			command.addAll(Arrays.asList("node", script.toAbsolutePath().toString()));
 		}
 		else {
 			final String python = python();
-			assumeTrue(python != null,
-				"python3 with zarr absent (apt-get install python3-zarr): skipped");
+			Required.that(python != null, "python3 with zarr is absent (apt-get install python3-zarr)");
 			final Path script = Files.createTempFile("read_zarr_v2", ".py");
 			copyResource("read_zarr_v2.py", script);
 			script.toFile().deleteOnExit();

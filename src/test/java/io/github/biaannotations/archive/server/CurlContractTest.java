@@ -1,5 +1,6 @@
 package io.github.biaannotations.archive.server;
 
+import io.github.biaannotations.testutil.Required;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,7 +47,7 @@ class CurlContractTest {
 
 	@Test
 	void curlSignsInUploadsSeveralFilesInOneRequestAndLists() throws Exception {
-		Assumptions.assumeTrue(hasCurl(), "curl absent: skipped");
+		Required.that(hasCurl(), "curl is absent (apt-get install curl)");
 		final ObjectMapper json = new ObjectMapper();
 		try (LocalArchiveServer server = LocalArchiveServer.start(new LocalArchiveServer.Options().store(tmp.resolve(
 			"store")).user("alice", "pw".toCharArray())))

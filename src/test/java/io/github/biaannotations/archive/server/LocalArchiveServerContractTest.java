@@ -1,5 +1,6 @@
 package io.github.biaannotations.archive.server;
 
+import io.github.biaannotations.testutil.Required;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +18,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -298,7 +298,7 @@ class LocalArchiveServerContractTest {
 	@Test
 	void realArchiveSubmissionsAreReadAndValidatedLikeTheRealServer() throws Exception {
 		final Path dir = Paths.get("../shared/reference/pagetab");
-		Assumptions.assumeTrue(Files.isDirectory(dir), "../shared/reference absent: skipped");
+		Required.that(Files.isDirectory(dir), dir.toAbsolutePath().normalize() + " is absent (no ../shared/reference beside this checkout)");
 		final String token = login("alice", "wonder");
 		for (final String name : new String[] { "S-BIAD1076.json", "S-BIAD1752.json" }) {
 			final byte[] real = Files.readAllBytes(dir.resolve(name));

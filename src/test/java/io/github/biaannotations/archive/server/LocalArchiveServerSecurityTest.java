@@ -1,5 +1,6 @@
 package io.github.biaannotations.archive.server;
 
+import io.github.biaannotations.testutil.Required;
 import static io.github.biaannotations.archive.server.ServerCalls.json;
 import static io.github.biaannotations.archive.server.ServerCalls.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,7 +117,7 @@ class LocalArchiveServerSecurityTest {
 			Files.createSymbolicLink(area.resolve("bob"), bobArea);
 		}
 		catch (final UnsupportedOperationException | IOException e) {
-			Assumptions.assumeTrue(false, "symbolic links not supported here: skipped (" + e + ")");
+			Required.that(false, "symbolic links are not supported here (" + e + ")");
 		}
 		final List<HttpResponse<byte[]>> answers = new ArrayList<>();
 		answers.add(calls.postJson("files/user/query", alice, body("path", "out")));
