@@ -22,7 +22,7 @@ public final class Main {
 		return newCommandLine().execute(args);
 	}
 
-	static CommandLine newCommandLine() {
+	public static CommandLine newCommandLine() {
 		final CommandLine cl = new CommandLine(new Main());
 		cl.setExecutionExceptionHandler(new ErrorReporter());
 		return cl;
