@@ -2,7 +2,10 @@ package io.github.biaannotations.convert;
 
 import java.util.Locale;
 
-/** The annotation formats export can write. GeoJSON is always written; the others on request. */
+/**
+ * The annotation formats export can write. GeoJSON is always written; the others on request, and only when the
+ * image has annotations they hold (areas for COCO, points for the CSV).
+ */
 public enum ExportFormat {
 	GEOJSON(".geojson"), COCO(".coco.json"), POINTS_CSV("_points.csv");
 

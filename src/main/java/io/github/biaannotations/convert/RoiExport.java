@@ -1,5 +1,6 @@
 package io.github.biaannotations.convert;
 
+import java.awt.Rectangle;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,8 +17,10 @@ import org.locationtech.jts.geom.Envelope;
 import ij.ImagePlus;
 import ij.gui.Overlay;
 import ij.gui.Roi;
+import ij.process.ImageProcessor;
 
 import io.github.biaannotations.coco.CocoWriter;
+import io.github.biaannotations.coco.PixelMask;
 import io.github.biaannotations.csv.PointsCsvWriter;
 import io.github.biaannotations.geojson.GeoJsonWriter;
 import io.github.biaannotations.imagej.RoiExporter;
@@ -75,14 +78,34 @@ public final class RoiExport {
 		}
 		final String calibration = calibration(imp);
 		final boolean shifted = sink.points + sink.lines > 0;
+		final String name = source.sourceName();
 		final List<ExportedFile> files = new ArrayList<>();
 		for (final ExportFormat f : all) {
 			final String path = folder + f.fileName(base);
 			switch (f) {
 				case POINTS_CSV:
-					files.add(new ExportedFile(path, sourceImage, ExportedFile.Content.POINTS, sink.points, 0, 0, sink.points > 0, calibration));
+					if (sink.csv.rows() == 0) {
+						Files.delete(packageDir.resolve(path));
+						warn(summary, name + ": points CSV not written: no point ROIs");
+						break;
+					}
+					if (sink.csv.withoutSlice() > 0 && imp.getNSlices() > 1)
+						warn(summary, name + ": " + sink.csv.withoutSlice() + " points are on every slice; the points CSV " +
+							"gives them z 0 (a row holds one z; the GeoJSON keeps them on every slice)");
+					// ImageJ's own point coordinates: no shift
+					files.add(new ExportedFile(path, sourceImage, ExportedFile.Content.POINTS, sink.points, 0, 0, false, calibration));
 					break;
 				case COCO:
+					if (sink.coco.written() == 0) {
+						Files.delete(packageDir.resolve(path));
+						warn(summary, name + ": COCO not written: " + (sink.areas == 0
+							? "no area ROIs (COCO holds areas; lines and points are in the GeoJSON)"
+							: "none of its " + sink.areas + " area ROIs covers a pixel of the image"));
+						break;
+					}
+					if (sink.coco.approximate() > 0)
+						warn(summary, name + ": " + sink.coco.approximate() + " ROIs too large for ImageJ's mask are in the " +
+							"COCO file as polygons: pycocotools' pixels of them differ from ImageJ's at the edges");
 					files.add(new ExportedFile(path, sourceImage, ExportedFile.Content.SHAPES, 0, sink.rectangles,
 						sink.areas - sink.rectangles, false, calibration));
 					break;
@@ -92,6 +115,20 @@ public final class RoiExport {
 			}
 		}
 		return files;
+	}
+
+	private void warn(final ExportSummary summary, final String message) {
+		summary.warned();
+		warn(message);
+	}
+
+	/** ImageJ's mask of an area ROI, or null when it would be too costly to make. */
+	static PixelMask mask(final Roi roi) {
+		if (!RoiExporter.maskIsAffordable(roi)) return null;
+		final Rectangle b = roi.getBounds();
+		final ImageProcessor m = roi.getMask();
+		if (m == null) return new PixelMask(b.x, b.y, b.width, b.height, null);
+		return new PixelMask(b.x, b.y, m.getWidth(), m.getHeight(), (byte[]) m.convertToByteProcessor(false).getPixels());
 	}
 
 	/** "0.65 x 0.65 micrometer" (x 2 for z when it is a stack), or null for an uncalibrated image. */
@@ -146,6 +183,9 @@ public final class RoiExport {
 		private final ExportSummary summary;
 		private final RoiExporter exporter;
 		private final List<Roi> read;
+		/** The COCO and points CSV writers among {@code writers}, or null */
+		final CocoWriter coco;
+		final PointsCsvWriter csv;
 		private int index;
 		long points, rectangles, areas, lines;
 
@@ -157,6 +197,14 @@ public final class RoiExport {
 			this.summary = summary;
 			this.read = read;
 			this.exporter = new RoiExporter(imp, this::warn);
+			coco = find(writers, CocoWriter.class);
+			csv = find(writers, PointsCsvWriter.class);
+		}
+
+		private <T> T find(final List<AnnotationWriter> writers, final Class<T> type) {
+			for (final AnnotationWriter w : writers)
+				if (type.isInstance(w)) return type.cast(w);
+			return null;
 		}
 
 		/** Where the ROI being converted came from (file and entry), so that the exporter's warnings name it. */
@@ -182,8 +230,12 @@ public final class RoiExport {
 				checkInside(a, origin);
 				summary.added(a.kind());
 				count(a);
-				for (final AnnotationWriter w : writers)
-					w.write(a);
+				for (final AnnotationWriter w : writers) {
+					// off the pixel grid, COCO gets ImageJ's mask, which pycocotools' filling of the outline would not give
+					if (w == coco && a.kind() == Annotation.Kind.AREA && !CocoWriter.isOnPixelGrid(a.geometry()))
+						coco.write(a, mask(roi));
+					else w.write(a);
+				}
 			}
 			if ((index & 1023) == 0) progress.update("Exporting ROIs", index, -1);
 		}

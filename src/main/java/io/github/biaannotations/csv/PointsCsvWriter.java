@@ -14,29 +14,42 @@ import io.github.biaannotations.model.AnnotationWriter;
 import io.github.biaannotations.model.Plane;
 
 /**
- * Writes point annotations as a CSV table, one row per point: {@code x,y,z,t,c,class,name}. x and y are pixel
- * coordinates as in the GeoJSON (the centre of the top-left pixel is 0.5, 0.5); z, t, c are 0-based plane
- * indices, empty where the point is not tied to a plane or channel. Other annotations are counted in
- * {@link #skipped()}. Text follows RFC 4180 quoting.
+ * Writes point annotations as a CSV table without a header, one row per point, in the columns {@link #COLUMNS}, as
+ * the BioImage Archive's point converter (annotation-data-converter) reads it: columns 0, 1, 2 are x, y, z, always
+ * numbers, in pixels; the converter reads no header and ignores the columns after z. x and y are ImageJ's
+ * point coordinates, the centre of the top-left pixel at 0, 0 (the GeoJSON's minus 0.5), so that a point inside
+ * the image's pixel centres lies within the converter's bounds 0 .. size - 1. z, t and c are 0-based plane
+ * indices; z is 0 for a point not tied to a slice (a CSV row holds one z), t and c are empty where the point is
+ * on every frame or channel. Other annotations are counted in {@link #skipped()}. Text follows RFC 4180 quoting.
  */
 public final class PointsCsvWriter implements AnnotationWriter {
 
-	public static final String HEADER = "x,y,z,t,c,class,name";
+	/** The columns, in order (the file has no header row). */
+	public static final String COLUMNS = "x,y,z,t,c,class,name";
+
+	/** From the GeoJSON's corner-based coordinates back to ImageJ's pixel-centre ones. */
+	private static final double CENTRE = 0.5;
 
 	private final Writer out;
 	private long rows;
+	private long withoutSlice;
 	private int skipped;
 
-	public PointsCsvWriter(final OutputStream stream) throws IOException {
+	public PointsCsvWriter(final OutputStream stream) {
 		out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-		out.write(HEADER);
-		out.write("\r\n");
 	}
 
+	/** Number of rows (points) written. */
 	public long rows() {
 		return rows;
 	}
 
+	/** Number of points written with z 0 because they are not tied to a slice. */
+	public long withoutSlice() {
+		return withoutSlice;
+	}
+
+	/** Number of annotations not written because they are not points. */
 	public int skipped() {
 		return skipped;
 	}
@@ -48,17 +61,18 @@ public final class PointsCsvWriter implements AnnotationWriter {
 			return;
 		}
 		final Plane p = a.plane().orElse(null);
-		final String z = p == null ? "" : Integer.toString(p.z());
+		final String z = p == null ? "0" : Integer.toString(p.z());
 		final String t = p == null ? "" : Integer.toString(p.t());
 		final String c = p == null || p.c() < 0 ? "" : Integer.toString(p.c());
-		final String cls = quote(a.classification().orElse(""));
-		final String name = quote(a.name().orElse(""));
+		final String rest = ',' + z + ',' + t + ',' + c + ',' + quote(a.classification().orElse("")) + ',' +
+			quote(a.name().orElse("")) + "\r\n";
 		for (final Coordinate xy : a.geometry().getCoordinates()) {
-			out.write(Double.toString(xy.x));
+			out.write(Double.toString(xy.x - CENTRE));
 			out.write(',');
-			out.write(Double.toString(xy.y));
-			out.write(',' + z + ',' + t + ',' + c + ',' + cls + ',' + name + "\r\n");
+			out.write(Double.toString(xy.y - CENTRE));
+			out.write(rest);
 			rows++;
+			if (p == null) withoutSlice++;
 		}
 	}
 

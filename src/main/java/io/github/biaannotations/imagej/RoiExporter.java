@@ -164,6 +164,14 @@ public final class RoiExporter {
 		return traceable(b) && (long) b.height * Math.max(1, vertices) <= MAX_FILL_STEPS;
 	}
 
+	/**
+	 * Whether ImageJ's mask of a ROI ({@link Roi#getMask()}) is cheap to make, by the same bounds as tracing:
+	 * at most {@link #MAX_TRACED_PIXELS} pixels in its box and {@link #MAX_FILL_STEPS} for the filler.
+	 */
+	public static boolean maskIsAffordable(final Roi roi) {
+		return traceable(roi.getBounds(), roi.getFloatPolygon().npoints);
+	}
+
 	/** Rows times edges ImageJ's polygon filler may visit for one ROI: well under a second of work. */
 	static final long MAX_FILL_STEPS = 1L << 26;
 

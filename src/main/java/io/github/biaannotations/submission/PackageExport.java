@@ -18,9 +18,11 @@ import java.util.function.Consumer;
 import ij.ImagePlus;
 import ij.gui.Roi;
 
+import io.github.biaannotations.convert.ExportFormat;
 import io.github.biaannotations.convert.ExportSummary;
 import io.github.biaannotations.convert.ExportedFile;
 import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.convert.LabelCocoExport;
 import io.github.biaannotations.convert.RoiExport;
 import io.github.biaannotations.geojson.GeoJsonWriter;
 import io.github.biaannotations.imagej.LabelsToAnnotations;
@@ -185,10 +187,15 @@ public final class PackageExport {
 		final boolean hasLabels = !source.labelFiles().isEmpty() || !source.labelImages().isEmpty();
 		// the ROIs read once, for their annotation files and for a label image made from them
 		final List<Roi> rois = request.labelsFromRois() != null ? new ArrayList<>() : null;
-		if (!source.rois().isEmpty() || !source.roiFiles().isEmpty() || !hasLabels)
+		final boolean withRois = !source.rois().isEmpty() || !source.roiFiles().isEmpty() || !hasLabels;
+		if (withRois)
 			files.addAll(new RoiExport(warnings, progress).write(source, imp, base, sourceImage, packageDir,
 				request.formats(), summary, rois));
-		// opened once, for the label OME-Zarr and for their outlines
+		else if (request.formats().contains(ExportFormat.POINTS_CSV)) {
+			summary.warned();
+			warnings.accept(source.sourceName() + ": points CSV not written: only label images given, and they hold no points");
+		}
+		// opened once, for the label OME-Zarr, their outlines and their COCO
 		final List<ImagePlus> labels = LabelPackaging.labelImages(source);
 		if (hasLabels || request.labelsFromRois() != null || request.includeImage())
 			files.addAll(new LabelPackaging(warnings).write(source, labels, rois, imp, base, sourceImage, packageDir,
@@ -196,6 +203,14 @@ public final class PackageExport {
 		if (hasLabels && request.roisFromLabels()) {
 			for (final ImagePlus l : labels)
 				files.addAll(labelOutlines(l, base, sourceImage, packageDir, summary));
+		}
+		if (hasLabels && request.formats().contains(ExportFormat.COCO)) {
+			for (final ImagePlus l : labels) {
+				final String name = LabelPackaging.labelName(l);
+				// a label image named as the image gets _labels: the ROIs' COCO is <base>.coco.json
+				files.addAll(new LabelCocoExport(warnings).write(l, name.equals(base) ? name + "_labels" : name,
+					source.sourceName(), base, sourceImage, packageDir, summary));
+			}
 		}
 		return files;
 	}

@@ -131,8 +131,35 @@ class ExportImportCommandTest {
 			minX = Math.min(minX, poly[i]);
 		assertEquals(bbox.get(0).asDouble(), minX, 0, "bbox starts at the polygon's leftmost corner");
 		final List<String> csv = Files.readAllLines(out.resolve("annotations/nuclei/nuclei_points.csv"));
-		assertEquals("x,y,z,t,c,class,name", csv.get(0));
-		assertEquals(41, csv.size(), "header + one row per nucleus centre");
+		assertEquals(40, csv.size(), "no header (the archive's converter reads none), one row per nucleus centre");
+		assertTrue(csv.get(0).matches("[0-9.]+,[0-9.]+,0,,,.*"), "x, y, z = 0 for a 2D image: " + csv.get(0));
+	}
+
+	@Test
+	void cocoAndPointsCsvOfWhatCanHoldThemAndAWarningForTheRest() throws Exception {
+		final Path labelsOnly = tmp.resolve("labels");
+		final CliRun l = CliRun.run("export", "--image", sample.image, "--labels", sample.labels, "--out", labelsOnly,
+			"--format", "coco,csv");
+		assertEquals(0, l.exit, l.toString());
+		final JsonNode coco = JSON.readTree(labelsOnly.resolve("annotations/nuclei/nuclei_labels.coco.json").toFile());
+		assertEquals(40, coco.get("annotations").size(), "one annotation per label");
+		assertTrue(l.err.contains("warning: nuclei.tif: points CSV not written: only label images given"), l.err);
+		assertFalse(Files.exists(labelsOnly.resolve("annotations/nuclei/nuclei_points.csv")));
+		assertTrue(l.out.contains("annotations/nuclei/nuclei_labels.coco.json"), l.out);
+
+		final Path points = tmp.resolve("points.roi");
+		Files.write(points, RoiEncoder.saveAsByteArray(new ij.gui.PointRoi(new float[] { 3, 9 }, new float[] { 4, 8 })));
+		final Path pointsOnly = tmp.resolve("points");
+		final CliRun p = CliRun.run("export", "--image", sample.image, "--rois", points, "--out", pointsOnly,
+			"--format", "coco,csv");
+		assertEquals(0, p.exit, p.toString());
+		assertTrue(p.err.contains("warning: nuclei.tif: COCO not written: no area ROIs"), p.err);
+		assertFalse(Files.exists(pointsOnly.resolve("annotations/nuclei/nuclei.coco.json")));
+		assertFalse(p.out.contains("coco.json"), "an unwritten file is not listed: " + p.out);
+		assertFalse(Manifest.read(pointsOnly.resolve("manifest.json")).files().stream()
+			.anyMatch(e -> e.path.endsWith("coco.json")));
+		assertEquals(List.of("3.0,4.0,0,,,,points", "9.0,8.0,0,,,,points"), Files.readAllLines(pointsOnly.resolve(
+			"annotations/nuclei/nuclei_points.csv")), "ImageJ's point coordinates, z 0");
 	}
 
 	@Test

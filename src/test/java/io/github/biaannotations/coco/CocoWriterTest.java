@@ -1,6 +1,8 @@
 package io.github.biaannotations.coco;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,8 +18,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.biaannotations.model.Annotation;
+import io.github.biaannotations.model.Plane;
 
-/** Polygons with holes become COCO's uncompressed RLE: column-major runs over the whole image, background first. */
+/**
+ * COCO as pycocotools measures it: polygons on the pixel grid, everything else as uncompressed RLE (column-major
+ * runs over the whole image, background first), area and bbox of the pixels covered.
+ */
 class CocoWriterTest {
 
 	@Test
@@ -47,6 +53,70 @@ class CocoWriterTest {
 					assertEquals(inside.locate(new Coordinate(x + 0.5, y + 0.5)) == Location.INTERIOR, decoded[x * h + y],
 						wkt + " at " + x + "," + y);
 		}
+	}
+
+	@Test
+	void anOutlineOnThePixelGridInsideTheImageIsAPolygonWithItsPixelCountAsArea() throws Exception {
+		final Geometry g = new WKTReader().read("POLYGON ((10 5, 30 5, 30 15, 20 15, 20 25, 10 25, 10 5))");
+		final JsonNode a = write(g, 50, 40).get("annotations").get(0);
+		assertTrue(a.get("segmentation").isArray(), a.toString());
+		assertEquals("[10,5,30,5,30,15,20,15,20,25,10,25]", a.get("segmentation").get(0).toString());
+		assertEquals(300, a.get("area").asLong());
+		assertTrue(a.get("area").isIntegralNumber(), "a pixel count");
+		assertEquals("[10,5,20,20]", a.get("bbox").toString());
+	}
+
+	@Test
+	void anOutlineOffTheGridIsTheRleOfTheMaskGivenWithItsAreaAndBox() throws Exception {
+		final Geometry g = new WKTReader().read("POLYGON ((1.5 1.5, 4.2 1.5, 2.5 4.7, 1.5 1.5))");
+		// the mask of a 3 x 3 box at (1, 1): an L of 4 pixels
+		final PixelMask mask = new PixelMask(1, 1, 3, 3, new byte[] { 1, 1, 1, 1, 0, 0, 0, 0, 0 });
+		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		final CocoWriter coco = new CocoWriter(bytes, "image.tif", 6, 5);
+		coco.write(Annotation.builder(g).plane(Plane.of(-1, 2, 1)).build(), mask);
+		coco.close();
+		final JsonNode a = new ObjectMapper().readTree(bytes.toByteArray()).get("annotations").get(0);
+		// columns of 5 pixels: column 0 empty; column 1 rows 1 and 2; columns 2 and 3 row 1; 4 and 5 empty
+		assertEquals("[6,2,3,1,4,1,13]", a.get("segmentation").get("counts").toString());
+		assertEquals(4, a.get("area").asLong());
+		assertEquals("[1,1,3,2]", a.get("bbox").toString());
+		assertEquals("{\"c\":-1,\"z\":2,\"t\":1}", a.get("plane").toString());
+		assertEquals(0, coco.approximate());
+	}
+
+	@Test
+	void anOutlineOffTheGridWithoutAMaskIsAPolygonCountedAsApproximate() throws Exception {
+		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		final CocoWriter coco = new CocoWriter(bytes, "image.tif", 50, 40);
+		coco.write(Annotation.builder(new WKTReader().read("POLYGON ((1.5 1.5, 20 1.5, 10 30, 1.5 1.5))")).build());
+		coco.close();
+		assertEquals(1, coco.approximate());
+		assertEquals(1, coco.written());
+		assertTrue(new ObjectMapper().readTree(bytes.toByteArray()).get("annotations").get(0).get("segmentation").isArray());
+	}
+
+	@Test
+	void areasOutsideTheImageLinesAndPointsAreNotWritten() throws Exception {
+		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		final CocoWriter coco = new CocoWriter(bytes, "image.tif", 50, 40);
+		coco.write(Annotation.builder(new WKTReader().read("POLYGON ((60 5, 70 5, 70 15, 60 15, 60 5))")).build());
+		coco.write(Annotation.builder(new WKTReader().read("LINESTRING (1 1, 5 5)")).build());
+		coco.write(Annotation.builder(new WKTReader().read("POINT (1 1)")).build());
+		coco.close();
+		assertEquals(0, coco.written());
+		assertEquals(1, coco.empty());
+		assertEquals(2, coco.skipped());
+		final JsonNode json = new ObjectMapper().readTree(bytes.toByteArray());
+		assertEquals(0, json.get("annotations").size());
+		assertEquals(0, json.get("categories").size());
+	}
+
+	@Test
+	void thePixelGridIsWholeNumbersAndStraightEdges() throws Exception {
+		final WKTReader wkt = new WKTReader();
+		assertTrue(CocoWriter.isOnPixelGrid(wkt.read("POLYGON ((0 0, 3 0, 3 2, 0 2, 0 0), (1 1, 2 1, 2 2, 1 2, 1 1))")));
+		assertFalse(CocoWriter.isOnPixelGrid(wkt.read("POLYGON ((0 0, 3 0, 0 2, 0 0))")), "a slanted edge");
+		assertFalse(CocoWriter.isOnPixelGrid(wkt.read("POLYGON ((0 0, 3.5 0, 3.5 2, 0 2, 0 0))")), "half a pixel");
 	}
 
 	private static JsonNode write(final Geometry g, final int w, final int h) throws IOException {
