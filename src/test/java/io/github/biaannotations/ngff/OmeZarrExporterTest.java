@@ -104,9 +104,12 @@ class OmeZarrExporterTest {
 		// properties: voxel counts and bounding boxes as counted independently here
 		final Map<Integer, Integer> counts = counts(level0.data);
 		final JsonNode il = NgffMetadata.members(attrs).get("image-label");
-		assertEquals(counts.size() - 1, il.get("properties").size());
+		// colors and properties list the same values, background 0 too (ome-zarr-models requires it)
+		assertEquals(counts.size(), il.get("properties").size());
+		assertEquals(counts.size(), il.get("colors").size());
 		for (final JsonNode p : il.get("properties"))
 			assertEquals((int) counts.get(p.get("label-value").asInt()), p.get("voxel count").asInt());
+		assertEquals("background", find(il.get("properties"), 0).get("name").asText());
 		final JsonNode a = find(il.get("properties"), 1001);
 		assertEquals("cell A", a.get("name").asText());
 		assertEquals("nucleus", a.get("class").asText());
