@@ -145,7 +145,8 @@ class OmeZarrExporterTest {
 			64).withSharding(4)).exportLabels(new LabelImage("l", data, Collections.emptyMap(), null), out, null);
 		final JsonNode array = new ObjectMapper().readTree(out.resolve("0/zarr.json").toFile());
 		assertEquals("sharding_indexed", array.get("codecs").get(0).get("name").asText());
-		assertEquals("[1,3,256,256]", array.get("chunk_grid").get("configuration").get("chunk_shape")
+		// 4 chunks along y and x, z (3 planes) whole, so both frames too
+		assertEquals("[2,3,256,256]", array.get("chunk_grid").get("configuration").get("chunk_shape")
 			.toString());
 		assertArrayEquals(bytes(data), IndependentReaders.readArray(ZarrFormat.V3, out, "0").data);
 		NgffSchemas.assertValid(NgffVersion.V0_5, "strict_label", IndependentReaders.readAttributes(
