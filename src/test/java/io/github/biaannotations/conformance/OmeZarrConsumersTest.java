@@ -55,7 +55,10 @@ class OmeZarrConsumersTest {
 
 	private static ConformanceInputs in;
 	private static Path channels, channelLabels;
-	/** 2D 0.5 with the image, blosc; 2D 0.4 without; 3D 0.5 with, sharded; 3D 0.4 with, blosc; 2-channel 0.5 with, sharded; 3D 0.5 without, sharded. */
+	/**
+	 * The packages: 2D 0.5 with the image, blosc; 2D 0.4 without; 3D 0.5 with, sharded; 3D 0.4 with, blosc;
+	 * 2-channel 0.5 with, sharded; 3D 0.5 without, sharded.
+	 */
 	private static Path p2d05, p2d04, p3d05, p3d04, pChannels, p3d05Labels;
 	private static final List<Path> ALL = new ArrayList<>();
 

@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The real programs that read what we write ({@code ../shared/consumers}): QuPath's GeoJSON import, Fiji's N5
  * Zarr reader, ome-zarr-models, zarr-python, ome-zarr-py, the archive's bia-ingest and ro-crate-ingest, its point
- * converter, the MIFA JSON Schema, pycocotools and GDAL. Each is run as its own process on real files and says ACCEPTED or REJECTED; a test passes
- * only on the consumer's word. The Python ones run in the venv that {@code scripts/install-test-tools} makes with
- * the consumers' own {@code setup-venv}, at {@code .test-tools/consumers-venv}.
+ * converter, the MIFA JSON Schema, pycocotools and GDAL. Each is run as its own process on real files and says
+ * ACCEPTED or REJECTED; a test passes only on the consumer's word. The Python ones run in the venv that
+ * {@code scripts/install-test-tools} makes with the consumers' own {@code setup-venv}, at
+ * {@code .test-tools/consumers-venv}.
  */
 public final class Consumers {
 
