@@ -47,24 +47,10 @@ final class MultiscaleWriter {
 				final int n = c.length;
 				c[n - 2] = (int) Math.max(1, Math.min(c[n - 2], shape[n - 2]));
 				c[n - 1] = (int) Math.max(1, Math.min(c[n - 1], shape[n - 1]));
-				int[] shards = null;
-				if (o.shardFactor() > 0) { // with 0.5 only: the exporter refuses sharding with 0.4
-					shards = c.clone();
-					final int z = layout.zDimension();
-					// in z a shard is at most 8 planes deep and within the plane budget (else one chunk deep)
-					if (z >= 0) {
-						final long planeBytes = shape[n - 2] * shape[n - 1] * h.dataType().bytes();
-						final long byBudget = ChunkShapes.SLAB_BUDGET_BYTES / Math.max(1, planeBytes) / c[z];
-						final long factor = Math.max(1, Math.min(o.shardFactor(), Math.min(8 / c[z], byBudget)));
-						shards[z] = (int) Math.min(c[z] * factor, roundUp(shape[z], c[z]));
-					}
-					// a row of shards stays within the budget too, as the writer holds one while it is built
-					final long rowBytes = (long) c[n - 2] * shape[n - 1] * h.dataType().bytes();
-					final long ky = Math.max(1, Math.min(o.shardFactor(), ChunkShapes.SLAB_BUDGET_BYTES / Math.max(1,
-						rowBytes)));
-					shards[n - 2] = (int) Math.min(c[n - 2] * ky, roundUp(shape[n - 2], c[n - 2]));
-					shards[n - 1] = (int) Math.min((long) c[n - 1] * o.shardFactor(), roundUp(shape[n - 1], c[n - 1]));
-				}
+				// with 0.5 only (the exporter refuses sharding with 0.4): chunks grouped along every axis they can;
+				// each lower level gets half the budget of the one above, so all levels together hold at most twice it
+				final int[] shards = o.shardFactor() > 0 ? ChunkShapes.shards(shape, c, o.shardFactor(), h.dataType()
+					.bytes(), ChunkShapes.SLAB_BUDGET_BYTES >> Math.min(level, 8)) : null;
 				final ArraySpec spec = new ArraySpec(o.version().zarrFormat(), shape, c, shards, h.dataType(), o
 					.compression(), layout.names());
 				writers[level] = new PlaneStreamWriter(ZarrArrayWriter.create(store, ZarrFormat.join(groupPath,
@@ -138,10 +124,6 @@ final class MultiscaleWriter {
 			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
 			throw new IOException(e.getCause());
 		}
-	}
-
-	private static long roundUp(final long size, final int chunk) {
-		return (size + chunk - 1) / chunk * chunk;
 	}
 
 	private static int[] chunkShape(final AxisLayout layout, final Hyperstack h, final OmeZarrOptions o) {

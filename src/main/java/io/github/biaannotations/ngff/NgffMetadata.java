@@ -52,8 +52,10 @@ public final class NgffMetadata {
 
 	/**
 	 * The {@code image-label} object: a colour for background 0 (transparent) and every label found, and the
-	 * properties of every label: name and class when known, voxel count and inclusive bounding box (min and
-	 * max per axis, in {@code axisNames} order).
+	 * properties of the same values: background 0 named "background" with its voxel count, and every label
+	 * with its name and class when known, voxel count and inclusive bounding box (min and max per axis, in
+	 * {@code axisNames} order). {@code colors} and {@code properties} list the same label values, as
+	 * ome-zarr-models requires.
 	 *
 	 * @param source the relative path of the source image ("../../" under an image's labels group), or null
 	 */
@@ -72,27 +74,35 @@ public final class NgffMetadata {
 			if (c == null) c = paletteColour(value);
 			colors.addObject().put("label-value", value).set("rgba", rgba(c.red(), c.green(), c.blue(), 255));
 		}
-		if (!stats.isEmpty()) {
-			final ArrayNode props = il.putArray("properties");
-			for (final Map.Entry<Long, LabelStatistics.Entry> e : stats.entrySet()) {
-				final ObjectNode p = props.addObject().put("label-value", e.getKey());
-				final LabelInfo li = info.get(e.getKey());
-				if (li != null && li.name() != null) p.put("name", li.name());
-				if (li != null && li.className() != null) p.put("class", li.className());
-				p.put("voxel count", e.getValue().voxelCount());
-				final ObjectNode box = p.putObject("bounding box");
-				final ArrayNode min = box.putArray("min"), max = box.putArray("max");
-				final int[] lo = e.getValue().min(), hi = e.getValue().max();
-				for (final String axis : axisNames) {
-					final int i = "t".equals(axis) ? 0 : "z".equals(axis) ? 1 : "y".equals(axis) ? 2 : "x".equals(axis)
-						? 3 : -1;
-					min.add(i < 0 ? 0 : lo[i]);
-					max.add(i < 0 ? 0 : hi[i]);
-				}
+		final ArrayNode props = il.putArray("properties");
+		props.addObject().put("label-value", 0).put("name", "background").put("voxel count", backgroundVoxels(
+			labels.data(), stats));
+		for (final Map.Entry<Long, LabelStatistics.Entry> e : stats.entrySet()) {
+			final ObjectNode p = props.addObject().put("label-value", e.getKey());
+			final LabelInfo li = info.get(e.getKey());
+			if (li != null && li.name() != null) p.put("name", li.name());
+			if (li != null && li.className() != null) p.put("class", li.className());
+			p.put("voxel count", e.getValue().voxelCount());
+			final ObjectNode box = p.putObject("bounding box");
+			final ArrayNode min = box.putArray("min"), max = box.putArray("max");
+			final int[] lo = e.getValue().min(), hi = e.getValue().max();
+			for (final String axis : axisNames) {
+				final int i = "t".equals(axis) ? 0 : "z".equals(axis) ? 1 : "y".equals(axis) ? 2 : "x".equals(axis)
+					? 3 : -1;
+				min.add(i < 0 ? 0 : lo[i]);
+				max.add(i < 0 ? 0 : hi[i]);
 			}
 		}
 		if (source != null) il.putObject("source").put("image", source);
 		return il;
+	}
+
+	/** The voxels of a label image that hold no label: all of them less those counted for labels. */
+	private static long backgroundVoxels(final Hyperstack data, final Map<Long, LabelStatistics.Entry> stats) {
+		long labelled = 0;
+		for (final LabelStatistics.Entry e : stats.values())
+			labelled += e.voxelCount();
+		return (long) data.sizeT() * data.sizeC() * data.sizeZ() * data.sizeY() * data.sizeX() - labelled;
 	}
 
 	/** A distinct, deterministic colour for a label value: golden-angle hues, alternating brightness. */

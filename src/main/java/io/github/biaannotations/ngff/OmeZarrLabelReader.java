@@ -148,6 +148,7 @@ public final class OmeZarrLabelReader {
 		final Map<Long, LabelInfo> info = new HashMap<>();
 		for (final JsonNode p : imageLabel.path("properties")) {
 			final long v = p.path("label-value").asLong();
+			if (v == 0) continue; // background, not a label
 			info.put(v, new LabelInfo(p.path("name").asText(null), p.path("class").asText(null), colours.remove(v)));
 		}
 		colours.remove(0L);

@@ -77,9 +77,10 @@ public final class OmeZarrOptions {
 	}
 
 	/**
-	 * Zarr v3 sharding: each shard holds up to {@code factor} chunks along each of z, y and x (0 = no
-	 * sharding), so far fewer files are written. Only valid with OME-NGFF 0.5. The writer then holds a
-	 * shard's depth of planes per pyramid level instead of a chunk's.
+	 * Zarr v3 sharding: each shard holds up to {@code factor} chunks along each axis, within the array (0 = no
+	 * sharding), so far fewer files are written: along x, y and z, and along c and t where the shard spans
+	 * every later axis before y whole ({@link io.github.biaannotations.zarr.ChunkShapes#shards}). Only valid
+	 * with OME-NGFF 0.5. The writer then holds a shard's planes per pyramid level instead of a chunk's.
 	 */
 	public OmeZarrOptions withSharding(final int factor) {
 		if (factor < 0) throw new IllegalArgumentException("shard factor must be >= 0, got " + factor);

@@ -68,7 +68,9 @@ final class LabelPackaging {
 		if (request.labelsFromRois() != null) {
 			fromRois = new RoiLabels(roisOrOverlay(rois, source, imp), imp, request.labelsFromRois(), warnings);
 			final String name = unique(names.contains(base + "_labels") ? base + "_roi_labels" : base + "_labels", names);
-			labels.addAll(LabelImages.fromImagePlus(fromRois.image(name), name, info(fromRois)));
+			final ImagePlus drawn = fromRois.image(name);
+			drawn.setCalibration(imp.getCalibration()); // the ROIs' pixels are the image's: same scale and units
+			labels.addAll(LabelImages.fromImagePlus(drawn, name, info(fromRois)));
 		}
 		for (final LabelImage l : labels)
 			checkSameSize(l, imp, sourceImage);

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,8 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Structural checks of an OME-Zarr group as OME-NGFF 0.4 and 0.5 require it: group metadata present, a
  * {@code multiscales} entry with axes and datasets whose arrays exist, {@code image-label} colours with unique
- * label values, and the {@code labels} list naming existing groups. (The tests check our output against the
- * official JSON schemas, which are not shipped with the tool.)
+ * label values and properties of the same values (as ome-zarr-models requires), and the {@code labels} list
+ * naming existing label groups, each checked in turn. (The tests check our output against the official JSON
+ * schemas, which are not shipped with the tool.)
  */
 final class OmeZarrCheck {
 
@@ -42,14 +45,32 @@ final class OmeZarrCheck {
 		}
 		final JsonNode label = attrs.get("image-label");
 		if (label != null) {
-			final java.util.Set<Long> seen = new java.util.HashSet<>();
+			final Set<Long> seen = new TreeSet<>();
 			for (final JsonNode c : label.path("colors"))
 				if (!seen.add(c.path("label-value").asLong())) problems.add("image-label colors: label-value " + c.path("label-value") + " twice");
+			// ome-zarr-models refuses colors and properties that do not list the same label values
+			if (label.has("colors") && label.has("properties")) {
+				final Set<Long> described = new TreeSet<>();
+				for (final JsonNode p : label.path("properties"))
+					described.add(p.path("label-value").asLong());
+				if (!described.equals(seen)) problems.add("image-label: colors list label values " +
+					seen + " but properties list " + described + "; they must list the same");
+			}
 		}
 		if (Files.isDirectory(group.resolve("labels"))) {
 			final JsonNode labels = attributes(group.resolve("labels"), problems);
-			if (labels != null) for (final JsonNode n : labels.path("labels"))
-				if (!Files.isDirectory(group.resolve("labels").resolve(n.asText()))) problems.add("labels lists '" + n.asText() + "', which is missing");
+			if (labels != null) for (final JsonNode n : labels.path("labels")) {
+				final String name = n.asText();
+				if (name.isEmpty() || name.startsWith(".") || name.contains("/") || name.contains("\\") || name.contains(
+					"\0")) {
+					problems.add("labels lists '" + name + "', which is not a folder name of the labels group");
+					continue;
+				}
+				final Path labelGroup = group.resolve("labels").resolve(name);
+				if (!Files.isDirectory(labelGroup)) problems.add("labels lists '" + name + "', which is missing");
+				else for (final String p : check(labelGroup))
+					problems.add("labels/" + name + ": " + p);
+			}
 		}
 		return problems;
 	}

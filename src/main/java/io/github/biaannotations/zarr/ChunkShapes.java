@@ -55,4 +55,43 @@ public final class ChunkShapes {
 		}
 		return chunks;
 	}
+
+	/**
+	 * The shard shape that groups up to {@code factor} chunks along every axis, within the array (a shard
+	 * never extends past the last chunk): x and y first, then the leading axes from the one before y
+	 * outwards (z, then c, then t). A writer gets planes in C order and holds a shard's planes until they are
+	 * complete, so a leading axis is grouped only while every axis after it (before y) lies whole in one
+	 * shard, and only while the planes held stay within {@code budgetBytes} (at least one chunk deep). A row
+	 * of shards (a chunk's rows times the shard width) stays within the budget too.
+	 *
+	 * @param shape the array shape; the last two dimensions are y and x
+	 * @param chunks the chunk shape, 1 along every leading dimension but the one before y
+	 * @param budgetBytes the most a writer should hold for one shard's planes, such as
+	 *          {@link #SLAB_BUDGET_BYTES}
+	 */
+	public static int[] shards(final long[] shape, final int[] chunks, final int factor, final int elementBytes,
+		final long budgetBytes)
+	{
+		final int n = shape.length;
+		final int[] s = chunks.clone();
+		if (factor <= 1) return s;
+		s[n - 1] = (int) Math.min((long) chunks[n - 1] * factor, roundUp(shape[n - 1], chunks[n - 1]));
+		final long rowBytes = (long) chunks[n - 2] * shape[n - 1] * elementBytes;
+		final long ky = Math.max(1, Math.min(factor, budgetBytes / Math.max(1, rowBytes)));
+		s[n - 2] = (int) Math.min(chunks[n - 2] * ky, roundUp(shape[n - 2], chunks[n - 2]));
+		final long planeBytes = Math.max(1, shape[n - 2] * shape[n - 1] * elementBytes);
+		long held = 1; // planes of the axes after d held per shard
+		for (int d = n - 3; d >= 0; d--) {
+			final long maxPlanes = budgetBytes / planeBytes / held;
+			final long groups = Math.max(1, Math.min(factor, maxPlanes / chunks[d]));
+			s[d] = (int) Math.min(chunks[d] * groups, roundUp(shape[d], chunks[d]));
+			if (s[d] < shape[d]) break; // axes before d would need the planes of every shard along d at once
+			held *= shape[d];
+		}
+		return s;
+	}
+
+	private static long roundUp(final long size, final int chunk) {
+		return Math.max(1, (size + chunk - 1) / chunk) * chunk;
+	}
 }

@@ -14,15 +14,17 @@ import java.util.concurrent.Future;
 
 /**
  * Streams 2D planes into a Zarr array whose last two dimensions are y and x. Planes come in C order of the
- * leading dimensions (t, c, z...); only the dimension just before y may have a chunk (or shard) depth above
- * 1, so at most one chunk (or shard) depth of planes is held at a time; arrays one plane deep can also
- * take a plane as bands of rows ({@link #writeRows}). Chunks are compressed on a small thread pool.
+ * leading dimensions (t, c, z...); only the dimension just before y may have a chunk depth above 1. A shard
+ * may also group planes along earlier leading dimensions, where it spans every later one (before y) whole,
+ * so that its planes come one after the other: at most one chunk's (or shard's) planes are held at a time.
+ * Arrays one plane deep can also take a plane as bands of rows ({@link #writeRows}). Chunks are compressed
+ * on a small thread pool.
  * <p>
  * Planes are primitive arrays in row-major order: {@code byte[]} (8-bit), {@code short[]} (16-bit),
  * {@code int[]} (32-bit integer), {@code float[]}, {@code long[]} or {@code double[]}, matching the
  * array's element size; a {@code float[]} plane written to a 32-bit integer array holds whole numbers
  * (labels from ImageJ's 32-bit images) and is converted while chunks are built. The writer keeps
- * references to the planes of the current chunk depth, not copies.
+ * references to the planes of the current chunk (or shard), not copies.
  */
 public final class PlaneStreamWriter implements AutoCloseable {
 
@@ -31,7 +33,11 @@ public final class PlaneStreamWriter implements AutoCloseable {
 	private final int n;
 	/** Planes per chunk along the dimension before y. */
 	private final int chunkDepth;
-	/** Planes gathered before writing: a chunk's depth, or a shard's when sharded. */
+	/** Planes per block along each leading dimension: a chunk's, or a shard's when sharded. */
+	private final int[] block;
+	/** A block's planes within the array along each leading dimension: the slab's extent. */
+	private final int[] extent;
+	/** Planes gathered before writing: a chunk's, or a shard's when sharded. */
 	private final int depth;
 	private final Object[] slab;
 	private long[] slabLeading;
@@ -68,11 +74,22 @@ public final class PlaneStreamWriter implements AutoCloseable {
 		for (int d = 0; d < n - 3; d++)
 			if (spec.chunk(d) != 1) throw new IllegalArgumentException(
 				"only the dimension before y may have chunk depth above 1: " + spec);
-		if (spec.isSharded()) for (int d = 0; d < n - 3; d++)
-			if (spec.shards()[d] != 1) throw new IllegalArgumentException(
-				"shards may only group chunks along z, y and x: " + spec);
+		final int lead = n - 2;
+		this.block = new int[lead];
+		this.extent = new int[lead];
+		int planes = 1;
+		for (int d = 0; d < lead; d++) {
+			block[d] = spec.isSharded() ? spec.shards()[d] : spec.chunk(d);
+			extent[d] = (int) Math.max(1, Math.min(block[d], spec.shape(d)));
+			planes = Math.multiplyExact(planes, extent[d]);
+		}
+		// a shard's planes must come one after the other: grouped along d, it spans every later dimension whole
+		for (int d = 0; d < lead - 1; d++)
+			for (int e = d + 1; e < lead && block[d] > 1; e++)
+				if (block[e] < spec.shape(e)) throw new IllegalArgumentException("a shard may group planes along " +
+					"dimension " + d + " only when it spans every later dimension before y whole: " + spec);
 		this.chunkDepth = n >= 3 ? spec.chunk(n - 3) : 1;
-		this.depth = n >= 3 && spec.isSharded() ? spec.shards()[n - 3] : chunkDepth;
+		this.depth = planes;
 		this.slab = new Object[depth];
 		this.buffers = ThreadLocal.withInitial(() -> new byte[spec.chunkBytes()]);
 		this.pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
@@ -102,12 +119,19 @@ public final class PlaneStreamWriter implements AutoCloseable {
 		final int elements = Math.multiplyExact((int) spec.shape(n - 2), (int) spec.shape(n - 1));
 		if (Planes.length(plane) != elements) throw new IllegalArgumentException("plane of " + Planes.length(
 			plane) + " elements, expected " + elements + " for " + spec);
-		final int z = n >= 3 ? (int) (leading[n - 3] % depth) : 0;
-		if (z == 0) slabLeading = leading.clone();
-		slab[z] = plane;
+		// the plane's place in its block; the block is complete at its last plane along every dimension
+		int slot = 0;
+		boolean first = true, last = true;
+		for (int d = 0; d < n - 2; d++) {
+			final int offset = (int) (leading[d] % block[d]);
+			slot = slot * extent[d] + offset;
+			first &= offset == 0;
+			last &= offset == block[d] - 1 || leading[d] == spec.shape(d) - 1;
+		}
+		if (first) slabLeading = leading.clone();
+		slab[slot] = plane;
 		nextPlane++;
-		final boolean lastInDepth = n < 3 || z == depth - 1 || leading[n - 3] == spec.shape(n - 3) - 1;
-		if (lastInDepth) flush(z + 1);
+		if (last) flush();
 	}
 
 	private long linear(final long[] leading) {
@@ -117,12 +141,15 @@ public final class PlaneStreamWriter implements AutoCloseable {
 		return index;
 	}
 
-	private void flush(final int planes) throws IOException {
+	private void flush() throws IOException {
 		final Object[] slab = this.slab.clone();
 		final long[] gridLeading = new long[n - 2];
-		for (int d = 0; d < n - 2; d++)
-			gridLeading[d] = slabLeading[d] / (spec.isSharded() ? spec.shards()[d] : spec.chunk(d));
-		submit(slab, planes, gridLeading, 0, (int) spec.shape(n - 2), 0);
+		final int[] count = new int[n - 2];
+		for (int d = 0; d < n - 2; d++) {
+			gridLeading[d] = slabLeading[d] / block[d];
+			count[d] = (int) Math.min(extent[d], spec.shape(d) - slabLeading[d]);
+		}
+		submit(slab, count, gridLeading, 0, (int) spec.shape(n - 2), 0);
 		Arrays.fill(this.slab, null);
 	}
 
@@ -143,21 +170,24 @@ public final class PlaneStreamWriter implements AutoCloseable {
 	 * written without ever holding a whole level plane.
 	 */
 	public void writeRows(final long[] leading, final int y0, final Object band) throws IOException {
-		final int block = rowBlock();
-		if (block == 0) throw new IllegalStateException("rows need an array one plane deep: " + spec);
+		final int rowBlock = rowBlock();
+		if (rowBlock == 0) throw new IllegalStateException("rows need an array one plane deep: " + spec);
 		if (leading.length != n - 2) throw new IllegalArgumentException("need " + (n - 2) +
 			" leading indices, got " + Arrays.toString(leading));
 		if (linear(leading) != nextPlane || y0 != nextRow) throw new IllegalStateException("rows from " + y0 +
 			" of plane " + Arrays.toString(leading) + " out of order: expected row " + nextRow +
 			" of plane number " + nextPlane);
 		final int h = (int) spec.shape(n - 2), w = (int) spec.shape(n - 1);
-		final int rows = Math.min(block, h - y0);
+		final int rows = Math.min(rowBlock, h - y0);
 		if (Planes.length(band) != rows * w) throw new IllegalArgumentException("band of " + Planes.length(
 			band) + " elements, expected " + rows + " rows of " + w + " for " + spec);
 		final long[] gridLeading = new long[n - 2];
-		for (int d = 0; d < n - 2; d++)
-			gridLeading[d] = leading[d];
-		submit(new Object[] { band }, 1, gridLeading, y0, y0 + rows, y0);
+		final int[] count = new int[n - 2];
+		for (int d = 0; d < n - 2; d++) {
+			gridLeading[d] = leading[d] / block[d];
+			count[d] = 1;
+		}
+		submit(new Object[] { band }, count, gridLeading, y0, y0 + rows, y0);
 		nextRow = y0 + rows;
 		if (nextRow == h) {
 			nextRow = 0;
@@ -169,39 +199,63 @@ public final class PlaneStreamWriter implements AutoCloseable {
 	private int nextRow;
 
 	/**
-	 * Compresses and writes the chunks (or shards) covering rows {@code rowFrom..rowTo} of the given planes,
-	 * whose first element is row {@code rowBase} of the array.
+	 * Compresses and writes the chunks (or shards) covering rows {@code rowFrom..rowTo} of the slab's planes,
+	 * whose first element is row {@code rowBase} of the array; {@code count} is the slab's planes along each
+	 * leading dimension (fewer than its extent at the end of the array).
 	 */
-	private void submit(final Object[] slab, final int planes, final long[] gridLeading, final int rowFrom,
+	private void submit(final Object[] slab, final int[] count, final long[] gridLeading, final int rowFrom,
 		final int rowTo, final int rowBase) throws IOException
 	{
 		final List<Task> tasks = new ArrayList<>();
 		final int ch = spec.chunk(n - 2);
+		final int lead = n - 2;
+		int planes = 1;
+		for (final int c : count)
+			planes *= c;
 		if (!spec.isSharded()) {
+			// unsharded, a slab is one chunk deep along the dimension before y and one plane along the others
+			final int zCount = lead == 0 ? 1 : count[lead - 1];
 			for (long cy = rowFrom / ch; cy * ch < rowTo; cy++)
 				for (long cx = 0; cx < spec.chunkCount(n - 1); cx++) {
 					final long[] index = gridIndex(gridLeading, cy, cx);
 					final long fy = cy, fx = cx;
-					tasks.add(() -> writer.writeChunk(index, chunk(slab, 0, planes, fy, fx, buffers.get(), rowBase)));
+					tasks.add(() -> writer.writeChunk(index, chunk(slab, 0, zCount, fy, fx, buffers.get(), rowBase)));
 				}
 		}
 		else {
-			final int kz = depth / chunkDepth;
+			// inner chunks per shard along each leading dimension, then y and x; all in C order in the index
+			final int[] inner = new int[lead];
+			int innerLeading = 1;
+			for (int d = 0; d < lead; d++) {
+				inner[d] = block[d] / spec.chunk(d);
+				innerLeading *= inner[d];
+			}
 			final int ky = spec.shards()[n - 2] / ch;
 			final int kx = spec.shards()[n - 1] / spec.chunk(n - 1);
 			final long shardsX = (spec.chunkCount(n - 1) + kx - 1) / kx;
 			for (long sy = rowFrom / (ky * ch); sy * ky * ch < rowTo; sy++)
 				for (long sx = 0; sx < shardsX; sx++) {
 					// every inner chunk is compressed as its own task; the shard is assembled when all are done
-					final byte[][] encoded = new byte[kz * ky * kx][];
-					for (int iz = 0; iz < kz; iz++) {
-						final int z0 = iz * chunkDepth;
-						if (z0 >= planes) break; // past the end of the array: absent
+					final byte[][] encoded = new byte[innerLeading * ky * kx][];
+					for (int li = 0; li < innerLeading; li++) {
+						// the inner chunk's first plane in the slab, and its planes along the dimension before y
+						int base = 0, rest = li, stride = 1;
+						boolean present = true;
+						for (int d = lead - 1; d >= 0; d--) {
+							final int offset = rest % inner[d] * spec.chunk(d);
+							rest /= inner[d];
+							present &= offset < count[d]; // past the end of the array: absent
+							base += offset * stride;
+							stride *= extent[d];
+						}
+						if (!present) continue;
+						final int z0 = base, zCount = lead == 0 ? 1 : Math.min(chunkDepth, count[lead - 1] - li %
+							inner[lead - 1] * chunkDepth);
 						for (int iy = 0; iy < ky; iy++)
 							for (int ix = 0; ix < kx; ix++) {
 								final long cy = sy * ky + iy, cx = sx * kx + ix;
 								if (cy >= spec.chunkCount(n - 2) || cx >= spec.chunkCount(n - 1)) continue;
-								final int slot = (iz * ky + iy) * kx + ix, zCount = Math.min(chunkDepth, planes - z0);
+								final int slot = (li * ky + iy) * kx + ix;
 								tasks.add(() -> encoded[slot] = writer.encodeInner(chunk(slab, z0, zCount, cy, cx, buffers
 									.get(), rowBase)));
 							}
@@ -220,8 +274,8 @@ public final class PlaneStreamWriter implements AutoCloseable {
 	}
 
 	/**
-	 * Builds the raw bytes of chunk (cy, cx) from {@code planes} slab planes starting at {@code z0}, whose
-	 * first row is row {@code rowBase} of the array.
+	 * Builds the raw bytes of chunk (cy, cx) from {@code planes} consecutive slab planes starting at
+	 * {@code z0}, whose first row is row {@code rowBase} of the array.
 	 */
 	private byte[] chunk(final Object[] slab, final int z0, final int planes, final long cy, final long cx,
 		final byte[] raw, final int rowBase)

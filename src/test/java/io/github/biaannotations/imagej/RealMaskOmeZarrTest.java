@@ -81,7 +81,7 @@ class RealMaskOmeZarrTest {
 			"labels")).get("labels").toString());
 		final JsonNode il = NgffMetadata.members(nuclei).get("image-label");
 		assertEquals("../../", il.get("source").get("image").asText());
-		assertEquals(125, il.get("properties").size());
+		assertEquals(126, il.get("properties").size(), "125 nuclei + background");
 		assertEquals(126, il.get("colors").size(), "125 nuclei + transparent background");
 
 		// arrays as independent readers see them

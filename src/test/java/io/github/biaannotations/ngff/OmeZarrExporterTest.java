@@ -104,9 +104,12 @@ class OmeZarrExporterTest {
 		// properties: voxel counts and bounding boxes as counted independently here
 		final Map<Integer, Integer> counts = counts(level0.data);
 		final JsonNode il = NgffMetadata.members(attrs).get("image-label");
-		assertEquals(counts.size() - 1, il.get("properties").size());
+		// colors and properties list the same values, background 0 too (ome-zarr-models requires it)
+		assertEquals(counts.size(), il.get("properties").size());
+		assertEquals(counts.size(), il.get("colors").size());
 		for (final JsonNode p : il.get("properties"))
 			assertEquals((int) counts.get(p.get("label-value").asInt()), p.get("voxel count").asInt());
+		assertEquals("background", find(il.get("properties"), 0).get("name").asText());
 		final JsonNode a = find(il.get("properties"), 1001);
 		assertEquals("cell A", a.get("name").asText());
 		assertEquals("nucleus", a.get("class").asText());
@@ -142,7 +145,8 @@ class OmeZarrExporterTest {
 			64).withSharding(4)).exportLabels(new LabelImage("l", data, Collections.emptyMap(), null), out, null);
 		final JsonNode array = new ObjectMapper().readTree(out.resolve("0/zarr.json").toFile());
 		assertEquals("sharding_indexed", array.get("codecs").get(0).get("name").asText());
-		assertEquals("[1,3,256,256]", array.get("chunk_grid").get("configuration").get("chunk_shape")
+		// 4 chunks along y and x, z (3 planes) whole, so both frames too
+		assertEquals("[2,3,256,256]", array.get("chunk_grid").get("configuration").get("chunk_shape")
 			.toString());
 		assertArrayEquals(bytes(data), IndependentReaders.readArray(ZarrFormat.V3, out, "0").data);
 		NgffSchemas.assertValid(NgffVersion.V0_5, "strict_label", IndependentReaders.readAttributes(

@@ -15,9 +15,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.imagej.RoiLabels;
 import io.github.biaannotations.model.Progress;
 
 /** validate finds what is wrong with a package, each problem naming its file. */
@@ -75,6 +80,24 @@ class PackageValidatorTest {
 			"end-of-input") && s.contains("(line 1, column ")), e.toString());
 		assertTrue(e.stream().anyMatch(s -> s.startsWith("ERROR mifa")), "the metadata is still checked: " + e);
 		assertTrue(e.stream().noneMatch(s -> s.contains("REDACTED")), e.toString());
+	}
+
+	@Test
+	void labelColoursWithoutPropertiesForTheSameValuesAreErrorsInTheImagesLabelsToo() throws IOException {
+		final SampleData.SampleFiles s = SampleData.standard().write(tmp.resolve("sample2"));
+		pkg = tmp.resolve("with-image");
+		new PackageExport(w -> {}, Progress.NONE).export(ExportRequest.to(pkg).metadata(DemoMetadata.create())
+			.includeImage(true).labelsFromRois(RoiLabels.Mode.INSTANCE).image(ImageSource.ofFiles(s.image, List.of(
+				s.rois), List.of())), TODAY, Instant.parse("2026-11-29T10:00:00Z"));
+		assertEquals(List.of(), errors());
+		// the form ome-zarr-models 1.7 refuses: a colour for background 0 but no properties entry for it
+		final Path label = pkg.resolve("images/nuclei.ome.zarr/labels/nuclei_labels/zarr.json");
+		final ObjectNode meta = (ObjectNode) new ObjectMapper().readTree(label.toFile());
+		((ArrayNode) meta.path("attributes").path("ome").path("image-label").path("properties")).remove(0);
+		new ObjectMapper().writeValue(label.toFile(), meta);
+		final List<String> e = errors();
+		assertTrue(e.stream().anyMatch(m -> m.startsWith("ERROR images/nuclei.ome.zarr: labels/nuclei_labels: " +
+			"image-label: colors list label values [0, 1,") && m.contains("but properties list [1, 2,")), e.toString());
 	}
 
 	@Test

@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real programs that read what we write ({@code ../shared/consumers}): QuPath's GeoJSON import, ome-zarr-models,
- * zarr-python, ome-zarr-py, the archive's bia-ingest and ro-crate-ingest, its point converter, the MIFA JSON Schema,
- * pycocotools and GDAL. Each is run as its own process on real files and says ACCEPTED or REJECTED; a test passes
- * only on the consumer's word. The Python ones run in the venv that {@code scripts/install-test-tools} makes with
- * the consumers' own {@code setup-venv}, at {@code .test-tools/consumers-venv}.
+ * The real programs that read what we write ({@code ../shared/consumers}): QuPath's GeoJSON import, Fiji's N5
+ * Zarr reader, ome-zarr-models, zarr-python, ome-zarr-py, the archive's bia-ingest and ro-crate-ingest, its point
+ * converter, the MIFA JSON Schema, pycocotools and GDAL. Each is run as its own process on real files and says
+ * ACCEPTED or REJECTED; a test passes only on the consumer's word. The Python ones run in the venv that
+ * {@code scripts/install-test-tools} makes with the consumers' own {@code setup-venv}, at
+ * {@code .test-tools/consumers-venv}.
  */
 public final class Consumers {
 
@@ -105,6 +106,20 @@ public final class Consumers {
 		run("qupath-geojson --write", Arrays.asList(launcher.toString(), "--write", out.toAbsolutePath().toString()))
 			.assertAccepted();
 		return out;
+	}
+
+	/**
+	 * Fiji's N5 Zarr reader ({@code n5-zarr/n5-zarr-read}, n5-zarr with n5-universe's OME-NGFF parser) on one
+	 * Zarr container (a group or an array): lists and reads every dataset, one {@code summary:} line each.
+	 */
+	public static Verdict n5Zarr(final Path container, final String... options) {
+		final Path launcher = dir().resolve("n5-zarr/n5-zarr-read");
+		Required.that(Files.isExecutable(launcher), launcher + " is absent (no ../shared/consumers beside this checkout)");
+		final List<String> command = new ArrayList<>();
+		command.add(launcher.toString());
+		command.add(container.toAbsolutePath().toString());
+		command.addAll(Arrays.asList(options));
+		return run("n5-zarr-read", command);
 	}
 
 	private static Verdict run(final String name, final List<String> command) {

@@ -78,6 +78,69 @@ class ZarrRoundTripTest {
 	}
 
 	@Test
+	void shardsGroupingFramesAndChannelsReadBackWithOursAndZarrita() throws Exception {
+		// t, c, z, y, x: a shard spans z and c whole and 2 of the 3 frames, so the last shard in t is partial
+		final long[] shape = { 3, 2, 3, 37, 53 };
+		final ArraySpec spec = new ArraySpec(ZarrFormat.V3, shape, new int[] { 1, 1, 2, 16, 16 }, new int[] { 2, 2, 4,
+			32, 32 }, DataType.UINT16, Compression.zstd(), new String[] { "t", "c", "z", "y", "x" });
+		final FileSystemStore store = new FileSystemStore(dir.resolve("tczyx.zarr"));
+		final short[][] planes = new short[18][];
+		try (PlaneStreamWriter w = new PlaneStreamWriter(ZarrArrayWriter.create(store, "0", spec), 2)) {
+			for (int i = 0; i < planes.length; i++) {
+				planes[i] = pattern(i);
+				w.writePlane(new long[] { i / 6, i / 3 % 2, i % 3 }, planes[i]);
+			}
+		}
+		assertTrue(Files.exists(dir.resolve("tczyx.zarr/0/c/1/0/0/1/1")), "last shard in t missing");
+		assertFalse(Files.exists(dir.resolve("tczyx.zarr/0/c/0/1/0/0/0")), "a shard past the channels written");
+		final ZarrArrayReader ours = ZarrArrayReader.open(store, "0");
+		for (int i = 0; i < planes.length; i++)
+			assertArrayEquals(planes[i], (short[]) Planes.fromBytes(ours.readPlane(new long[] { i / 6, i / 3 % 2, i %
+				3 }), DataType.UINT16), "plane " + i);
+		final IndependentReaders.Result theirs = IndependentReaders.readArray(ZarrFormat.V3, store.root(), "0");
+		assertEquals("[3,2,3,37,53]", theirs.report.get("shape").toString());
+		assertArrayEquals(expectedBytes(planes), theirs.data);
+	}
+
+	@Test
+	void shardsThatWouldHoldPlanesOutOfOrderAreRefused() throws Exception {
+		// grouping two frames while z is split over shards would need every plane of the first frame at once
+		final ArraySpec spec = new ArraySpec(ZarrFormat.V3, new long[] { 2, 6, 8, 8 }, new int[] { 1, 2, 8, 8 },
+			new int[] { 2, 4, 8, 8 }, DataType.UINT16, Compression.zstd(), null);
+		final ZarrArrayWriter writer = ZarrArrayWriter.create(new FileSystemStore(dir.resolve("split.zarr")), "",
+			spec);
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new PlaneStreamWriter(
+			writer, 1));
+		assertTrue(e.getMessage().contains("spans every later dimension"), e.getMessage());
+	}
+
+	@Test
+	void shardShapesGroupChunksAlongEveryAxisTheyCan() {
+		final long budget = ChunkShapes.SLAB_BUDGET_BYTES;
+		// a stack chunked 16 planes deep: shards 2 chunks deep too, not one (issue 12, item 9)
+		assertArrayEquals(new int[] { 32, 512, 512 }, ChunkShapes.shards(new long[] { 100, 512, 512 }, new int[] {
+			16, 256, 512 }, 2, 2, budget));
+		// z whole in one shard: channels and frames are grouped as well
+		assertArrayEquals(new int[] { 2, 2, 4, 48, 64 }, ChunkShapes.shards(new long[] { 2, 2, 4, 48, 64 },
+			new int[] { 1, 1, 4, 48, 64 }, 2, 2, budget));
+		assertArrayEquals(new int[] { 3, 1, 4, 48, 64 }, ChunkShapes.shards(new long[] { 5, 1, 4, 48, 64 },
+			new int[] { 1, 1, 4, 48, 64 }, 3, 2, budget));
+		// z split over shards: nothing before it is grouped
+		assertArrayEquals(new int[] { 1, 8, 48, 64 }, ChunkShapes.shards(new long[] { 3, 10, 48, 64 }, new int[] {
+			1, 4, 48, 64 }, 2, 2, budget));
+		// never past the last chunk: 3 planes in chunks 2 deep give shards 4 deep, 37 rows in 16 give 48
+		assertArrayEquals(new int[] { 4, 48, 64 }, ChunkShapes.shards(new long[] { 3, 37, 53 }, new int[] { 2, 16,
+			16 }, 4, 2, budget));
+		// within the budget: 8 MB planes in 4-plane chunks give shards 8 planes deep; 128 MB planes one plane
+		assertArrayEquals(new int[] { 8, 1024, 2048 }, ChunkShapes.shards(new long[] { 64, 2048, 2048 }, new int[] {
+			4, 512, 1024 }, 2, 2, budget));
+		assertArrayEquals(new int[] { 1, 2048, 4096 }, ChunkShapes.shards(new long[] { 10, 8192, 8192 }, new int[] {
+			1, 1024, 2048 }, 2, 2, budget));
+		assertArrayEquals(new int[] { 4, 512, 1024 }, ChunkShapes.shards(new long[] { 64, 2048, 2048 }, new int[] {
+			4, 512, 1024 }, 1, 2, budget), "factor 1: one chunk per shard");
+	}
+
+	@Test
 	void allZeroChunksAndShardsAreNotWritten() throws Exception {
 		final ArraySpec spec = new ArraySpec(ZarrFormat.V3, SHAPE, CHUNKS, new int[] { 2, 32, 32 },
 			DataType.UINT16, Compression.zstd(), null);
