@@ -69,7 +69,7 @@ class PackageExportTest {
 		assertEquals(DemoMetadata.create().study().title(), back.study().title());
 		assertEquals(2, back.annotations().files().size(), "one row per annotation file");
 		final List<String> tsv = Files.readAllLines(out.resolve("annotations.tsv"));
-		assertTrue(tsv.get(0).startsWith("Files\tannotation_type\tsource_image"), tsv.get(0));
+		assertTrue(tsv.get(0).startsWith("Files\tannotation_type\tSource image"), tsv.get(0));
 		assertEquals(3, tsv.size());
 		assertTrue(tsv.get(1).startsWith("annotations/nuclei/nuclei.geojson\tgeometrical_annotations, point_annotations\tnuclei.tif"), tsv.get(1));
 		assertTrue(tsv.get(2).startsWith("annotations/nuclei/nuclei_points.csv\tpoint_annotations\tnuclei.tif"), tsv.get(2));
