@@ -43,7 +43,7 @@ final class ExportCommand implements Callable<Integer> {
 		description = "Also make a label image from the ROIs: instance (one value per ROI) or semantic (one per group/class).")
 	String labelsFromRois;
 
-	@Option(names = "--include-image", description = "Put the image in the package as OME-Zarr, with the label images under labels/.")
+	@Option(names = "--include-image", description = "Put the image in the package as OME-Zarr; each label image names it as its source.")
 	boolean includeImage;
 
 	@Option(names = "--zarr-version", paramLabel = "0.4|0.5", defaultValue = "0.5",

@@ -89,7 +89,7 @@ public final class ExportAnnotationsCommand extends DynamicCommand {
 	private String labels_from_rois = NO_LABELS_FROM_ROIS;
 
 	@Parameter(label = "Include the image (OME-Zarr)", persist = false,
-		description = "Put the image in the package as OME-Zarr, with the label images attached under labels/.")
+		description = "Put the image in the package as OME-Zarr; each label image names it as its source.")
 	private boolean include_image;
 
 	@Parameter(label = "OME-Zarr version", choices = { "0.5", "0.4" }, persist = false,

@@ -17,6 +17,16 @@ public final class AnnotationTypeRule {
 
 	private AnnotationTypeRule() {}
 
+	/**
+	 * True for the types an export gives each file from what it holds ({@code segmentation_mask},
+	 * {@code point_annotations}, {@code bounding_boxes}, {@code geometrical_annotations}); the others say how
+	 * the annotations were made or what they mean, and so apply to every file of a set.
+	 */
+	public static boolean isFromContent(final AnnotationType type) {
+		return type == AnnotationType.SEGMENTATION_MASK || type == AnnotationType.POINT_ANNOTATIONS ||
+			type == AnnotationType.BOUNDING_BOXES || type == AnnotationType.GEOMETRICAL_ANNOTATIONS;
+	}
+
 	/** The type of a label image file. */
 	public static AnnotationType forLabelImage() {
 		return AnnotationType.SEGMENTATION_MASK;

@@ -29,7 +29,7 @@ final class MifaBlankTemplates {
 	}
 
 	static String annotations() {
-		final Map<String, Object> m = MifaYamlWriter.annotationsTree(new AnnotationMetadata());
+		final Map<String, Object> m = MifaYamlWriter.annotationsTree(new AnnotationMetadata(), false);
 		m.put("authors", Collections.singletonList(author()));
 		final Map<String, Object> row = blank("annotation_id", "annotation_type", "source_image_id",
 			"transformations", "spatial_information", "annotation_creation_time");

@@ -291,7 +291,7 @@ public final class MifaMetadata {
 	public String toCombinedYaml() {
 		final Map<String, Object> m = new LinkedHashMap<>();
 		m.put("study", MifaYamlWriter.studyTree(study));
-		m.put("annotations", MifaYamlWriter.annotationsTree(annotations));
+		m.put("annotations", MifaYamlWriter.annotationsTree(annotations, true));
 		if (version != null) m.put("version", MifaYamlWriter.versionTree(version));
 		if (releaseDate != null) m.put("release_date", releaseDate.toString());
 		m.put("collection", collection);

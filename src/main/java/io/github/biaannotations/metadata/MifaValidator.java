@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Checks MIFA metadata against the archive's JSON Schema (required fields, licence and annotation type values,
- * e-mail pattern) and this project's rules (ORCID check digit, ROR syntax, release date not in the past, at
+ * annotation types per file row, e-mail pattern) and this project's rules (ORCID check digit, ROR syntax, release date not in the past, at
  * least one author and keyword). Every problem names its field and says how to fix it.
  */
 public final class MifaValidator {
@@ -57,6 +57,8 @@ public final class MifaValidator {
 				"give the publication's title or remove it");
 			required(STUDY, "publications[" + i + "].publication_authors", p.authors(),
 				"list the publication's authors or remove it");
+			if (Values.isBlank(p.doi())) add(WARNING, STUDY, "publications[" + i + "].publication_doi",
+				"no DOI: the MIFA schema identifies a publication by its DOI, so Study.yaml lists this one under its title");
 		}
 		if (s.linkUrls().isEmpty()) add(WARNING, STUDY, "link_url",
 			"the MIFA schema asks for at least one link (e.g. to code, a model or a paper); the archive accepts none");
@@ -97,8 +99,7 @@ public final class MifaValidator {
 			"summarise in a sentence what was annotated and how");
 		required(ANNOTATIONS, "annotation_method", a.method(),
 			"describe how the annotations were made: by whom or which software, and how they were checked");
-		if (a.effectiveTypes().isEmpty()) add(ERROR, ANNOTATIONS, "annotation_type",
-			"missing: choose at least one annotation type: " + AnnotationType.allValues());
+		// the schema gives annotation types per file row (required there); the set's own are optional
 		types(ANNOTATIONS, "annotation_type", a.types());
 		authors(ANNOTATIONS, "authors", a.authors());
 		for (int i = 0; i < a.files().size(); i++) {

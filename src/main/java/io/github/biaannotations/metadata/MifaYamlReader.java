@@ -123,10 +123,12 @@ final class MifaYamlReader {
 					}
 					break;
 				case "publications":
-					for (final MappingNode m : objects(v, key)) {
-						final Map<String, String> f = fields(m, key);
+					for (final Map.Entry<String, MappingNode> e : publications(v, key).entrySet()) {
+						final Map<String, String> f = fields(e.getValue(), key);
+						final String doi = f.get("publication_doi") != null || !looksLikeDoi(e.getKey()) ? f.get(
+							"publication_doi") : e.getKey();
 						s.publications().add(new Publication().title(f.get("publication_title"))
-							.authors(f.get("publication_authors")).doi(f.get("publication_doi"))
+							.authors(f.get("publication_authors")).doi(doi)
 							.year(f.get("publication_year")).pubmedId(f.get("pubmed_id")));
 					}
 					break;
@@ -247,9 +249,9 @@ final class MifaYamlReader {
 		return ((ScalarNode) k).getValue().trim();
 	}
 
-	/** A text field: the scalar as written, null when empty; a one-element list is accepted too. */
+	/** A text field: the scalar as written, null when empty (blank or {@code ''}); a one-element list is accepted too. */
 	private String text(final Node v, final String path) throws MetadataException {
-		if (v instanceof ScalarNode) return isNull(v) ? null : ((ScalarNode) v).getValue();
+		if (v instanceof ScalarNode) return isBlank(v) ? null : ((ScalarNode) v).getValue();
 		if (v instanceof SequenceNode) {
 			final List<String> all = texts(v, path);
 			if (all.size() <= 1) return all.isEmpty() ? null : all.get(0);
@@ -262,7 +264,7 @@ final class MifaYamlReader {
 	private List<String> texts(final Node v, final String path) throws MetadataException {
 		final List<String> out = new ArrayList<>();
 		if (v instanceof ScalarNode) {
-			if (!isNull(v)) out.add(((ScalarNode) v).getValue());
+			if (!isBlank(v)) out.add(((ScalarNode) v).getValue());
 			return out;
 		}
 		if (!(v instanceof SequenceNode)) throw error(v, path, "expected a list of text values (lines starting " +
@@ -272,9 +274,47 @@ final class MifaYamlReader {
 			final Node item = items.get(i);
 			if (!(item instanceof ScalarNode)) throw error(item, path + "[" + i + "]", "expected a text value but " +
 				"found " + describe(item));
-			if (!isNull(item)) out.add(((ScalarNode) item).getValue());
+			if (!isBlank(item)) out.add(((ScalarNode) item).getValue());
 		}
 		return out;
+	}
+
+	/**
+	 * The publications, in either form: a list of entries (the archive's templates and examples), or the map
+	 * from DOI to entry that its JSON Schema gives (LinkML's form for an identified class). Entries of the list
+	 * form get keys that are no DOI.
+	 */
+	private Map<String, MappingNode> publications(final Node v, final String path) throws MetadataException {
+		final Map<String, MappingNode> out = new LinkedHashMap<>();
+		if (v instanceof MappingNode && isMapById((MappingNode) v)) {
+			for (final NodeTuple t : ((MappingNode) v).getValue()) {
+				final String id = key(t);
+				if (t.getValueNode() instanceof MappingNode && !isBlankTemplateEntry(t.getValueNode()))
+					out.put(id, (MappingNode) t.getValueNode());
+				else if (!isNull(t.getValueNode())) throw error(t.getValueNode(), path + "." + id,
+					"expected the publication's fields (publication_title: ..., publication_authors: ...) but found " +
+						describe(t.getValueNode()));
+			}
+			return out;
+		}
+		int i = 0;
+		for (final MappingNode m : objects(v, path))
+			out.put("\u0000" + i++, m);
+		return out;
+	}
+
+	/** True for a mapping whose values are all entries (or blank): the map form, keyed by identifier. */
+	private static boolean isMapById(final MappingNode m) {
+		if (m.getValue().isEmpty()) return false;
+		for (final NodeTuple t : m.getValue())
+			if (!(t.getValueNode() instanceof MappingNode) && !isNull(t.getValueNode())) return false;
+		return true;
+	}
+
+	/** A DOI as people write one: {@code 10.xxx/...}, {@code doi:10...}, or a doi.org URL. */
+	private static boolean looksLikeDoi(final String s) {
+		final String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+		return t.startsWith("10.") || t.startsWith("doi:") || t.contains("doi.org/");
 	}
 
 	/** A list of objects, or one object; entries whose every value is empty (template blanks) dropped. */
@@ -308,8 +348,7 @@ final class MifaYamlReader {
 	}
 
 	private static boolean isBlankTemplateEntry(final Node n) {
-		if (isNull(n)) return true;
-		if (n instanceof ScalarNode) return false;
+		if (n instanceof ScalarNode || n == null) return isBlank(n);
 		if (n instanceof SequenceNode) {
 			for (final Node i : ((SequenceNode) n).getValue())
 				if (!isBlankTemplateEntry(i)) return false;
@@ -352,6 +391,11 @@ final class MifaYamlReader {
 
 	static boolean isNull(final Node n) {
 		return n == null || n instanceof ScalarNode && Tag.NULL.equals(n.getTag());
+	}
+
+	/** Null, or the empty text {@code ''} that the schema's form of an empty field is. */
+	private static boolean isBlank(final Node n) {
+		return isNull(n) || n instanceof ScalarNode && ((ScalarNode) n).getValue().isEmpty();
 	}
 
 	/** A YAML value as maps, lists and strings (null for empty), for extras. */

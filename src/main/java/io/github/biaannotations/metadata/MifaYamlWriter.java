@@ -12,16 +12,27 @@ import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Writes the model in the archive's MIFA YAML template form: the template's keys in the template's order
- * (top-level keys always present, blank when empty, like the template; nested entries only with their
- * filled fields), lists for every multivalued field, bare ORCID iDs, and extras after the known keys. Values
- * that YAML would read as something other than text (numbers, dates, booleans) are quoted.
+ * (nested entries only with their filled fields), lists for every multivalued field, bare ORCID iDs, and extras
+ * after the known keys. Values that YAML would read as something other than text (numbers, dates, booleans) are
+ * quoted. The files ({@link #study}, {@link #annotations}, {@link #version}) follow the archive's JSON Schema
+ * (bia-mifa-models): a top-level key left empty is written {@code ''}, {@code []} or {@code {}} as its type
+ * says (a blank YAML value is null, which the schema refuses), {@code publications} is a map keyed by DOI, and
+ * annotation types are given per file row only. The trees stay in template form (blank for empty), for the
+ * blank templates and the combined document.
  */
 final class MifaYamlWriter {
 
 	private MifaYamlWriter() {}
 
+	/** Top-level keys whose schema type is a list; {@code publications} is a map; every other key is text. */
+	private static final java.util.Set<String> LIST_KEYS = new java.util.HashSet<>(java.util.Arrays.asList("keywords",
+		"authors", "ai_models_trained", "grants", "link_url", "link_description", "file_metadata"));
+
 	static String study(final StudyMetadata s) {
-		return dump(studyTree(s));
+		final Map<String, Object> m = studyTree(s);
+		m.put("license", License.parse(s.license()).map(License::mifa).orElse(s.license()));
+		m.put("publications", publicationsByDoi(s.publications()));
+		return dump(schemaEmpties(m, StudyMetadata.class));
 	}
 
 	/** The YAML tree (maps, lists, strings) of the study template. */
@@ -60,15 +71,21 @@ final class MifaYamlWriter {
 		return m;
 	}
 
+	/** {@code Annotations.yaml}: the schema has annotation types per file row only, so the set's are not written. */
 	static String annotations(final AnnotationMetadata a) {
-		return dump(annotationsTree(a));
+		return dump(schemaEmpties(annotationsTree(a, false), AnnotationMetadata.class));
 	}
 
-	/** The YAML tree (maps, lists, strings) of the annotations template. */
-	static Map<String, Object> annotationsTree(final AnnotationMetadata a) {
+	/**
+	 * The YAML tree (maps, lists, strings) of the annotations template.
+	 *
+	 * @param setTypes also the types declared for the whole set ({@code annotation_type} at the top), which the
+	 *          archive's schema does not have but the combined document keeps
+	 */
+	static Map<String, Object> annotationsTree(final AnnotationMetadata a, final boolean setTypes) {
 		final Map<String, Object> m = new LinkedHashMap<>();
 		m.put("annotation_overview", a.overview());
-		if (!a.types().isEmpty()) m.put("annotation_type", new ArrayList<>(a.types()));
+		if (setTypes && !a.types().isEmpty()) m.put("annotation_type", new ArrayList<>(a.types()));
 		m.put("authors", authors(a.authors()));
 		m.put("annotation_method", a.method());
 		m.put("annotation_confidence_level", a.confidenceLevel());
@@ -92,7 +109,7 @@ final class MifaYamlWriter {
 	}
 
 	static String version(final VersionMetadata v) {
-		return dump(versionTree(v));
+		return dump(schemaEmpties(versionTree(v), VersionMetadata.class));
 	}
 
 	/** The YAML tree (maps, lists, strings) of the version template. */
@@ -129,6 +146,49 @@ final class MifaYamlWriter {
 			out.add(am);
 		}
 		return list(out);
+	}
+
+	/**
+	 * The publications as the schema has them: a map from each one's DOI (its LinkML identifier) to its fields,
+	 * DOI included; one without a DOI is keyed by its title (or "publication N"), made unique.
+	 */
+	private static Map<String, Object> publicationsByDoi(final List<Publication> publications) {
+		final Map<String, Object> map = new LinkedHashMap<>();
+		for (int i = 0; i < publications.size(); i++) {
+			final Publication p = publications.get(i);
+			final Map<String, Object> pm = new LinkedHashMap<>();
+			putIf(pm, "publication_title", p.title());
+			putIf(pm, "publication_authors", p.authors());
+			putIf(pm, "publication_doi", p.doi());
+			putIf(pm, "publication_year", p.year());
+			putIf(pm, "pubmed_id", p.pubmedId());
+			final String key = !Values.isBlank(p.doi()) ? p.doi().trim() : !Values.isBlank(p.title()) ? p.title()
+				.trim() : "publication " + (i + 1);
+			String unique = key;
+			for (int n = 2; map.containsKey(unique); n++)
+				unique = key + " (" + n + ")";
+			map.put(unique, pm);
+		}
+		return map;
+	}
+
+	/** {@code tree} with each known top-level key that is empty written as the schema's empty value of its type. */
+	private static Map<String, Object> schemaEmpties(final Map<String, Object> tree, final Class<?> part) {
+		for (final Map.Entry<String, Object> e : tree.entrySet()) {
+			if (e.getValue() != null || !isKnownKey(e.getKey(), part)) continue;
+			if (e.getKey().equals("publications")) e.setValue(new LinkedHashMap<>());
+			else if (LIST_KEYS.contains(e.getKey())) e.setValue(new ArrayList<>());
+			else e.setValue("");
+		}
+		return tree;
+	}
+
+	/** True for the keys of the template; extras (keys the model does not know) are written as they were read. */
+	private static boolean isKnownKey(final String key, final Class<?> part) {
+		final Map<String, Object> keys = part == StudyMetadata.class ? studyTree(new StudyMetadata()) : part ==
+			AnnotationMetadata.class ? annotationsTree(new AnnotationMetadata(), false) : versionTree(
+				new VersionMetadata());
+		return keys.containsKey(key);
 	}
 
 	/** Null for an empty list, so that the key is written blank as in the template. */

@@ -15,21 +15,33 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Builds the PageTab JSON of a BioImage Archive submission from MIFA metadata, in the form of the archive's
- * {@code BioImages.MIFA.v1} template: submission attributes ({@code Title}, {@code ReleaseDate},
- * {@code AttachTo}), a {@code Study} section with its attributes and links, {@code author} and
- * {@code organisation} subsections joined by {@code affiliation} references, {@code Publication} and
- * {@code Funding} subsections, an {@code Annotation} section naming the annotation file list, and optionally a
- * {@code Study Component} for the source images. Empty fields are left out.
+ * Builds the PageTab JSON of a BioImage Archive submission from MIFA metadata, in the form the archive's own ingest
+ * (bia-ingest, ro-crate-ingest) processes: template {@code BioImages.v4}; submission attributes ({@code Title},
+ * {@code ReleaseDate}, {@code AttachTo}); a {@code Study} section with its attributes and links, {@code author}
+ * and {@code organisation} subsections joined by {@code affiliation} references, {@code Publication} and
+ * {@code Funding} subsections; an {@code Annotations} section (the annotation method, naming the annotation file
+ * list; the annotation version as its attributes, since the ingest refuses a {@code Version} subsection); and
+ * optionally a {@code Study Component} for the source images. Empty fields are left out. README, "How the
+ * package is described to the archive", gives the reasons.
  */
 public final class PageTabBuilder {
 
-	/** The template name the archive's web tool writes for MIFA submissions. */
-	public static final String TEMPLATE = "BioImages.MIFA.v1";
+	/**
+	 * The template: {@code BioImages.v4}, the one template whose section types ({@code Annotations},
+	 * {@code Study Component}) are those the archive's ingest reads, and a template name bia-ingest processes in
+	 * full (it gives {@code BioImages.MIFA.v1} studies only their study object).
+	 */
+	public static final String TEMPLATE = "BioImages.v4";
+
+	/** The section type of the annotation method (with its file list), as the archive's ingest looks it up. */
+	public static final String ANNOTATIONS = "Annotations";
+
+	/** The file-list column that links an annotation file to its image, spelled as both ingests read it. */
+	public static final String SOURCE_IMAGE = "Source image";
 
 	/** The column headers of an annotation file list, in order. */
 	public static final List<String> FILE_LIST_COLUMNS = java.util.Collections.unmodifiableList(
-		java.util.Arrays.asList("Files", "annotation_type", "source_image", "transformations", "spatial_information",
+		java.util.Arrays.asList("Files", "annotation_type", SOURCE_IMAGE, "transformations", "spatial_information",
 			"annotation_creation_time"));
 
 	private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -51,7 +63,7 @@ public final class PageTabBuilder {
 	public PageTabBuilder accno(final String v) { accno = v; return this; }
 	/** {@code RootPath}: the folder in the user area that file paths are relative to. */
 	public PageTabBuilder rootPath(final String v) { rootPath = v; return this; }
-	/** Title of the Annotation section; defaults to "Annotations of " + the study title. */
+	/** Title of the Annotations section; defaults to "Annotations of " + the study title. */
 	public PageTabBuilder annotationTitle(final String v) { annotationTitle = v; return this; }
 	/** The annotation file list (e.g. {@code annotations.tsv}), required by the archive. */
 	public PageTabBuilder annotationFileList(final String v) { annotationFileList = v; return this; }
@@ -127,7 +139,7 @@ public final class PageTabBuilder {
 		final AnnotationMetadata an = metadata.annotations();
 		final ObjectNode sec = subs.addObject();
 		sec.put("accno", "Annotations-1");
-		sec.put("type", "Annotation");
+		sec.put("type", ANNOTATIONS);
 		final ArrayNode a = sec.putArray("attributes");
 		attr(a, "Title", !Values.isBlank(annotationTitle) ? annotationTitle : Values.isBlank(s.title())
 			? "Annotations" : "Annotations of " + s.title().trim());
@@ -138,13 +150,12 @@ public final class PageTabBuilder {
 		attr(a, "Annotation Confidence Level", an.confidenceLevel());
 		attr(a, "Annotation Criteria", an.criteria());
 		attr(a, "Annotation Coverage", an.coverage());
-		attr(a, "File List", annotationFileList);
 		final VersionMetadata v = metadata.version();
 		if (v != null && !Values.isBlank(v.version())) {
-			final ArrayNode va = section(sec.putArray("subsections"), null, "Version");
-			attr(va, "Annotation version", v.version());
-			attr(va, "Version timestamp", v.timestamp());
+			attr(a, "Annotation version", v.version());
+			attr(a, "Version timestamp", v.timestamp());
 		}
+		attr(a, "File List", annotationFileList);
 	}
 
 	/** The PageTab JSON text, indented, of a tree from {@link #build}. */

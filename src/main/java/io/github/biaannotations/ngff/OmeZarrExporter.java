@@ -51,7 +51,25 @@ public final class OmeZarrExporter {
 	public ExportedLabels exportLabels(final LabelImage labels, final Path out, final String sourceImage)
 		throws IOException
 	{
-		final AxisLayout layout = AxisLayout.of(labels.data(), false, options.maxPlaneSide());
+		return exportLabels(labels, out, sourceImage, false);
+	}
+
+	/**
+	 * As {@link #exportLabels(LabelImage, Path, String)} for a label image kept apart from the OME-Zarr of the
+	 * image it annotates ({@code sourceImage}, relative to {@code out}): its axes are those it would have under the
+	 * image's {@code labels/}, a channel axis of size 1 included when {@code image} has channels.
+	 */
+	public ExportedLabels exportLabels(final LabelImage labels, final Path out, final String sourceImage,
+		final SourceImage image) throws IOException
+	{
+		return exportLabels(labels, out, sourceImage, AxisLayout.of(image.data(), false, options.maxPlaneSide())
+			.hasC());
+	}
+
+	private ExportedLabels exportLabels(final LabelImage labels, final Path out, final String sourceImage,
+		final boolean channelAxis) throws IOException
+	{
+		final AxisLayout layout = AxisLayout.of(labels.data(), channelAxis, options.maxPlaneSide());
 		layout.units(); // refuses unknown units before anything is written
 		final List<ExportedLabels> result = new ArrayList<>();
 		writeAtomically(out, store -> result.add(writeLabelGroup(store, "", labels, layout, sourceImage, out)));

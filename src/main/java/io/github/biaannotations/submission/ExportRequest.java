@@ -60,7 +60,7 @@ public final class ExportRequest {
 	public ExportRequest roisFromLabels(final boolean v) { roisFromLabels = v; return this; }
 	/** OME-NGFF version of label images (0.5 on Zarr v3 by default, 0.4 on Zarr v2). */
 	public ExportRequest ngffVersion(final NgffVersion v) { ngffVersion = Objects.requireNonNull(v); return this; }
-	/** Put the source images in the package as OME-Zarr, with the label images attached under labels/. */
+	/** Put the source images in the package as OME-Zarr ({@code images/}); each label image names its image as its source. */
 	public ExportRequest includeImage(final boolean v) { includeImage = v; return this; }
 	/** Also make a label image from the ROIs (instance: one value per ROI; semantic: per class); null for none. */
 	public ExportRequest labelsFromRois(final RoiLabels.Mode v) { labelsFromRois = v; return this; }

@@ -29,15 +29,18 @@ import io.github.biaannotations.ngff.Hyperstack;
 import io.github.biaannotations.ngff.LabelImage;
 import io.github.biaannotations.ngff.LabelInfo;
 import io.github.biaannotations.ngff.OmeZarrExporter;
+import io.github.biaannotations.ngff.SourceImage;
 
 /**
  * The OME-Zarr part of a package for one image: its label images (given, or made from its ROIs) as
- * {@code annotations/<image>/<labels>.ome.zarr}, or, when the image is included, the image as
- * {@code images/<image>.ome.zarr} with the label images under {@code labels/<name>}.
+ * {@code annotations/<image>/<labels>.ome.zarr}, and when the image is included, the image as
+ * {@code images/<image>.ome.zarr}, which each label image names as its {@code image-label} source.
  */
 final class LabelPackaging {
 
 	static final String IMAGES_DIR = "images/";
+	/** From a label image's folder ({@code annotations/<image>/<name>.ome.zarr}) up to the package folder. */
+	private static final String IMAGE_FROM_LABELS = "../../../";
 
 	private final Consumer<String> warnings;
 
@@ -48,6 +51,11 @@ final class LabelPackaging {
 	/** Where the image goes in the package when it is included. */
 	static String imagePath(final String base) {
 		return IMAGES_DIR + base + ".ome.zarr";
+	}
+
+	/** Where a label image of the image goes in the package, whether or not the image is included. */
+	static String labelPath(final String base, final String name) {
+		return "annotations/" + base + "/" + name + ".ome.zarr";
 	}
 
 	/**
@@ -76,20 +84,21 @@ final class LabelPackaging {
 			checkSameSize(l, imp, sourceImage);
 		final OmeZarrExporter exporter = new OmeZarrExporter(request.zarrOptions());
 		final List<ExportedFile> files = new ArrayList<>();
+		// With the image included, its label images still go beside the other annotation files, each its own
+		// OME-Zarr naming the image as its image-label source: the archive refuses a listed folder (the image)
+		// together with a listed path inside it, and pairs an annotation with its image by the file lists.
+		SourceImage included = null;
 		if (request.includeImage()) {
-			final String image = imagePath(base);
+			included = OmeZarrImages.fromImagePlus(imp, base);
 			Files.createDirectories(packageDir.resolve(IMAGES_DIR));
-			for (final ExportedLabels e : exporter.exportImage(OmeZarrImages.fromImagePlus(imp, base), labels, packageDir.resolve(image))) {
-				warnIfEmpty(e);
-				files.add(labelFile(image + "/labels/" + e.name(), sourceImage));
-			}
-		} else {
-			for (final LabelImage l : labels) {
-				final String path = "annotations/" + base + "/" + l.name() + ".ome.zarr";
-				Files.createDirectories(packageDir.resolve(path).getParent());
-				warnIfEmpty(exporter.exportLabels(l, packageDir.resolve(path), null));
-				files.add(labelFile(path, sourceImage));
-			}
+			exporter.exportImage(included, List.of(), packageDir.resolve(imagePath(base)));
+		}
+		for (final LabelImage l : labels) {
+			final String path = labelPath(base, l.name());
+			Files.createDirectories(packageDir.resolve(path).getParent());
+			warnIfEmpty(included == null ? exporter.exportLabels(l, packageDir.resolve(path), null) : exporter
+				.exportLabels(l, packageDir.resolve(path), IMAGE_FROM_LABELS + imagePath(base), included));
+			files.add(labelFile(path, sourceImage));
 		}
 		if (fromRois != null && fromRois.overlapPixels() > 0)
 			warnings.accept(source.sourceName() + ": " + fromRois.overlapPixels() + " pixels are covered by more than one ROI; " +

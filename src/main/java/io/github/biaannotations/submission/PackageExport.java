@@ -256,17 +256,25 @@ public final class PackageExport {
 	}
 
 	/**
-	 * Writes the submission files of a package: {@code mifa/} (with the file-level rows and the annotation types
-	 * they use), {@code annotations.tsv}, {@code images.tsv} when images are included, {@code submission.json}.
+	 * Writes the submission files of a package: {@code mifa/} (with the file-level rows), {@code annotations.tsv},
+	 * {@code images.tsv} when images are included, {@code submission.json}. MIFA gives annotation types per file
+	 * only: a type declared for the whole set that says how the annotations were made (class labels, tracks,
+	 * weak annotations ...) is added to every row; a type of content (segmentation mask, points, boxes, shapes)
+	 * is each row's own, from what its file holds. The PageTab's {@code Annotation Type} lists the rows' types.
 	 */
 	public static void writeSubmission(final MifaMetadata m, final List<FileLevelMetadata> rows, final List<String> images,
 		final Path dir, final LocalDate today) throws IOException
 	{
+		final List<String> declared = new ArrayList<>(m.annotations().types());
 		m.annotations().files().clear();
-		m.annotations().files().addAll(rows);
-		for (final FileLevelMetadata r : rows)
-			for (final String t : r.types())
-				if (!m.annotations().types().contains(t)) m.annotations().types().add(t);
+		m.annotations().types().clear();
+		for (final FileLevelMetadata r : rows) {
+			for (final String t : declared)
+				if (t != null && !t.isBlank() && !AnnotationType.parse(t).map(AnnotationTypeRule::isFromContent)
+					.orElse(false) && !r.types().contains(t.trim())) r.types().add(t.trim());
+			m.annotations().files().add(r);
+		}
+		m.annotations().types().addAll(m.annotations().effectiveTypes());
 		m.writeTemplates(dir.resolve(MIFA_DIR));
 		Files.write(dir.resolve(ANNOTATION_LIST), PageTabBuilder.fileListTsv(rows).getBytes(StandardCharsets.UTF_8));
 		final PageTabBuilder pageTab = new PageTabBuilder(m).annotationFileList(ANNOTATION_LIST);
@@ -275,7 +283,9 @@ public final class PackageExport {
 			for (final String i : images)
 				tsv.append(i).append("\tsource image as OME-Zarr\n");
 			Files.write(dir.resolve(IMAGE_LIST), tsv.toString().getBytes(StandardCharsets.UTF_8));
-			pageTab.imageFileList(IMAGE_LIST, "Source images", "The annotated images as OME-Zarr, with their label images under labels/.");
+			pageTab.imageFileList(IMAGE_LIST, "Source images", "The annotated images as OME-Zarr. Their annotation " +
+				"files, label images included, are in the annotation file list, each naming its image in " +
+				PageTabBuilder.SOURCE_IMAGE + ".");
 		}
 		Files.write(dir.resolve(SUBMISSION), PageTabBuilder.toJson(pageTab.build(today)).getBytes(StandardCharsets.UTF_8));
 	}

@@ -13,8 +13,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.biaannotations.geojson.GeoJsonReader;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.metadata.PageTabAttributes;
+import io.github.biaannotations.metadata.PageTabBuilder;
 import io.github.biaannotations.metadata.ValidationProblem;
 import io.github.biaannotations.model.ArchivePaths;
 import io.github.biaannotations.model.Errors;
@@ -152,7 +155,7 @@ public final class PackageValidator {
 			if (!f.equals(Manifest.FILE_NAME) && !inManifest.contains(f)) warning(f, "not in the manifest (added after export?)");
 	}
 
-	/** Checks submission.json and its file lists; returns the source_image values listed. */
+	/** Checks submission.json and its file lists; returns the source images listed. */
 	private List<String> checkSubmission(final Set<String> files) throws IOException {
 		final List<String> sources = new ArrayList<>();
 		final Path file = dir.resolve(PackageExport.SUBMISSION);
@@ -180,9 +183,32 @@ public final class PackageValidator {
 		final List<String> lists = new ArrayList<>();
 		collectFileLists(section, lists);
 		if (lists.isEmpty()) error(PackageExport.SUBMISSION, "no section has a File List");
+		final Map<String, String> listed = new LinkedHashMap<>();
 		for (final String list : lists)
-			checkFileList(list, files, sources);
+			checkFileList(list, files, sources, listed);
+		checkCircularReferences(listed);
 		return sources;
+	}
+
+	/**
+	 * The archive refuses a submission that lists a folder and also a path inside it ("The following circular
+	 * references were found: Directory '...' contains: '...'"), across all its file lists.
+	 *
+	 * @param listed every listed path, to the file list that lists it
+	 */
+	private void checkCircularReferences(final Map<String, String> listed) {
+		for (final Map.Entry<String, String> e : listed.entrySet()) {
+			final String path = e.getKey();
+			for (int slash = path.lastIndexOf('/'); slash > 0; slash = path.lastIndexOf('/', slash - 1)) {
+				final String parent = path.substring(0, slash);
+				if (listed.containsKey(parent) && isFolder(parent)) {
+					error(e.getValue(), "'" + path + "' is inside the folder '" + parent + "', which " + listed.get(parent) +
+						" lists whole: the archive refuses a folder listed together with a path inside it (a circular " +
+						"reference); list the folder or what is in it, not both (re-export with this version)");
+					break;
+				}
+			}
+		}
 	}
 
 	private void checkReleaseDate(final String value) {
@@ -206,7 +232,9 @@ public final class PackageValidator {
 		}
 	}
 
-	private void checkFileList(final String list, final Set<String> files, final List<String> sources) throws IOException {
+	private void checkFileList(final String list, final Set<String> files, final List<String> sources,
+		final Map<String, String> listed) throws IOException
+	{
 		final Path p = inside(list);
 		if (p == null || !Files.isRegularFile(p)) {
 			error(list, "File List named in submission.json is missing");
@@ -230,18 +258,38 @@ public final class PackageValidator {
 			return;
 		}
 		final List<String> header = List.of(lines.get(0).split("\t", -1));
-		final int source = header.indexOf("source_image");
+		final int source = sourceImageColumn(list, header);
 		if (lines.size() < 2) error(list, "empty file list: the archive refuses it");
 		for (int i = 1; i < lines.size(); i++) {
 			final String[] cells = lines.get(i).split("\t", -1);
 			final String path = cells[0];
 			if (!ArchivePaths.isValid(path)) error(list + " line " + (i + 1), "path '" + path + "' has characters the archive refuses");
 			else if (!files.contains(path) && !isFolder(path)) error(list + " line " + (i + 1), "'" + path + "' is not in the package");
+			listed.putIfAbsent(path, list);
 			if (source >= 0) {
-				if (source >= cells.length || blank(cells[source])) error(list + " line " + (i + 1), "source_image is empty");
+				if (source >= cells.length || blank(cells[source])) error(list + " line " + (i + 1), header.get(source) + " is empty");
 				else sources.add(cells[source]);
 			}
 		}
+	}
+
+	/**
+	 * The column naming each file's source image, or -1. The archive's ingest reads it under the name
+	 * {@link PageTabBuilder#SOURCE_IMAGE}; the RO-Crate ingest does not know {@code source_image}, which packages
+	 * of earlier versions wrote: that gets a warning.
+	 */
+	private int sourceImageColumn(final String list, final List<String> header) {
+		for (int c = 1; c < header.size(); c++) {
+			final String h = header.get(c).trim().toLowerCase(Locale.ROOT);
+			if (h.equals("source image")) return c;
+			if (h.equals("source_image")) {
+				warning(list, "column '" + header.get(c) + "': the archive's RO-Crate ingest does not read it as the " +
+					"source image, so it loses each annotation's link to its image; it reads '" + PageTabBuilder.SOURCE_IMAGE +
+					"' (re-export with this version)");
+				return c;
+			}
+		}
+		return -1;
 	}
 
 	private boolean isFolder(final String path) {

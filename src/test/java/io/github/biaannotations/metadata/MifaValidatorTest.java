@@ -101,12 +101,26 @@ class MifaValidatorTest {
 	}
 
 	@Test
-	void no_annotation_type_anywhere() {
+	void annotation_types_are_required_per_file_row_as_in_the_schema() {
 		final MifaMetadata m = valid();
-		m.annotations().files().clear();
-		assertTrue(onlyError(m).startsWith("annotation_type: missing"));
+		m.annotations().files().get(0).types().clear();
+		assertTrue(onlyError(m).startsWith("file_metadata[0].annotation_type: missing"), onlyError(m));
 		m.annotations().types().add("point_annotations");
+		assertTrue(onlyError(m).startsWith("file_metadata[0].annotation_type: missing"),
+			"a type for the whole set does not stand in for a row's: the schema has them per row only");
+		m.annotations().files().clear();
+		assertEquals(0, errors(m).size(), "without rows (metadata before export) no type is needed: export derives them");
+		m.annotations().types().set(0, "polygons");
+		assertTrue(onlyError(m).startsWith("annotation_type[0]: 'polygons' is not an annotation type"), onlyError(m));
+	}
+
+	@Test
+	void a_publication_without_doi_is_a_warning() {
+		final MifaMetadata m = valid();
+		m.study().publications().add(new Publication().title("A paper").authors("A. Author"));
 		assertEquals(0, errors(m).size());
+		assertTrue(m.validate(TODAY).stream().anyMatch(p -> p.fieldMessage().startsWith(
+			"publications[0].publication_doi: no DOI")), () -> m.validate(TODAY).toString());
 	}
 
 	@Test

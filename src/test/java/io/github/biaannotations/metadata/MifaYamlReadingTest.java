@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -196,7 +197,9 @@ class MifaYamlReadingTest {
 			assertEquals(3, s.count(), "only the three files");
 		}
 		final Map<?, ?> study = new YAMLMapper().readValue(tmp.resolve("Study.yaml").toFile(), Map.class);
-		assertEquals(null, study.get("title"));
-		assertTrue(study.containsKey("funding_statement"), "blank keys are written like the template's");
+		assertEquals("", study.get("title"), "an empty field is written as the schema's empty text, not null");
+		assertEquals(List.of(), study.get("keywords"), "and an empty list as []");
+		assertTrue(study.containsKey("funding_statement"), "every key of the template is written");
+		assertEquals(null, MifaMetadata.load(tmp).study().title(), "and read back as empty");
 	}
 }

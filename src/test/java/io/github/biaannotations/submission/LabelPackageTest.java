@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,15 +163,27 @@ class LabelPackageTest {
 	}
 
 	@Test
-	void includedImageCarriesTheLabelsAndAnImageFileList() throws IOException {
+	void includedImageHasItsFileListAndTheLabelsNameItAsTheirSource() throws IOException {
 		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(DemoMetadata.create()).includeImage(true)
 			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels))));
 		final Path image = out.resolve("images/nuclei.ome.zarr");
 		assertEquals(List.of(), OmeZarrCheck.check(image));
 		assertTrue(Files.exists(image.resolve("OME/METADATA.ome.xml")));
-		assertTrue(Files.readString(out.resolve("images.tsv")).contains("images/nuclei.ome.zarr"));
+		assertFalse(Files.exists(image.resolve("labels")), "the label images are not inside the listed image folder");
+		assertEquals(List.of("Files\tdescription", "images/nuclei.ome.zarr\tsource image as OME-Zarr"),
+			Files.readAllLines(out.resolve("images.tsv")));
 		final List<String> tsv = Files.readAllLines(out.resolve("annotations.tsv"));
-		assertTrue(tsv.get(1).contains("\timages/nuclei.ome.zarr\t"), "source_image names the included image: " + tsv.get(1));
+		assertEquals(3, tsv.size(), tsv.toString());
+		assertTrue(tsv.get(1).startsWith("annotations/nuclei/nuclei.geojson\t"), tsv.get(1));
+		assertTrue(tsv.get(2).startsWith("annotations/nuclei/nuclei_labels.ome.zarr\tsegmentation_mask\t" +
+			"images/nuclei.ome.zarr\t"), "the label image, listed apart from its image, names it: " + tsv.get(2));
+		for (final String row : tsv.subList(1, 3))
+			assertTrue(row.contains("\timages/nuclei.ome.zarr\t"), "Source image names the included image: " + row);
+		final JsonNode label = new ObjectMapper().readTree(out.resolve(
+			"annotations/nuclei/nuclei_labels.ome.zarr/zarr.json").toFile()).path("attributes").path("ome");
+		assertEquals("../../../images/nuclei.ome.zarr", label.path("image-label").path("source").path("image").asText());
+		assertTrue(Files.isDirectory(out.resolve("annotations/nuclei/nuclei_labels.ome.zarr").resolve(label.path(
+			"image-label").path("source").path("image").asText()).normalize()), "the source path resolves to the image");
 		final List<PackageProblem> problems = new PackageValidator(out, TODAY).run();
 		assertFalse(problems.stream().anyMatch(p -> p.message().startsWith("annotations-only")), problems.toString());
 		assertFalse(problems.stream().anyMatch(PackageProblem::isError), problems.toString());
@@ -195,10 +210,11 @@ class LabelPackageTest {
 			final List<PackageProblem> problems = new PackageValidator(out, TODAY).ngffSchemas(schemas).run();
 			assertFalse(problems.stream().anyMatch(PackageProblem::isError), v + ": " + problems);
 		}
-		final Path broken = tmp.resolve("pkg" + NgffVersion.V0_5).resolve("images/nuclei.ome.zarr/labels/nuclei_labels/zarr.json");
+		final Path broken = tmp.resolve("pkg" + NgffVersion.V0_5).resolve("annotations/nuclei/nuclei_labels.ome.zarr/zarr.json");
 		Files.writeString(broken, Files.readString(broken).replace("\"image-label\"", "\"image-label\":{},\"x-ignored\""));
 		final List<PackageProblem> problems = new PackageValidator(tmp.resolve("pkg" + NgffVersion.V0_5), TODAY).ngffSchemas(schemas).run();
-		assertTrue(problems.stream().anyMatch(p -> p.isError() && p.message().startsWith("labels/nuclei_labels: strict_label 0.5")),
+		assertTrue(problems.stream().anyMatch(p -> p.isError() && p.where().equals("annotations/nuclei/nuclei_labels.ome.zarr") &&
+			p.message().startsWith("strict_label 0.5")),
 			problems.toString());
 	}
 

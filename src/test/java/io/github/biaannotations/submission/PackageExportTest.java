@@ -58,6 +58,27 @@ class PackageExportTest {
 	}
 
 	@Test
+	void typesDeclaredForTheSetGoOnEveryRowWhenTheySayHowTheAnnotationsWereMade() throws IOException {
+		final MifaMetadata m = DemoMetadata.create();
+		m.annotations().types().add("class_labels");
+		m.annotations().types().add("segmentation_mask");
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(m).format(ExportFormat.POINTS_CSV)
+			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of())));
+		final List<String> tsv = Files.readAllLines(out.resolve("annotations.tsv"));
+		assertTrue(tsv.get(1).startsWith("annotations/nuclei/nuclei.geojson\tgeometrical_annotations, point_annotations, " +
+			"class_labels\t"), tsv.get(1));
+		assertTrue(tsv.get(2).startsWith("annotations/nuclei/nuclei_points.csv\tpoint_annotations, class_labels\t"),
+			"a content type no file has (segmentation_mask) goes on no row: " + tsv.get(2));
+		final MifaMetadata back = MifaMetadata.load(out.resolve("mifa"));
+		assertEquals(List.of(), back.annotations().types(), "Annotations.yaml has no set-level annotation_type");
+		assertEquals(List.of("geometrical_annotations", "point_annotations", "class_labels"),
+			back.annotations().files().get(0).types());
+		final String pageTab = Files.readString(out.resolve("submission.json"));
+		assertTrue(pageTab.contains("\"class_labels\"") && !pageTab.contains("segmentation_mask"),
+			"the PageTab's Annotation Type lists the rows' types: " + pageTab);
+	}
+
+	@Test
 	void withMetadataThePackageHasPageTabMifaFileListAndManifest() throws IOException {
 		final Path out = export(request(tmp.resolve("pkg")).metadata(DemoMetadata.create()).format(ExportFormat.POINTS_CSV));
 		final JsonNode pageTab = new ObjectMapper().readTree(out.resolve("submission.json").toFile());
@@ -69,7 +90,7 @@ class PackageExportTest {
 		assertEquals(DemoMetadata.create().study().title(), back.study().title());
 		assertEquals(2, back.annotations().files().size(), "one row per annotation file");
 		final List<String> tsv = Files.readAllLines(out.resolve("annotations.tsv"));
-		assertTrue(tsv.get(0).startsWith("Files\tannotation_type\tsource_image"), tsv.get(0));
+		assertTrue(tsv.get(0).startsWith("Files\tannotation_type\tSource image"), tsv.get(0));
 		assertEquals(3, tsv.size());
 		assertTrue(tsv.get(1).startsWith("annotations/nuclei/nuclei.geojson\tgeometrical_annotations, point_annotations\tnuclei.tif"), tsv.get(1));
 		assertTrue(tsv.get(2).startsWith("annotations/nuclei/nuclei_points.csv\tpoint_annotations\tnuclei.tif"), tsv.get(2));

@@ -165,4 +165,51 @@ class PackageValidatorTest {
 		assertTrue(e.contains("ERROR annotations.tsv line 2: path 'annotations/a\u0000.geojson' has characters the archive refuses"),
 			e.toString());
 	}
+
+	@Test
+	void aListedFolderWithAListedPathInsideItIsRefusedAsTheArchiveDoes() throws IOException {
+		final Path list = pkg.resolve("annotations.tsv");
+		Files.writeString(list, Files.readString(list) + "annotations/nuclei\tgeometrical_annotations\tnuclei.tif\n");
+		final List<String> e = errors();
+		assertTrue(e.stream().anyMatch(s -> s.startsWith("ERROR annotations.tsv: 'annotations/nuclei/nuclei.geojson' " +
+			"is inside the folder 'annotations/nuclei', which annotations.tsv lists whole: the archive refuses a " +
+			"folder listed together with a path inside it (a circular reference)")), e.toString());
+	}
+
+	@Test
+	void anImageFolderListedWithItsLabelsListedInsideItIsRefused() throws IOException {
+		// the --include-image form of earlier versions: images.tsv lists the image, annotations.tsv its labels/
+		final SampleData.SampleFiles s = SampleData.standard().write(tmp.resolve("sample2"));
+		final Path old = tmp.resolve("old");
+		new PackageExport(w -> {}, Progress.NONE).export(ExportRequest.to(old).metadata(DemoMetadata.create())
+			.includeImage(true).image(ImageSource.ofFiles(s.image, List.of(), List.of(s.labels))), TODAY, Instant
+				.parse("2026-11-29T10:00:00Z"));
+		assertEquals(List.of(), errorsOf(old), "this version's form is accepted");
+		Files.createDirectories(old.resolve("images/nuclei.ome.zarr/labels"));
+		Files.move(old.resolve("annotations/nuclei/nuclei_labels.ome.zarr"), old.resolve(
+			"images/nuclei.ome.zarr/labels/nuclei_labels"));
+		final Path list = old.resolve("annotations.tsv");
+		Files.writeString(list, Files.readString(list).replace("annotations/nuclei/nuclei_labels.ome.zarr\t",
+			"images/nuclei.ome.zarr/labels/nuclei_labels\t"));
+		final List<String> e = errorsOf(old);
+		assertTrue(e.stream().anyMatch(x -> x.startsWith("ERROR annotations.tsv: 'images/nuclei.ome.zarr/labels/" +
+			"nuclei_labels' is inside the folder 'images/nuclei.ome.zarr', which images.tsv lists whole")), e.toString());
+	}
+
+	@Test
+	void theSourceImageColumnOfEarlierVersionsIsAWarning() throws IOException {
+		final Path list = pkg.resolve("annotations.tsv");
+		Files.writeString(list, Files.readString(list).replaceFirst("\tSource image\t", "\tsource_image\t"));
+		final List<PackageProblem> all = new PackageValidator(pkg, TODAY).run();
+		assertTrue(all.stream().anyMatch(p -> !p.isError() && p.where().equals("annotations.tsv") && p.message()
+			.startsWith("column 'source_image': the archive's RO-Crate ingest does not read it as the source image")),
+			all.toString());
+		assertTrue(all.stream().anyMatch(p -> p.message().startsWith("annotations-only package: the source images " +
+			"[nuclei.tif]")), "its values are still read: " + all);
+	}
+
+	private static List<String> errorsOf(final Path dir) throws IOException {
+		return new PackageValidator(dir, TODAY).run().stream().filter(PackageProblem::isError).map(PackageProblem::toString)
+			.collect(Collectors.toList());
+	}
 }
