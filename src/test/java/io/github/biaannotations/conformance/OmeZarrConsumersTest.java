@@ -38,8 +38,8 @@ import io.github.biaannotations.zarr.ZarrFormat;
  * Our OME-Zarr exports, made with the command line from {@link ConformanceInputs}, read by the programs that
  * read OME-Zarr: ome-zarr-models 1.7 (validation), zarr-python 3.1.6 and tensorstore 0.1.85 (every array),
  * ome-zarr-py 0.16.0 (napari's reader: labels, colours, properties, its warnings), Fiji's N5 reader (n5-zarr)
- * and zarrita. Six packages: 2D and 3D, OME-NGFF 0.4 and 0.5, with the image (labels under its
- * {@code labels/}) and without, sharded, blosc, labels from ROIs (instance and semantic), and a 2-channel label
+ * and zarrita. Six packages: 2D and 3D, OME-NGFF 0.4 and 0.5, with the image (its label images beside it, each
+ * naming it as their source) and without, sharded, blosc, labels from ROIs (instance and semantic), and a 2-channel label
  * image beside a 2-channel image large enough for a 5-level pyramid and shards of several chunks.
  */
 class OmeZarrConsumersTest {
@@ -94,32 +94,30 @@ class OmeZarrConsumersTest {
 		final String image04 = "ome_zarr_models.v04.image.Image", labels04 = "ome_zarr_models.v04.labels.Labels",
 			label04 = "ome_zarr_models.v04.image_label.ImageLabel";
 		expected.put(p2d05 + "/images/cells.ome.zarr", image05);
-		expected.put(p2d05 + "/images/cells.ome.zarr/labels", labels05);
-		expected.put(p2d05 + "/images/cells.ome.zarr/labels/cells_labels", label05);
-		expected.put(p2d05 + "/images/cells.ome.zarr/labels/cells_roi_labels", label05);
+		expected.put(p2d05 + "/annotations/cells/cells_labels.ome.zarr", label05);
+		expected.put(p2d05 + "/annotations/cells/cells_roi_labels.ome.zarr", label05);
 		expected.put(p2d04 + "/annotations/cells/cells_labels.ome.zarr", label04);
 		expected.put(p2d04 + "/annotations/cells/cells_roi_labels.ome.zarr", label04);
 		expected.put(p3d05 + "/images/stack.ome.zarr", image05);
-		expected.put(p3d05 + "/images/stack.ome.zarr/labels", labels05);
-		expected.put(p3d05 + "/images/stack.ome.zarr/labels/stack_labels", label05);
-		expected.put(p3d05 + "/images/stack.ome.zarr/labels/stack_roi_labels", label05);
+		expected.put(p3d05 + "/annotations/stack/stack_labels.ome.zarr", label05);
+		expected.put(p3d05 + "/annotations/stack/stack_roi_labels.ome.zarr", label05);
 		expected.put(p3d04 + "/images/stack.ome.zarr", image04);
-		expected.put(p3d04 + "/images/stack.ome.zarr/labels", labels04);
-		expected.put(p3d04 + "/images/stack.ome.zarr/labels/stack_labels", label04);
+		expected.put(p3d04 + "/annotations/stack/stack_labels.ome.zarr", label04);
 		expected.put(pChannels + "/images/channels.ome.zarr", image05);
-		expected.put(pChannels + "/images/channels.ome.zarr/labels", labels05);
-		expected.put(pChannels + "/images/channels.ome.zarr/labels/channels_labels_c1", label05);
-		expected.put(pChannels + "/images/channels.ome.zarr/labels/channels_labels_c2", label05);
+		expected.put(pChannels + "/annotations/channels/channels_labels_c1.ome.zarr", label05);
+		expected.put(pChannels + "/annotations/channels/channels_labels_c2.ome.zarr", label05);
 		expected.put(p3d05Labels + "/annotations/stack/stack_labels.ome.zarr", label05);
 		expected.put(p3d05Labels + "/annotations/stack/stack_roi_labels.ome.zarr", label05);
 		for (final Map.Entry<String, String> e : expected.entrySet())
 			assertEquals(1, v.lines("  " + e.getKey() + ": valid " + e.getValue()).size(), () -> e.getKey() +
 				" is not valid as " + e.getValue() + ":\n" + v);
 		assertEquals(expected.size(), v.output.split(": valid ", -1).length - 1, () -> "groups validated:\n" + v);
-		// at 0.5 the image model checks its labels group and every label image in it (their arrays too)
+		// at 0.5 the models check the arrays too: a label image has its image's axes and as many levels
 		assertEquals(1, v.lines("  " + pChannels + "/images/channels.ome.zarr: valid " + image05 +
-			"(zarr v3, OME-Zarr 0.5); axes c,y,x; levels 0,1,2,3,4; members ['0', '1', '2', '3', '4', 'labels']")
-			.size(), v::toString);
+			"(zarr v3, OME-Zarr 0.5); axes c,y,x; levels 0,1,2,3,4; members ['0', '1', '2', '3', '4']").size(),
+			v::toString);
+		assertEquals(1, v.lines("  " + pChannels + "/annotations/channels/channels_labels_c1.ome.zarr: valid " +
+			label05 + "(zarr v3, OME-Zarr 0.5); axes c,y,x; levels 0,1,2,3,4;").size(), v::toString);
 	}
 
 	/** zarr-python and tensorstore read every array whole and agree; the shards group chunks along every axis. */
@@ -133,19 +131,19 @@ class OmeZarrConsumersTest {
 		// 3D sharded: a shard holds both frames and both channels, not one chunk (issue 12, item 9)
 		assertLine(v, "  " + p3d05 + "/images/stack.ome.zarr/0: zarr v3 shape (2, 2, 4, 48, 64) dtype uint16 " +
 			"chunks (1, 1, 4, 48, 64) shards (2, 2, 4, 48, 64) ");
-		assertLine(v, "  " + p3d05 + "/images/stack.ome.zarr/labels/stack_labels/0: zarr v3 shape (2, 1, 4, 48, 64) " +
+		assertLine(v, "  " + p3d05 + "/annotations/stack/stack_labels.ome.zarr/0: zarr v3 shape (2, 1, 4, 48, 64) " +
 			"dtype uint16 chunks (1, 1, 4, 48, 64) shards (2, 1, 4, 48, 64) ");
 		assertLine(v, "  " + p3d05Labels + "/annotations/stack/stack_labels.ome.zarr/0: zarr v3 shape (2, 4, 48, 64) " +
 			"dtype uint16 chunks (1, 4, 48, 64) shards (2, 4, 48, 64) ");
 		// both channels and 2 x 2 chunks (partial at the edges) in one shard
 		assertLine(v, "  " + pChannels + "/images/channels.ome.zarr/0: zarr v3 shape (2, 1100, 2100) dtype uint16 " +
 			"chunks (1, 1024, 2048) shards (2, 2048, 4096) ");
-		assertLine(v, "  " + pChannels + "/images/channels.ome.zarr/labels/channels_labels_c2/4: zarr v3 shape " +
+		assertLine(v, "  " + pChannels + "/annotations/channels/channels_labels_c2.ome.zarr/4: zarr v3 shape " +
 			"(1, 69, 132) ");
-		assertTrue(v.lines("  " + p2d05 + "/images/cells.ome.zarr/labels/cells_labels/0: zarr v3 shape (160, 200) ")
+		assertTrue(v.lines("  " + p2d05 + "/annotations/cells/cells_labels.ome.zarr/0: zarr v3 shape (160, 200) ")
 			.get(0).contains("{\"name\": \"blosc\""), v::toString);
-		assertTrue(v.lines("  " + p3d04 + "/images/stack.ome.zarr/labels/stack_labels/0: zarr v2 shape (2, 1, 4, 48, " +
-			"64) ").get(0).contains("compressor Blosc(cname='zstd'"), v::toString);
+		assertTrue(v.lines("  " + p3d04 + "/annotations/stack/stack_labels.ome.zarr/0: zarr v2 shape (2, 1, 4, " +
+			"48, 64) ").get(0).contains("compressor Blosc(cname='zstd'"), v::toString);
 	}
 
 	/**
@@ -171,31 +169,36 @@ class OmeZarrConsumersTest {
 			}
 			else if (line.startsWith("    log ")) {
 				final String log = line.substring(8), where = group;
-				final boolean standalone = group != null && group.contains("/annotations/");
+				// without --include-image a label image has no image to name as its source
+				final boolean standalone = group != null && (group.startsWith(p2d04.toString()) || group.startsWith(
+					p3d05Labels.toString()));
 				assertTrue("0.4".equals(version) && log.equals(V04_WARNING) || standalone && NO_PARENT_WARNING.matcher(log)
 					.matches(), () -> "ome-zarr-py warned about " + where + ": " + log + "\n" + v);
 			}
 		}
 		assertEquals(11, labelNodes.size(), () -> "label images found:\n" + v);
 		// 12 ellipses, a label with a hole, one of two parts, and background: 15 values with colour and properties
-		assertNode(v, p2d05 + "/images/cells.ome.zarr/labels/cells_labels: specs ['Label', 'Multiscales'], levels " +
+		assertNode(v, p2d05 + "/annotations/cells/cells_labels.ome.zarr: specs ['Label', 'Multiscales'], levels " +
 			"[(160, 200)]", "'colors': '15 (e.g. {0: [0.0, 0.0, 0.0, 0.0]", "'properties': \"15 (e.g. {0: {'name': " +
 				"'background', 'voxel count': ");
 		assertNode(v, p2d04 + "/annotations/cells/cells_labels.ome.zarr: specs ['Label', 'Multiscales'], levels " +
 			"[(160, 200)]", "'colors': '15 ");
 		// labels from ROIs keep the image's calibration
-		assertNode(v, p2d05 + "/images/cells.ome.zarr/labels/cells_roi_labels: specs ['Label', 'Multiscales']",
+		assertNode(v, p2d05 + "/annotations/cells/cells_roi_labels.ome.zarr: specs ['Label', 'Multiscales']",
 			"'axes': [{'name': 'y', 'type': 'space', 'unit': 'micrometer'}");
-		assertNode(v, p3d05 + "/images/stack.ome.zarr/labels/stack_labels: specs ['Label', 'Multiscales'], levels " +
+		assertNode(v, p3d05 + "/annotations/stack/stack_labels.ome.zarr: specs ['Label', 'Multiscales'], levels " +
 			"[(2, 1, 4, 48, 64)]", "'colors': '4 ");
-		assertNode(v, pChannels + "/images/channels.ome.zarr/labels/channels_labels_c1: specs ['Label', " +
+		assertNode(v, pChannels + "/annotations/channels/channels_labels_c1.ome.zarr: specs ['Label', " +
 			"'Multiscales'], levels [(1, 1100, 2100), (1, 550, 1050), (1, 275, 525), (1, 138, 263), (1, 69, 132)]",
 			"'colors': '" + (CELLS + 1) + " ");
-		assertNode(v, pChannels + "/images/channels.ome.zarr/labels/channels_labels_c2: specs ['Label', " +
+		assertNode(v, pChannels + "/annotations/channels/channels_labels_c2.ome.zarr: specs ['Label', " +
 			"'Multiscales']", "'colors': '4 ");
-		assertNode(v, pChannels + "/images/channels.ome.zarr: specs ['Multiscales', 'OMERO'], levels [(2, 1100, " +
-			"2100), (2, 550, 1050), (2, 275, 525), (2, 138, 263), (2, 69, 132)]", "'channel_names': ['Channel 1', " +
-				"'Channel 2']");
+		// the image, read itself and as the source (parent) each of its two label images names
+		final String image = "    node " + pChannels + "/images/channels.ome.zarr: specs ['Multiscales', 'OMERO'], " +
+			"levels [(2, 1100, 2100), (2, 550, 1050), (2, 275, 525), (2, 138, 263), (2, 69, 132)], visible ";
+		assertEquals(1, v.lines(image + "True").size(), v::toString);
+		assertEquals(2, v.lines(image + "False").size(), () -> "the label images' source is not their image:\n" + v);
+		assertTrue(v.lines(image + "True").get(0).contains("'channel_names': ['Channel 1', 'Channel 2']"), v::toString);
 	}
 
 	/**
@@ -205,11 +208,14 @@ class OmeZarrConsumersTest {
 	@Test
 	void fijisN5ReaderReadsEveryDataset() throws IOException {
 		final Object[][] trees = { //
-			{ p2d05.resolve("images/cells.ome.zarr"), 3, 3 }, //
+			{ p2d05.resolve("images/cells.ome.zarr"), 1, 1 }, //
+			{ p2d05.resolve("annotations/cells/cells_labels.ome.zarr"), 1, 1 }, //
+			{ p2d05.resolve("annotations/cells/cells_roi_labels.ome.zarr"), 1, 1 }, //
 			{ p2d04.resolve("annotations/cells/cells_roi_labels.ome.zarr"), 1, 1 }, //
-			{ p3d05.resolve("images/stack.ome.zarr"), 3, 3 }, //
-			{ p3d04.resolve("images/stack.ome.zarr"), 2, 2 }, //
-			{ pChannels.resolve("images/channels.ome.zarr"), 15, 3 }, //
+			{ p3d05.resolve("images/stack.ome.zarr"), 1, 1 }, //
+			{ p3d05.resolve("annotations/stack/stack_labels.ome.zarr"), 1, 1 }, //
+			{ p3d04.resolve("annotations/stack/stack_labels.ome.zarr"), 1, 1 }, //
+			{ pChannels.resolve("images/channels.ome.zarr"), 5, 1 }, //
 			{ p3d05Labels.resolve("annotations/stack/stack_labels.ome.zarr"), 1, 1 } };
 		final Map<String, Consumers.Verdict> read = new LinkedHashMap<>();
 		for (final Object[] t : trees) {
@@ -222,20 +228,25 @@ class OmeZarrConsumersTest {
 		// the values of level 0 are those of the TIFFs exported, in C order
 		final Consumers.Verdict stack = read.get(p3d05.resolve("images/stack.ome.zarr").toString());
 		assertLine(stack, "  summary: 0 shape=[2, 2, 4, 48, 64] dtype=uint16 sha256=" + sha256(tiffBytes(in.stack)));
-		assertLine(stack, "  summary: labels/stack_labels/0 shape=[2, 1, 4, 48, 64] dtype=uint16 sha256=" + sha256(
-			tiffBytes(in.stackLabels)));
-		// image, labels and labels from ROIs: each one shard of several chunks, read whole and chunk by chunk alike
-		assertEquals(3, stack.lines("  shards: 1 read, 0 missing; whole-shard readBlock sha256 matches chunk-wise " +
-			"read").size(), stack::toString);
+		final Consumers.Verdict stackLabels = read.get(p3d05.resolve("annotations/stack/stack_labels.ome.zarr")
+			.toString());
+		assertLine(stackLabels, "  summary: 0 shape=[2, 1, 4, 48, 64] dtype=uint16 sha256=" + sha256(tiffBytes(
+			in.stackLabels)));
+		// image and labels: each one shard of several chunks, read whole and chunk by chunk alike
+		for (final Consumers.Verdict v : Arrays.asList(stack, stackLabels))
+			assertEquals(1, v.lines("  shards: 1 read, 0 missing; whole-shard readBlock sha256 matches chunk-wise " +
+				"read").size(), v::toString);
 		final Consumers.Verdict big = read.get(pChannels.resolve("images/channels.ome.zarr").toString());
 		assertLine(big, "  summary: 0 shape=[2, 1100, 2100] dtype=uint16 sha256=" + sha256(tiffBytes(channels)));
-		assertLine(read.get(p3d04.resolve("images/stack.ome.zarr").toString()), "  summary: labels/stack_labels/0 " +
+		assertLine(read.get(p3d04.resolve("annotations/stack/stack_labels.ome.zarr").toString()), "  summary: 0 " +
 			"shape=[2, 1, 4, 48, 64] dtype=uint16 sha256=" + sha256(tiffBytes(in.stackLabels)));
-		assertLine(read.get(p2d05.resolve("images/cells.ome.zarr").toString()), "  summary: labels/cells_labels/0 " +
+		assertLine(read.get(p2d05.resolve("annotations/cells/cells_labels.ome.zarr").toString()), "  summary: 0 " +
 			"shape=[160, 200] dtype=uint16 sha256=" + sha256(tiffBytes(in.labels2d)));
 		// the labels drawn from ROIs are at the image's scale, in its unit
-		assertLine(read.get(p2d05.resolve("images/cells.ome.zarr").toString()), "ngff group \"labels/cells_roi_labels\" " +
-			"multiscales[0]: name=cells_roi_labels version=0.5 (ome.version) axes=[y:space:micrometer,x:space:micrometer]");
+		final Consumers.Verdict roiLabels = read.get(p2d05.resolve("annotations/cells/cells_roi_labels.ome.zarr")
+			.toString());
+		assertTrue(roiLabels.output.contains("multiscales[0]: name=cells_roi_labels version=0.5 (ome.version) " +
+			"axes=[y:space:micrometer,x:space:micrometer]"), roiLabels::toString);
 	}
 
 	/** zarrita reads the sharded arrays, shards of several chunks along c and t included, as the TIFFs hold them. */
@@ -243,8 +254,8 @@ class OmeZarrConsumersTest {
 	void zarritaReadsTheShardedArrays() throws Exception {
 		final Path stack = p3d05.resolve("images/stack.ome.zarr");
 		assertArrayEquals(tiffBytes(in.stack), IndependentReaders.readArray(ZarrFormat.V3, stack, "0").data);
-		assertArrayEquals(tiffBytes(in.stackLabels), IndependentReaders.readArray(ZarrFormat.V3, stack,
-			"labels/stack_labels/0").data);
+		assertArrayEquals(tiffBytes(in.stackLabels), IndependentReaders.readArray(ZarrFormat.V3, p3d05.resolve(
+			"annotations/stack/stack_labels.ome.zarr"), "0").data);
 		assertArrayEquals(tiffBytes(channels), IndependentReaders.readArray(ZarrFormat.V3, pChannels.resolve(
 			"images/channels.ome.zarr"), "0").data);
 	}

@@ -83,7 +83,7 @@ class PackageValidatorTest {
 	}
 
 	@Test
-	void labelColoursWithoutPropertiesForTheSameValuesAreErrorsInTheImagesLabelsToo() throws IOException {
+	void labelColoursWithoutPropertiesForTheSameValuesAreErrorsBesideTheImageToo() throws IOException {
 		final SampleData.SampleFiles s = SampleData.standard().write(tmp.resolve("sample2"));
 		pkg = tmp.resolve("with-image");
 		new PackageExport(w -> {}, Progress.NONE).export(ExportRequest.to(pkg).metadata(DemoMetadata.create())
@@ -91,13 +91,18 @@ class PackageValidatorTest {
 				s.rois), List.of())), TODAY, Instant.parse("2026-11-29T10:00:00Z"));
 		assertEquals(List.of(), errors());
 		// the form ome-zarr-models 1.7 refuses: a colour for background 0 but no properties entry for it
-		final Path label = pkg.resolve("images/nuclei.ome.zarr/labels/nuclei_labels/zarr.json");
+		final Path label;
+		try (java.util.stream.Stream<Path> found = Files.list(pkg.resolve("annotations/nuclei"))) {
+			label = found.filter(p -> p.getFileName().toString().endsWith(".ome.zarr")).findFirst().orElseThrow()
+				.resolve("zarr.json");
+		}
+		final String name = pkg.relativize(label.getParent()).toString();
 		final ObjectNode meta = (ObjectNode) new ObjectMapper().readTree(label.toFile());
 		((ArrayNode) meta.path("attributes").path("ome").path("image-label").path("properties")).remove(0);
 		new ObjectMapper().writeValue(label.toFile(), meta);
 		final List<String> e = errors();
-		assertTrue(e.stream().anyMatch(m -> m.startsWith("ERROR images/nuclei.ome.zarr: labels/nuclei_labels: " +
-			"image-label: colors list label values [0, 1,") && m.contains("but properties list [1, 2,")), e.toString());
+		assertTrue(e.stream().anyMatch(m -> m.startsWith("ERROR " + name + ": image-label: colors list label values " +
+			"[0, 1,") && m.contains("but properties list [1, 2,")), e.toString());
 	}
 
 	@Test
