@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", mixinStandardHelpOptions = true,
 	description = { "Import GeoJSON as ImageJ ROIs, or an OME-Zarr label image as a TIFF.",
 		"GeoJSON annotations become a RoiSet.zip for the ROI Manager; an OME-Zarr label image becomes a TIFF label",
-		"image (--out labels.tif)." })
+		"image (--out labels.tif). From QuPath's GeoJSON, each classification becomes an ImageJ group and the ROIs",
+		"its colour; object type, id and measurements are kept in ROI properties, so that an export gives them back;",
+		"what ROIs cannot hold (cell nuclei, child objects) is named in a warning." })
 final class ImportCommand implements Callable<Integer> {
 
 	@Parameters(index = "0", paramLabel = "FILE", description = "GeoJSON file (FeatureCollection, Feature or array of features), or an .ome.zarr folder.")
@@ -27,7 +29,8 @@ final class ImportCommand implements Callable<Integer> {
 	@Option(names = "--label", paramLabel = "NAME", description = "Which label image of an image's OME-Zarr (labels/NAME); needed when it has several.")
 	String label;
 
-	@Option(names = "--image", paramLabel = "IMG", description = "The image the annotations belong to, to map planes to stack positions.")
+	@Option(names = "--image", paramLabel = "IMG", description = "The image the annotations belong to, to map planes to stack positions (without it, a file " +
+		"that puts any feature on another plane than QuPath's default is taken for a stack).")
 	Path image;
 
 	@Option(names = "--out", required = true, paramLabel = "FILE", description = "The RoiSet.zip (from GeoJSON) or TIFF (from OME-Zarr) to write.")
@@ -58,7 +61,8 @@ final class ImportCommand implements Callable<Integer> {
 				imp.getStackSize() + " planes, " + imp.getBitDepth() + "-bit) into " + out);
 			return 0;
 		}
-		final int n = RoiImport.toRoiSet(input, image, out);
+		final int n = RoiImport.toRoiSet(input, image, out, console::warn);
+		console.flushWarnings();
 		console.out("Imported " + n + " ROIs into " + out);
 		return 0;
 	}

@@ -11,6 +11,11 @@ final class FeatureRef {
 		this.index = index;
 	}
 
+	/** The feature's 1-based place in its file. */
+	int index() {
+		return index;
+	}
+
 	@Override
 	public String toString() {
 		return source + ": feature " + index;

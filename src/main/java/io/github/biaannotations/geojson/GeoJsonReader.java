@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.locationtech.jts.geom.Coordinate;
@@ -56,13 +57,35 @@ public final class GeoJsonReader {
 	 * @return the number of features read
 	 */
 	public int read(final InputStream in, final String source, final Consumer<Annotation> sink) throws IOException {
+		return read(in, source, sink, w -> {});
+	}
+
+	/**
+	 * @param source names the input in messages (usually its path)
+	 * @param sink receives each annotation in file order
+	 * @param warnings receives, once per file for each kind, what the file holds that is not imported (cell
+	 *          nuclei, child objects, properties QuPath does not write), with how many features hold it
+	 * @return the number of features read
+	 */
+	public int read(final InputStream in, final String source, final Consumer<Annotation> sink,
+		final Consumer<String> warnings) throws IOException
+	{
+		final DroppedMembers dropped = new DroppedMembers();
+		final int n = read(in, source, sink, dropped);
+		dropped.report(source, warnings);
+		return n;
+	}
+
+	private int read(final InputStream in, final String source, final Consumer<Annotation> sink,
+		final DroppedMembers dropped) throws IOException
+	{
 		int index = 0;
 		try (JsonParser p = MAPPER.getFactory().createParser(in)) {
 			JsonToken t = p.nextToken();
 			if (t == null) throw new GeoJsonException(source + ": empty file, expected GeoJSON");
 			if (t == JsonToken.START_ARRAY) {
 				while (p.nextToken() == JsonToken.START_OBJECT)
-					sink.accept(feature(p, source, ++index));
+					sink.accept(feature(p, source, ++index, dropped));
 				if (p.currentToken() != JsonToken.END_ARRAY)
 					throw new GeoJsonException(source + ": the array must hold only Feature objects (at feature " + (index + 1) + ")");
 				return index;
@@ -75,7 +98,7 @@ public final class GeoJsonReader {
 				p.nextToken();
 				if ("features".equals(field) && p.currentToken() == JsonToken.START_ARRAY) {
 					while (p.nextToken() == JsonToken.START_OBJECT)
-						sink.accept(feature(p, source, ++index));
+						sink.accept(feature(p, source, ++index, dropped));
 					if (p.currentToken() != JsonToken.END_ARRAY)
 						throw new GeoJsonException(source + ": 'features' must hold only Feature objects (at feature " + (index + 1) + ")");
 				} else {
@@ -86,7 +109,7 @@ public final class GeoJsonReader {
 			if ("Feature".equals(type)) {
 				try (JsonParser single = MAPPER.treeAsTokens(members)) {
 					single.nextToken();
-					sink.accept(feature(single, source, ++index));
+					sink.accept(feature(single, source, ++index, dropped));
 				}
 				return index;
 			}
@@ -104,8 +127,14 @@ public final class GeoJsonReader {
 		}
 	}
 
+	/** QuPath 0.2 wrote the object type as the feature's id. */
+	private static final Set<String> LEGACY_TYPE_IDS = Set.of("PathAnnotationObject",
+		"PathDetectionObject", "PathCellObject", "PathTileObject", "TMACoreObject", "PathRootObject");
+
 	/** Reads one feature, the parser standing on its START_OBJECT; geometry coordinates are streamed. */
-	private Annotation feature(final JsonParser p, final String source, final int index) throws IOException {
+	private Annotation feature(final JsonParser p, final String source, final int index, final DroppedMembers dropped)
+		throws IOException
+	{
 		final FeatureRef where = new FeatureRef(source, index);
 		ParsedGeometry geometry = null;
 		String id = null;
@@ -114,8 +143,12 @@ public final class GeoJsonReader {
 			final String field = p.getCurrentName();
 			final JsonToken value = p.nextToken();
 			if ("geometry".equals(field) && value == JsonToken.START_OBJECT) geometry = ParsedGeometry.parse(p, where);
-			else if ("properties".equals(field) && value == JsonToken.START_OBJECT) properties = ParsedProperties.parse(p, where);
+			else if ("properties".equals(field) && value == JsonToken.START_OBJECT) properties = ParsedProperties.parse(p, where, dropped);
 			else if ("id".equals(field) && value.isScalarValue()) id = p.getValueAsString();
+			else if ("nucleusGeometry".equals(field) && value == JsonToken.START_OBJECT) {
+				dropped.add("cell nuclei (nucleusGeometry) not imported: an ImageJ ROI has one outline", where);
+				p.skipChildren();
+			}
 			else p.skipChildren();
 		}
 		if (geometry == null) throw new GeoJsonException(where + ": no geometry");
@@ -126,7 +159,12 @@ public final class GeoJsonReader {
 			throw new GeoJsonException(where + ": " + e.getMessage(), e);
 		}
 		final Annotation.Builder b = Annotation.builder(g);
-		if (id != null) b.id(id);
+		if (id != null && LEGACY_TYPE_IDS.contains(id)) {
+			if (properties == null || properties.objectType() == null) {
+				final Annotation.ObjectType legacy = Annotation.ObjectType.fromJson(id);
+				if (legacy != null) b.objectType(legacy);
+			}
+		} else if (id != null) b.id(id);
 		final JsonNode plane = geometry.plane;
 		if (plane != null && plane.isObject()) {
 			try {
@@ -136,7 +174,7 @@ public final class GeoJsonReader {
 			}
 		}
 		b.ellipse(geometry.ellipse);
-		if (properties != null) properties.applyTo(b, where);
+		if (properties != null) properties.applyTo(b, where, dropped);
 		return b.build();
 	}
 

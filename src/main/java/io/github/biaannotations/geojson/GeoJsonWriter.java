@@ -2,6 +2,8 @@ package io.github.biaannotations.geojson;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.locationtech.jts.geom.Coordinate;
@@ -25,10 +27,12 @@ import io.github.biaannotations.model.Plane;
 import io.github.biaannotations.model.Rgb;
 
 /**
- * Writes annotations as a GeoJSON {@code FeatureCollection} the way QuPath reads it: geometry with optional
- * {@code plane} and {@code isEllipse} members, properties {@code objectType}, {@code name}, {@code color},
- * {@code classification}, {@code measurements} and {@code metadata}. Coordinates keep full double precision.
- * Streams: each feature is written as it comes.
+ * Writes annotations as a GeoJSON {@code FeatureCollection} in the form QuPath 0.7 writes and reads: geometry with
+ * {@code plane} (left out for QuPath's default plane c = -1, z = 0, t = 0) and {@code isEllipse} members, properties
+ * {@code objectType}, {@code name}, {@code color} (left out when it is the class's colour, which QuPath shows for an
+ * object without its own), {@code classification} as {@code name} (or {@code names} of a derived class such as
+ * "Tumor: Positive") with its {@code color}, which QuPath requires, {@code isLocked}, {@code measurements} and
+ * {@code metadata}. Coordinates keep full double precision. Streams: each feature is written as it comes.
  */
 public final class GeoJsonWriter implements AnnotationWriter {
 
@@ -52,7 +56,7 @@ public final class GeoJsonWriter implements AnnotationWriter {
 		out.writeFieldName("geometry");
 		out.writeStartObject();
 		writeGeometry(a.geometry());
-		if (a.plane().isPresent()) writePlane(a.plane().get());
+		if (a.plane().isPresent() && !Plane.DEFAULT.equals(a.plane().get())) writePlane(a.plane().get());
 		if (a.isEllipse()) out.writeBooleanField("isEllipse", true);
 		out.writeEndObject();
 		writeProperties(a);
@@ -71,13 +75,11 @@ public final class GeoJsonWriter implements AnnotationWriter {
 		out.writeObjectFieldStart("properties");
 		out.writeStringField("objectType", a.objectType().json());
 		if (a.name().isPresent()) out.writeStringField("name", a.name().get());
-		if (a.color().isPresent()) writeColor("color", a.color().get());
-		if (a.classification().isPresent()) {
-			out.writeObjectFieldStart("classification");
-			out.writeStringField("name", a.classification().get());
-			if (a.classificationColor().isPresent()) writeColor("color", a.classificationColor().get());
-			out.writeEndObject();
-		}
+		final Rgb classColor = a.classification().isPresent()
+			? a.classificationColor().orElseGet(() -> ClassColors.of(a.classification().get())) : null;
+		if (a.color().isPresent() && !sameRgb(a.color().get(), classColor)) writeColor("color", a.color().get());
+		if (a.classification().isPresent()) writeClassification(a.classification().get(), classColor);
+		if (a.isLocked()) out.writeBooleanField("isLocked", true);
 		if (!a.measurements().isEmpty()) {
 			out.writeObjectFieldStart("measurements");
 			for (final Map.Entry<String, Double> m : a.measurements().entrySet())
@@ -91,6 +93,30 @@ public final class GeoJsonWriter implements AnnotationWriter {
 			out.writeEndObject();
 		}
 		out.writeEndObject();
+	}
+
+	/**
+	 * QuPath's form: {@code {"name": "Tumor", "color": [r, g, b]}}, or for a derived class
+	 * {@code {"names": ["Tumor", "Positive"], ...}}; QuPath refuses a classification object without a colour.
+	 */
+	private void writeClassification(final String name, final Rgb color) throws IOException {
+		out.writeObjectFieldStart("classification");
+		final List<String> names = new ArrayList<>();
+		for (final String part : name.split(":"))
+			if (!part.isBlank()) names.add(part.strip());
+		if (names.size() <= 1) out.writeStringField("name", names.isEmpty() ? name : names.get(0));
+		else {
+			out.writeArrayFieldStart("names");
+			for (final String n : names)
+				out.writeString(n.strip());
+			out.writeEndArray();
+		}
+		writeColor("color", color);
+		out.writeEndObject();
+	}
+
+	private static boolean sameRgb(final Rgb a, final Rgb b) {
+		return b != null && (a.argb() & 0xffffff) == (b.argb() & 0xffffff);
 	}
 
 	private void writeColor(final String field, final Rgb c) throws IOException {

@@ -81,7 +81,7 @@ public final class RoiExporter {
 		b.metadata(ImageJKeys.TYPE, kind.key());
 		RoiStyle.export(roi, b);
 		final String position = RoiPlanes.positionKey(roi);
-		b.plane(RoiPlanes.toPlane(position, image)).metadata(ImageJKeys.POSITION, position);
+		b.plane(RoiPlanes.toPlane(position, image)).metadata(ImageJKeys.POSITION, allPlanes(position));
 		if (kind == RoiKind.OVAL) b.ellipse(true);
 		extras(roi, kind, b);
 		return List.of(b.build());
@@ -283,16 +283,27 @@ public final class RoiExporter {
 			final Annotation.Builder b = Annotation.builder(g).metadata(ImageJKeys.TYPE, RoiKind.POINT.key());
 			RoiStyle.export(roi, b);
 			final String position = key[1].isEmpty() ? null : key[1];
-			b.plane(RoiPlanes.toPlane(position, image)).metadata(ImageJKeys.POSITION, position);
+			b.plane(RoiPlanes.toPlane(position, image)).metadata(ImageJKeys.POSITION, allPlanes(position));
 			b.metadata(ImageJKeys.POINT_SET, set);
 			if (reordered) b.metadata(ImageJKeys.POINT_INDICES, indices.get(e.getKey()).toString());
 			if (usesCounters) {
+				final int counter = Integer.parseInt(key[0]);
 				b.metadata(ImageJKeys.COUNTER, key[0]);
-				b.classification(counterName(roi, Integer.parseInt(key[0])), null);
+				b.classification(counterName(roi, counter), QuPathMembers.counterColor(counter));
 			}
+			// one QuPath object per id: the parts after the first are new objects
+			if (!result.isEmpty()) b.id(null);
 			result.add(b.build());
 		}
 		return result;
+	}
+
+	/**
+	 * The position key to record: a ROI without a position in a stack lies on every plane, which GeoJSON's plane
+	 * cannot say (QuPath puts it on the first), so "0" records it; in a 2D image no position is the image itself.
+	 */
+	private String allPlanes(final String position) {
+		return position == null && image != null && image.getStackSize() > 1 ? "0" : position;
 	}
 
 	/** The counter's name from the ROI property {@code counter.N} if set, else "Counter N". */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -27,21 +28,41 @@ import ij.gui.TextRoi;
 import ij.process.FloatPolygon;
 
 import io.github.biaannotations.model.Annotation;
+import io.github.biaannotations.model.Plane;
 
 /**
  * Annotations &rarr; ImageJ ROIs: the one entry point for this direction. Uses our {@code imagej.*} metadata
- * where present (so our own exports come back as the same ROI types) and otherwise the geometry: polygons
- * become polygon ROIs (with holes or several parts, composite ROIs), QuPath's ellipses oval ROIs, lines line
- * ROIs, points point ROIs. Features that one point ROI was split into are joined again.
+ * where present (so our own exports come back as the same ROI types) and otherwise the geometry: axis-aligned
+ * rectangles become rectangle ROIs, other polygons polygon ROIs (with holes or several parts, composite ROIs),
+ * QuPath's ellipses oval ROIs, lines line ROIs, points point ROIs. Features that one point ROI was split into are
+ * joined again. Each classification of a file gets an ImageJ group and the ROIs its colour; what else QuPath
+ * gives an object is kept in ROI properties ({@link QuPathMembers}). Planes become positions as
+ * {@link RoiPlanes.Layout} says.
  */
 public final class RoiImporter {
 
 	private final ImagePlus image;
+	private final Consumer<String> warnings;
+	private RoiPlanes.Layout layout;
+	private ClassGroups groups;
+	/** Features of the current file on a plane the image does not have. */
+	private int outside;
 
 	/** @param image the target image, to map planes to stack positions; may be null */
 	public RoiImporter(final ImagePlus image) {
+		this(image, w -> {});
+	}
+
+	/**
+	 * @param image the target image, to map planes to stack positions; may be null
+	 * @param warnings receives what cannot be kept, once per {@link #toRois} call
+	 */
+	public RoiImporter(final ImagePlus image, final Consumer<String> warnings) {
 		ImageJQuirks.apply();
 		this.image = image;
+		this.warnings = warnings;
+		this.layout = RoiPlanes.Layout.of(image, List.of());
+		this.groups = new ClassGroups(List.of());
 	}
 
 	/**
@@ -50,6 +71,9 @@ public final class RoiImporter {
 	 * @throws IllegalArgumentException naming the annotation (1-based index and name) that cannot be converted
 	 */
 	public List<Roi> toRois(final List<Annotation> annotations) {
+		layout = RoiPlanes.Layout.of(image, annotations);
+		groups = new ClassGroups(annotations);
+		outside = 0;
 		final List<Roi> rois = new ArrayList<>(annotations.size());
 		final Map<String, List<Annotation>> pointSets = new LinkedHashMap<>();
 		final Map<String, Integer> pointSetSlot = new LinkedHashMap<>();
@@ -68,6 +92,12 @@ public final class RoiImporter {
 		}
 		for (final Map.Entry<String, List<Annotation>> e : pointSets.entrySet())
 			rois.set(pointSetSlot.get(e.getKey()), points(e.getValue(), pointSetSlot.get(e.getKey()) + 1));
+		if (outside > 0) warnings.accept(outside + " features lie on planes beyond the image's " + image.getNChannels() +
+			" channels, " + image.getNSlices() + " slices, " + image.getNFrames() + " frames: their ROIs keep the " +
+			"positions the file gives");
+		if (groups.ungrouped() > 0) warnings.accept(groups.ungrouped() + " ROIs have a classification beyond ImageJ's " +
+			ClassGroups.MAX_GROUPS + " groups: they get no group (the classification is kept in ROI property " +
+			QuPathMembers.CLASSIFICATION + ")");
 		return rois;
 	}
 
@@ -89,7 +119,7 @@ public final class RoiImporter {
 		try {
 			if (a.kind() == Annotation.Kind.POINTS) return points(List.of(a), index);
 			final Roi roi = shape(a);
-			RoiStyle.apply(a, roi);
+			RoiStyle.apply(a, roi, groups.groupOf(a));
 			RoiPlanes.apply(roi, position(a));
 			return roi;
 		} catch (final IllegalArgumentException e) {
@@ -103,7 +133,11 @@ public final class RoiImporter {
 
 	private String position(final Annotation a) {
 		final String p = a.metadata().get(ImageJKeys.POSITION);
-		return p != null ? p : RoiPlanes.positionKey(a.plane().orElse(null), image);
+		if (p != null) return p;
+		final Plane plane = a.plane().orElse(null);
+		if (image != null && plane != null && (plane.c() >= image.getNChannels() || plane.z() >= image.getNSlices() ||
+			plane.t() >= image.getNFrames())) outside++;
+		return layout.positionKey(plane);
 	}
 
 	private Roi shape(final Annotation a) {
@@ -112,7 +146,9 @@ public final class RoiImporter {
 		final String typeKey = a.metadata().get(ImageJKeys.TYPE);
 		RoiKind kind = RoiKind.fromKey(typeKey);
 		if (kind == null || kind.isArea() != (a.kind() == Annotation.Kind.AREA))
-			kind = a.kind() == Annotation.Kind.LINE ? RoiKind.POLYLINE : a.isEllipse() ? RoiKind.OVAL : RoiKind.POLYGON;
+			kind = a.kind() == Annotation.Kind.LINE ? RoiKind.POLYLINE : a.isEllipse() ? RoiKind.OVAL
+				// QuPath writes its rectangles as axis-aligned polygons of 4 corners
+				: isAxisAlignedBox(g) && g.getNumPoints() == 5 ? RoiKind.RECTANGLE : RoiKind.POLYGON;
 		final Envelope env = g.getEnvelopeInternal();
 		final String params = kind == RoiKind.OVAL || kind == RoiKind.ELLIPSE || kind == RoiKind.ROTATED_RECTANGLE
 			? a.metadata().get(ImageJKeys.PARAMS) : null;
@@ -161,9 +197,7 @@ public final class RoiImporter {
 			case FREELINE:
 				return polyline(firstLine(g), Roi.FREELINE);
 			default:
-				return typeKey == null && isAxisAlignedBox(g) && g.getNumPoints() == 5
-					? new Roi(env.getMinX(), env.getMinY(), env.getWidth(), env.getHeight())
-					: g instanceof LineString && g.getNumPoints() == 2 ? line(a, (LineString) g, RoiKind.LINE)
+				return g instanceof LineString && g.getNumPoints() == 2 ? line(a, (LineString) g, RoiKind.LINE)
 					: a.kind() == Annotation.Kind.LINE ? polyline(firstLine(g), Roi.POLYLINE) : area(g, Roi.POLYGON);
 		}
 	}
@@ -304,7 +338,7 @@ public final class RoiImporter {
 		}
 		final PointRoi roi = new PointRoi(x, y, x.length);
 		final Annotation first = parts.get(0);
-		RoiStyle.apply(first, roi);
+		RoiStyle.apply(first, roi, groups.groupOf(first));
 		roi.setCounters(cs);
 		// setCounters leaves per-point positions of 0 where there are none; ImageJ's setPosition(0) would drop
 		// the positions array that its own getCounters() still reads

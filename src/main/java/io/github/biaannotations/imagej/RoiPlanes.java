@@ -3,6 +3,7 @@ package io.github.biaannotations.imagej;
 import ij.ImagePlus;
 import ij.gui.Roi;
 
+import io.github.biaannotations.model.Annotation;
 import io.github.biaannotations.model.Plane;
 
 /**
@@ -37,16 +38,48 @@ public final class RoiPlanes {
 		return Plane.of(Plane.ALL_CHANNELS, n - 1, 0);
 	}
 
-	/**
-	 * The ImageJ position key for a plane read from GeoJSON without our metadata: a hyperstack position when the
-	 * image (or the plane) has channels or frames, else a stack position.
-	 */
-	public static String positionKey(final Plane plane, final ImagePlus imp) {
-		if (plane == null) return null;
-		final boolean hyper = imp != null ? imp.getNChannels() > 1 || imp.getNFrames() > 1
-			: plane.c() >= 0 || plane.t() > 0;
+	/** The position key of a plane: hyperstack "c,z,t" (1-based, c 0 for all channels) or stack "z". */
+	private static String key(final Plane plane, final boolean hyper) {
 		if (hyper) return (plane.c() + 1) + "," + (plane.z() + 1) + "," + (plane.t() + 1);
 		return Integer.toString(plane.z() + 1);
+	}
+
+	/**
+	 * How the planes of one GeoJSON file become ImageJ positions. A feature without a plane lies on QuPath's
+	 * default plane (all channels, z = 0, t = 0). In a stack that is its first slice and frame; in a 2D image it
+	 * is the image itself, so the ROI gets no position. Whether the target is a stack, and a hyperstack (channels
+	 * or frames), comes from the image when it is given, else from the file: a file that puts any feature on
+	 * another plane describes a stack, and one with a channel or a frame beyond the first a hyperstack.
+	 */
+	public static final class Layout {
+
+		private final boolean stack;
+		private final boolean hyper;
+
+		private Layout(final boolean stack, final boolean hyper) {
+			this.stack = stack;
+			this.hyper = hyper;
+		}
+
+		/** @param imp the target image, or null to judge from the file's planes */
+		public static Layout of(final ImagePlus imp, final Iterable<Annotation> file) {
+			if (imp != null) return new Layout(imp.getStackSize() > 1, imp.getNChannels() > 1 || imp.getNFrames() > 1);
+			boolean stack = false, hyper = false;
+			for (final Annotation a : file) {
+				final Plane p = a.plane().orElse(null);
+				if (p == null || p.equals(Plane.DEFAULT)) continue;
+				stack = true;
+				hyper |= p.c() >= 0 || p.t() > 0;
+			}
+			return new Layout(stack, hyper);
+		}
+
+		/** The position key of a plane (null: the feature has none), or null for no position. */
+		public String positionKey(final Plane plane) {
+			final Plane p = plane == null ? Plane.DEFAULT : plane;
+			if (!stack && p.equals(Plane.DEFAULT)) return null;
+			return key(p, hyper || !stack && (p.c() >= 0 || p.t() > 0));
+		}
 	}
 
 	/** Gives the ROI the position a key describes; keys that do not parse are refused with the key named. */

@@ -10,7 +10,10 @@ import ij.gui.Roi;
 import io.github.biaannotations.model.Annotation;
 import io.github.biaannotations.model.Rgb;
 
-/** Name, group, colours, stroke width and user properties of a ROI, both ways. */
+/**
+ * Name, group, colours, stroke width and user properties of a ROI, both ways; the QuPath members kept in ROI
+ * properties ({@link QuPathMembers}) go back to their own GeoJSON members, not to metadata.
+ */
 final class RoiStyle {
 
 	private RoiStyle() {}
@@ -27,13 +30,11 @@ final class RoiStyle {
 		if (fill != null) b.metadata(ImageJKeys.FILL_COLOR, hex(fill));
 		if (roi.getStrokeWidth() > 0) b.metadata(ImageJKeys.STROKE_WIDTH, Float.toString(roi.getStrokeWidth()));
 		final int group = roi.getGroup();
-		if (group > 0) {
-			b.metadata(ImageJKeys.GROUP, Integer.toString(group));
-			b.classification(groupName(group), null);
-		}
+		if (group > 0) b.metadata(ImageJKeys.GROUP, Integer.toString(group));
+		QuPathMembers.export(roi, b);
 		final Properties props = properties(roi);
 		for (final String key : new TreeSet<>(props.stringPropertyNames()))
-			b.metadata(key, props.getProperty(key));
+			if (!key.startsWith(QuPathMembers.PREFIX)) b.metadata(key, props.getProperty(key));
 	}
 
 	/** ImageJ's name for a group, or "Group n" when it has none. */
@@ -42,21 +43,35 @@ final class RoiStyle {
 		return n == null || n.isEmpty() ? "Group " + group : n;
 	}
 
-	static void apply(final Annotation a, final Roi roi) {
+	/**
+	 * @param group the ROI's group (0 for none): the one our metadata names, or the one given to the
+	 *          annotation's classification
+	 */
+	static void apply(final Annotation a, final Roi roi, final int group) {
 		a.name().ifPresent(roi::setName);
 		final Map<String, String> m = a.metadata();
 		// the group first: setGroup also sets the stroke colour, which the ROI's own colour then overrides
-		final String group = m.get(ImageJKeys.GROUP);
-		if (group != null) roi.setGroup((int) number(group, ImageJKeys.GROUP));
+		if (group > 0) roi.setGroup(group);
 		final String strokeHex = m.get(ImageJKeys.STROKE_COLOR);
 		if (strokeHex != null) roi.setStrokeColor(color(strokeHex, ImageJKeys.STROKE_COLOR));
-		else roi.setStrokeColor(a.color().map(c -> new Color(c.argb(), true)).orElse(null));
+		else {
+			// an object without a colour of its own is shown in its class's colour, as QuPath shows it
+			final Rgb c = a.color().orElse(a.classificationColor().orElse(null));
+			if (c != null) roi.setStrokeColor(new Color(c.argb(), true));
+		}
 		final String fillHex = m.get(ImageJKeys.FILL_COLOR);
 		if (fillHex != null) roi.setFillColor(color(fillHex, ImageJKeys.FILL_COLOR));
 		final String width = m.get(ImageJKeys.STROKE_WIDTH);
 		if (width != null) roi.setStrokeWidth(number(width, ImageJKeys.STROKE_WIDTH));
 		for (final Map.Entry<String, String> e : m.entrySet())
 			if (!e.getKey().startsWith(ImageJKeys.PREFIX)) roi.setProperty(e.getKey(), e.getValue());
+		QuPathMembers.apply(a, roi, group);
+	}
+
+	/** The group our metadata names, or 0 when it names none. */
+	static int group(final Annotation a) {
+		final String group = a.metadata().get(ImageJKeys.GROUP);
+		return group == null ? 0 : (int) number(group, ImageJKeys.GROUP);
 	}
 
 	private static Properties properties(final Roi roi) {
@@ -89,9 +104,14 @@ final class RoiStyle {
 	}
 
 	static double number(final String value, final String key) {
+		return number(value, key, false);
+	}
+
+	/** @param nonFinite whether NaN and infinities are allowed (measurements) */
+	static double number(final String value, final String key, final boolean nonFinite) {
 		try {
 			final double d = Double.parseDouble(value.trim());
-			if (Double.isFinite(d)) return d;
+			if (nonFinite || Double.isFinite(d)) return d;
 		} catch (final NumberFormatException e) {
 			// fall through to the message
 		}

@@ -30,9 +30,9 @@ public final class Annotation {
 		}
 	}
 
-	/** QuPath's objectType. */
+	/** QuPath's objectType; cells, tiles and TMA cores are QuPath's kinds of detection. */
 	public enum ObjectType {
-		ANNOTATION("annotation"), DETECTION("detection");
+		ANNOTATION("annotation"), DETECTION("detection"), CELL("cell"), TILE("tile"), TMA_CORE("tmaCore");
 
 		private final String json;
 
@@ -44,11 +44,16 @@ public final class Annotation {
 			return json;
 		}
 
+		/** The type QuPath writes as {@code s} (also its 0.2 names such as PathCellObject), or null for another. */
 		public static ObjectType fromJson(final String s) {
 			for (final ObjectType t : values())
 				if (t.json.equalsIgnoreCase(s)) return t;
-			// QuPath also writes "cell" and "tile": both are detections
-			return DETECTION;
+			if ("tma_core".equalsIgnoreCase(s) || "TMACoreObject".equals(s)) return TMA_CORE;
+			if ("PathAnnotationObject".equals(s)) return ANNOTATION;
+			if ("PathDetectionObject".equals(s)) return DETECTION;
+			if ("PathCellObject".equals(s)) return CELL;
+			if ("PathTileObject".equals(s)) return TILE;
+			return null;
 		}
 	}
 
@@ -60,6 +65,7 @@ public final class Annotation {
 	private final Rgb classificationColor;
 	private final Rgb color;
 	private final boolean ellipse;
+	private final boolean locked;
 	private final ObjectType objectType;
 	private final Map<String, String> metadata;
 	private final Map<String, Double> measurements;
@@ -73,6 +79,7 @@ public final class Annotation {
 		classificationColor = b.classificationColor;
 		color = b.color;
 		ellipse = b.ellipse;
+		locked = b.locked;
 		objectType = b.objectType;
 		metadata = b.metadata.isEmpty() ? Collections.emptyMap() : Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
 		measurements = b.measurements.isEmpty() ? Collections.emptyMap()
@@ -87,7 +94,7 @@ public final class Annotation {
 	public Builder toBuilder() {
 		final Builder b = new Builder(geometry).id(id).plane(plane).name(name)
 			.classification(classification, classificationColor).color(color).ellipse(ellipse)
-			.objectType(objectType);
+			.locked(locked).objectType(objectType);
 		b.metadata.putAll(metadata);
 		b.measurements.putAll(measurements);
 		return b;
@@ -103,6 +110,8 @@ public final class Annotation {
 	public Optional<Rgb> classificationColor() { return Optional.ofNullable(classificationColor); }
 	public Optional<Rgb> color() { return Optional.ofNullable(color); }
 	public boolean isEllipse() { return ellipse; }
+	/** QuPath's {@code isLocked}: the object may not be edited. */
+	public boolean isLocked() { return locked; }
 	public ObjectType objectType() { return objectType; }
 	/** Free text key/value pairs (QuPath's {@code metadata}); ImageJ specifics use keys starting {@code imagej.}. */
 	public Map<String, String> metadata() { return metadata; }
@@ -124,6 +133,7 @@ public final class Annotation {
 		private Rgb classificationColor;
 		private Rgb color;
 		private boolean ellipse;
+		private boolean locked;
 		private ObjectType objectType = ObjectType.ANNOTATION;
 		private final Map<String, String> metadata = new LinkedHashMap<>(4);
 		private final Map<String, Double> measurements = new LinkedHashMap<>(2);
@@ -139,6 +149,7 @@ public final class Annotation {
 		public Builder classification(final String v, final Rgb c) { classification = v; classificationColor = c; return this; }
 		public Builder color(final Rgb v) { color = v; return this; }
 		public Builder ellipse(final boolean v) { ellipse = v; return this; }
+		public Builder locked(final boolean v) { locked = v; return this; }
 		public Builder objectType(final ObjectType v) { objectType = Objects.requireNonNull(v); return this; }
 		public Builder metadata(final String key, final String value) {
 			if (value == null) metadata.remove(key);

@@ -314,6 +314,35 @@ class RoiRoundTripTest {
 	}
 
 	@Test
+	void roisOnEveryPlaneOfAStackStayOnEveryPlaneAndFirstPlaneRoisOnTheFirst() throws IOException {
+		for (final ImagePlus imp : new ImagePlus[] { ij.IJ.createHyperStack("h", W, H, 2, 3, 4, 8),
+			ij.IJ.createImage("z", "8-bit black", W, H, 5) })
+		{
+			final Roi everywhere = new Roi(1, 1, 5, 5);
+			final Roi first = new Roi(1, 1, 5, 5);
+			if (imp.isHyperStack()) first.setPosition(1, 1, 1);
+			else first.setPosition(1);
+			final PointRoi points = new PointRoi(3, 3);
+			final List<Roi> back = roundTrip(imp, everywhere, first, points);
+			assertEquals(0, back.get(0).getPosition(), imp.getTitle());
+			assertEquals(false, back.get(0).hasHyperStackPosition(), imp.getTitle());
+			assertEquals(1, imp.isHyperStack() ? back.get(1).getZPosition() : back.get(1).getPosition(), imp.getTitle());
+			assertEquals(0, back.get(2).getPosition(), imp.getTitle());
+		}
+	}
+
+	@Test
+	void ownGroupsComeBackWithoutQuPathProperties() throws IOException {
+		final Roi r = new Roi(1, 1, 5, 5);
+		r.setName("grouped");
+		r.setGroup(2);
+		final Roi back = roundTrip(null, r).get(0);
+		assertEquals(2, back.getGroup());
+		assertEquals(r.getStrokeColor(), back.getStrokeColor());
+		assertEquals(null, back.getProperties());
+	}
+
+	@Test
 	void planeIsZeroBasedWithMinusOneForAllChannels() {
 		final Roi r = new Roi(1, 1, 5, 5);
 		r.setPosition(0, 3, 2);
