@@ -3,9 +3,7 @@ package io.github.biaannotations.geojson;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -29,7 +27,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.biaannotations.model.Annotation;
 import io.github.biaannotations.model.Plane;
-import io.github.biaannotations.model.Rgb;
 
 /**
  * Reads GeoJSON as we and QuPath write it: a {@code FeatureCollection}, a bare array of features, or a single

@@ -55,15 +55,8 @@ final class MifaYamlWriter {
 		m.put("grants", list(grants));
 		m.put("acknowledgements", s.acknowledgements());
 		final List<Object> pubs = new ArrayList<>();
-		for (final Publication p : s.publications()) {
-			final Map<String, Object> pm = new LinkedHashMap<>();
-			putIf(pm, "publication_title", p.title());
-			putIf(pm, "publication_authors", p.authors());
-			putIf(pm, "publication_doi", p.doi());
-			putIf(pm, "publication_year", p.year());
-			putIf(pm, "pubmed_id", p.pubmedId());
-			pubs.add(pm);
-		}
+		for (final Publication p : s.publications())
+			pubs.add(fields(p));
 		m.put("publications", list(pubs));
 		m.put("link_url", list(s.linkUrls()));
 		m.put("link_description", list(s.linkDescriptions()));
@@ -148,6 +141,17 @@ final class MifaYamlWriter {
 		return list(out);
 	}
 
+	/** A publication's fields under the template's keys (empty ones left out). */
+	private static Map<String, Object> fields(final Publication p) {
+		final Map<String, Object> pm = new LinkedHashMap<>();
+		putIf(pm, "publication_title", p.title());
+		putIf(pm, "publication_authors", p.authors());
+		putIf(pm, "publication_doi", p.doi());
+		putIf(pm, "publication_year", p.year());
+		putIf(pm, "pubmed_id", p.pubmedId());
+		return pm;
+	}
+
 	/**
 	 * The publications as the schema has them: a map from each one's DOI (its LinkML identifier) to its fields,
 	 * DOI included; one without a DOI is keyed by its title (or "publication N"), made unique.
@@ -156,12 +160,7 @@ final class MifaYamlWriter {
 		final Map<String, Object> map = new LinkedHashMap<>();
 		for (int i = 0; i < publications.size(); i++) {
 			final Publication p = publications.get(i);
-			final Map<String, Object> pm = new LinkedHashMap<>();
-			putIf(pm, "publication_title", p.title());
-			putIf(pm, "publication_authors", p.authors());
-			putIf(pm, "publication_doi", p.doi());
-			putIf(pm, "publication_year", p.year());
-			putIf(pm, "pubmed_id", p.pubmedId());
+			final Map<String, Object> pm = fields(p);
 			final String key = !Values.isBlank(p.doi()) ? p.doi().trim() : !Values.isBlank(p.title()) ? p.title()
 				.trim() : "publication " + (i + 1);
 			String unique = key;

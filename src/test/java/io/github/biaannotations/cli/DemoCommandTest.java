@@ -1,5 +1,6 @@
 package io.github.biaannotations.cli;
 
+import io.github.biaannotations.testutil.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -9,13 +9,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -30,10 +27,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ij.gui.OvalRoi;
 import ij.gui.PolygonRoi;
 import ij.gui.Roi;
-import ij.io.RoiDecoder;
 import ij.io.RoiEncoder;
 import ij.process.ByteProcessor;
 
+import io.github.biaannotations.testutil.CliRun;
+import io.github.biaannotations.testutil.RoiZips;
 import io.github.biaannotations.demo.SampleData;
 import io.github.biaannotations.imagej.RoiSetWriter;
 import io.github.biaannotations.submission.Manifest;
@@ -51,17 +49,6 @@ class ExportImportCommandTest {
 	@BeforeEach
 	void sample() throws IOException {
 		sample = SampleData.standard().write(tmp.resolve("sample"));
-	}
-
-	private static List<Roi> readZip(final Path zip) throws IOException {
-		final List<Roi> rois = new ArrayList<>();
-		try (ZipFile z = new ZipFile(zip.toFile())) {
-			for (final Enumeration<? extends ZipEntry> e = z.entries(); e.hasMoreElements();) {
-				final ZipEntry entry = e.nextElement();
-				rois.add(new RoiDecoder(z.getInputStream(entry).readAllBytes(), entry.getName()).getRoi());
-			}
-		}
-		return rois;
 	}
 
 	private static byte[] mask(final Roi roi) {
@@ -102,7 +89,7 @@ class ExportImportCommandTest {
 		final Path back = tmp.resolve("back.zip");
 		final CliRun r = CliRun.run("import", out.resolve("annotations/nuclei/nuclei.geojson"), "--image", sample.image, "--out", back);
 		assertEquals(0, r.exit, r.toString());
-		final List<Roi> original = readZip(sample.rois), imported = readZip(back);
+		final List<Roi> original = RoiZips.read(sample.rois), imported = RoiZips.read(back);
 		assertEquals(original.size(), imported.size());
 		for (int i = 0; i < original.size(); i++) {
 			final Roi a = original.get(i), b = imported.get(i);
@@ -277,7 +264,7 @@ class ExportImportCommandTest {
 		assertEquals(0, CliRun.run("export", "--image", sample.image, "--rois", zip, "--out", out).exit);
 		final Path back = tmp.resolve("back.zip");
 		assertEquals(0, CliRun.run("import", out.resolve("annotations/nuclei/nuclei.geojson"), "--out", back).exit);
-		assertEquals(r.getName(), readZip(back).get(0).getName());
+		assertEquals(r.getName(), RoiZips.read(back).get(0).getName());
 		// the file is what its name says: ROIs go to a .zip
 		final CliRun named = CliRun.run("import", out.resolve("annotations/nuclei/nuclei.geojson"), "--out",
 			tmp.resolve("rois.tif"));
@@ -297,7 +284,7 @@ class ExportImportCommandTest {
 		assertEquals("precious", Files.readString(back));
 		assertEquals(0, CliRun.run("import", out.resolve("annotations/nuclei/nuclei.geojson"), "--out", back,
 			"--overwrite").exit);
-		assertEquals(r.getName(), readZip(back).get(0).getName());
+		assertEquals(r.getName(), RoiZips.read(back).get(0).getName());
 	}
 
 	@Test

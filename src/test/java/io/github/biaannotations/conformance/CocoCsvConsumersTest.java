@@ -10,14 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,11 +27,11 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.PointRoi;
 import ij.gui.Roi;
-import ij.io.RoiDecoder;
 import ij.process.FloatPolygon;
 import ij.process.ImageProcessor;
 
 import io.github.biaannotations.imagej.RoiSetWriter;
+import io.github.biaannotations.testutil.RoiZips;
 import io.github.biaannotations.testutil.ConformanceInputs;
 import io.github.biaannotations.testutil.Consumers;
 
@@ -70,7 +67,7 @@ class CocoCsvConsumersTest {
 	@Test
 	void everyAreaRoiHasImageJsPixelsInPycocotoolsAndThePointsAreReadByTheArchivesConverter() throws IOException {
 		final Path pkg = in.export(tmp.resolve("p2d"), "--image", in.image2d, "--rois", in.rois2d, "--format", "coco,csv");
-		final List<Roi> rois = readRois(in.rois2d);
+		final List<Roi> rois = RoiZips.read(in.rois2d);
 		final Consumers.Verdict coco = Consumers.python("coco-load", pkg.resolve("annotations/cells/cells.coco.json"))
 			.assertAccepted();
 		final List<Reported> anns = annotations(coco);
@@ -96,7 +93,7 @@ class CocoCsvConsumersTest {
 	@Test
 	void theStacksAreasAndPointsOnPlanes() throws IOException {
 		final Path pkg = in.export(tmp.resolve("p3d"), "--image", in.stack, "--rois", in.stackRois, "--format", "coco,csv");
-		final List<Roi> rois = readRois(in.stackRois);
+		final List<Roi> rois = RoiZips.read(in.stackRois);
 		final Path cocoFile = pkg.resolve("annotations/stack/stack.coco.json");
 		final Consumers.Verdict coco = Consumers.python("coco-load", cocoFile).assertAccepted();
 		final List<Reported> anns = annotations(coco);
@@ -141,7 +138,7 @@ class CocoCsvConsumersTest {
 		assertNotListed(pkg, ".coco.json");
 		final Consumers.Verdict points = Consumers.python("bia-points-csv", pkg.resolve("annotations/cells/cells_points.csv"),
 			"--image", in.image2d).assertAccepted();
-		assertPoints(points, imageJPoints(readRois(zip), 0));
+		assertPoints(points, imageJPoints(RoiZips.read(zip), 0));
 	}
 
 	/** coco-load's areas, sorted, are the label images' pixel counts of each label on each plane, sorted. */
@@ -220,18 +217,6 @@ class CocoCsvConsumersTest {
 					y1 = Math.max(y1, y);
 				}
 		return new long[] { n, x0, y0, x1 - x0 + 1, y1 - y0 + 1 };
-	}
-
-	/** The ROIs of a RoiSet zip as ImageJ's own decoder reads them, in order. */
-	private static List<Roi> readRois(final Path zip) throws IOException {
-		final List<Roi> rois = new ArrayList<>();
-		try (ZipFile z = new ZipFile(zip.toFile())) {
-			for (final Enumeration<? extends ZipEntry> e = z.entries(); e.hasMoreElements();) {
-				final ZipEntry entry = e.nextElement();
-				rois.add(new RoiDecoder(z.getInputStream(entry).readAllBytes(), entry.getName()).getRoi());
-			}
-		}
-		return rois;
 	}
 
 	private static List<Reported> annotations(final Consumers.Verdict coco) {

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +36,6 @@ import ij.gui.Roi;
 import ij.gui.ShapeRoi;
 import ij.io.RoiDecoder;
 
-import io.github.biaannotations.cli.Main;
 import io.github.biaannotations.convert.RoiImport;
 import io.github.biaannotations.geojson.ClassColors;
 import io.github.biaannotations.geojson.GeoJsonWriter;
@@ -48,10 +45,11 @@ import io.github.biaannotations.imagej.RoiSetWriter;
 import io.github.biaannotations.model.Annotation;
 import io.github.biaannotations.model.Plane;
 import io.github.biaannotations.model.Rgb;
+import io.github.biaannotations.testutil.CliRun;
+import io.github.biaannotations.testutil.RoiZips;
 import io.github.biaannotations.testutil.ConformanceInputs;
 import io.github.biaannotations.testutil.Consumers;
 
-import picocli.CommandLine;
 
 /**
  * Our GeoJSON as its consumers read it: QuPath 0.7.0's own import ({@code PathIO.readObjects}, behind File > Import
@@ -60,6 +58,12 @@ import picocli.CommandLine;
  * on what the consumer read back.
  */
 class GeoJsonConsumersTest {
+
+	/** Runs the command line in this JVM; returns what it printed, standard error after "--- err". */
+	private static String cli(final Object... args) {
+		final CliRun r = CliRun.succeeds(args);
+		return r.out + "--- err\n" + r.err;
+	}
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -219,33 +223,6 @@ class GeoJsonConsumersTest {
 		assertTrue(out.contains("stack_labels_outlines.geojson: driver GeoJSON, layer 'stack_labels_outlines', 16 features"), out);
 	}
 
-	/** Runs the command line in this JVM; returns what it printed, standard error after "--- err". */
-	private static String cli(final Object... args) {
-		final String[] a = new String[args.length];
-		for (int i = 0; i < args.length; i++)
-			a[i] = String.valueOf(args[i]);
-		final StringWriter out = new StringWriter(), err = new StringWriter();
-		final CommandLine cl = Main.newCommandLine();
-		cl.setOut(new PrintWriter(out, true));
-		cl.setErr(new PrintWriter(err, true));
-		final int exit = cl.execute(a);
-		final String text = out + "--- err\n" + err;
-		assertEquals(0, exit, () -> String.join(" ", a) + "\n" + text);
-		return text;
-	}
-
-	/** The ROIs of a RoiSet.zip as ImageJ's own RoiDecoder reads them, by name (unnamed ones by index). */
-	private static Map<String, Roi> roiSet(final Path zip) throws IOException {
-		final Map<String, Roi> rois = new LinkedHashMap<>();
-		try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
-			for (java.util.zip.ZipEntry e; (e = z.getNextEntry()) != null;) {
-				final Roi roi = RoiDecoder.openFromByteArray(z.readAllBytes());
-				rois.put(roi.getName() != null ? roi.getName() : "#" + rois.size(), roi);
-			}
-		}
-		return rois;
-	}
-
 	/** A 2-channel, 3-slice, 3-frame stack as large as QuPath's test objects need. */
 	private static Path qupathStack() {
 		final Path f = dir.resolve("qupath-stack.tif");
@@ -260,14 +237,14 @@ class GeoJsonConsumersTest {
 		for (final JsonNode f : index.path("files")) {
 			final Path zip = dir.resolve("imported-" + f.path("file").asText() + ".zip");
 			cli("import", written.resolve(f.path("file").asText()), "--image", qupathStack(), "--out", zip);
-			assertEquals(f.path("objects").asInt(), roiSet(zip).size(), f::toString);
+			assertEquals(f.path("objects").asInt(), RoiZips.byName(zip).size(), f::toString);
 		}
 
 		final Path zip = dir.resolve("all.zip");
 		final String said = cli("import", written.resolve("all.geojson"), "--image", qupathStack(), "--out", zip);
 		assertTrue(said.contains("warning: " + written.resolve("all.geojson") + ": cell nuclei (nucleusGeometry) not " +
 			"imported: an ImageJ ROI has one outline (1 feature: feature 15)"), said);
-		final Map<String, Roi> r = roiSet(zip);
+		final Map<String, Roi> r = RoiZips.byName(zip);
 		// QuPath's classes become groups, one per class, and the ROIs take the class colour (or their own); ImageJ
 		// shows a grouped ROI read from a RoiSet.zip in its group's colour, so the colours are seen on the ROIs as
 		// they are imported, before ImageJ writes and reads them
@@ -404,7 +381,7 @@ class GeoJsonConsumersTest {
 		final Path written = Consumers.qupathWrites(dir.resolve("qupath-regrouped"));
 		final Path zip = dir.resolve("regrouped.zip");
 		cli("import", written.resolve("classified.geojson"), "--out", zip);
-		final List<Roi> rois = new ArrayList<>(roiSet(zip).values());
+		final List<Roi> rois = new ArrayList<>(RoiZips.byName(zip).values());
 		final Roi tumor = rois.get(0);
 		assertEquals("class Tumor", tumor.getName());
 		tumor.setGroup(7);

@@ -1,12 +1,9 @@
 package io.github.biaannotations.testutil;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -30,12 +27,10 @@ import ij.io.FileSaver;
 import ij.measure.Calibration;
 import ij.process.ShortProcessor;
 
-import io.github.biaannotations.cli.Main;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.imagej.ImageJQuirks;
 import io.github.biaannotations.imagej.RoiSetWriter;
 
-import picocli.CommandLine;
 
 /**
  * Inputs made in code for the conformance tests, which export them with the command line and hand the package to
@@ -99,12 +94,7 @@ public final class ConformanceInputs {
 		a.add(releaseDate());
 		a.add("--out");
 		a.add(out.toString());
-		final StringWriter text = new StringWriter();
-		final CommandLine cl = Main.newCommandLine();
-		cl.setOut(new PrintWriter(text, true));
-		cl.setErr(new PrintWriter(text, true));
-		final int exit = cl.execute(a.toArray(new String[0]));
-		assertEquals(0, exit, () -> "export " + a + " failed:\n" + text);
+		CliRun.succeeds(a.toArray());
 		return out;
 	}
 
