@@ -47,7 +47,7 @@ class ServeAndPushCommandTest {
 
 	@AfterEach
 	void stopServe() throws Exception {
-		PushCommand.environment = System::getenv;
+		ArchiveSignIn.environment = System::getenv;
 		serve.stop.countDown();
 		serving.join(10_000);
 		assertEquals(0, serveExit.get());
@@ -89,7 +89,7 @@ class ServeAndPushCommandTest {
 	@Test
 	void pushPrintsTheAccessionAsTheLastLine() throws Exception {
 		final Path pkg = TestPackages.writeValid(tmp.resolve("my package"), "CLI push", 2, 5000, 1);
-		PushCommand.environment = name -> name.equals("BIA_PASSWORD") ? "s3cret:with-colon" : null;
+		ArchiveSignIn.environment = name -> name.equals("BIA_PASSWORD") ? "s3cret:with-colon" : null;
 		final String[] r = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
 			"alice");
 		assertEquals("0", r[0], r[2]);
@@ -111,7 +111,7 @@ class ServeAndPushCommandTest {
 
 	@Test
 	void pushUpdateSubmitsANewVersionOfTheSameAccession() throws Exception {
-		PushCommand.environment = name -> name.equals("BIA_PASSWORD") ? "s3cret:with-colon" : null;
+		ArchiveSignIn.environment = name -> name.equals("BIA_PASSWORD") ? "s3cret:with-colon" : null;
 		final String url = serve.running.baseUri().toString();
 		final String[] first = run("push", TestPackages.writeValid(tmp.resolve("v1"), "Version one", 1, 100, 5).toString(),
 			"--archive", url, "--user", "alice");
@@ -123,7 +123,7 @@ class ServeAndPushCommandTest {
 		assertEquals(acc, second[1].trim());
 		assertTrue(second[2].contains("Submitted: " + acc + " version 2"), second[2]);
 		// a malformed accession is refused before anything is asked or sent
-		PushCommand.environment = name -> null;
+		ArchiveSignIn.environment = name -> null;
 		final String[] bad = run("push", tmp.resolve("v2").toString(), "--archive", url, "--user", "alice",
 			"--update", "S-BIAD1/../x");
 		assertEquals("1", bad[0]);
@@ -135,7 +135,7 @@ class ServeAndPushCommandTest {
 		// a file list changed after export names a file the package lacks: refused before anything is sent
 		final Path pkg = TestPackages.writeValid(tmp.resolve("pkg"), "Invalid", 1, 100, 2);
 		Files.write(pkg.resolve("annotations.tsv"), "Files\nnot-there.geojson\n".getBytes(StandardCharsets.UTF_8));
-		PushCommand.environment = name -> name.equals("BIA_PASSWORD") ? "pw" : null;
+		ArchiveSignIn.environment = name -> name.equals("BIA_PASSWORD") ? "pw" : null;
 		final String[] r = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
 			"bob");
 		assertEquals("1", r[0]);
@@ -147,7 +147,7 @@ class ServeAndPushCommandTest {
 	@Test
 	void aWrongPasswordIsOneLineOnStandardError() throws Exception {
 		final Path pkg = TestPackages.writeValid(tmp.resolve("pkg"), "Wrong", 1, 10, 3);
-		PushCommand.environment = name -> name.equals("BIA_PASSWORD") ? "guess" : null;
+		ArchiveSignIn.environment = name -> name.equals("BIA_PASSWORD") ? "guess" : null;
 		final String[] r = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
 			"alice");
 		assertEquals("1", r[0]);
@@ -159,7 +159,7 @@ class ServeAndPushCommandTest {
 	@Test
 	void withoutAPasswordPushSaysHowToGiveOne() throws Exception {
 		final Path pkg = TestPackages.writeValid(tmp.resolve("pkg"), "No password", 1, 10, 4);
-		PushCommand.environment = name -> null;
+		ArchiveSignIn.environment = name -> null;
 		final String[] r = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
 			"alice");
 		// tests run without a console: no prompt is possible

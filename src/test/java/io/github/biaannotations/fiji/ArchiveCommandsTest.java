@@ -62,10 +62,11 @@ class ArchiveCommandsTest {
 
 		@Override
 		public PushResult push(final Path packageDir, final ArchiveAccount account, final char[] password,
-			final String update, final Consumer<String> log, final Progress progress)
+			final PushOptions options, final Consumer<String> log, final Progress progress)
 		{
-			calls.add(packageDir.getFileName() + " " + account + " " + new String(password) + (update == null || update
-				.isEmpty() ? "" : " update " + update));
+			calls.add(packageDir.getFileName() + " " + account + " " + new String(password) + (options.update() == null
+				? "" : " update " + options.update()) + (options.releaseDate() == null ? "" : " release " + options
+					.releaseDate()));
 			return new PushResult("S-BIADTEST1", "uploaded to user/" + packageDir.getFileName());
 		}
 	}
