@@ -48,6 +48,7 @@ public final class ArchiveClient {
 	private final HttpClient http;
 	private final ObjectMapper json = new ObjectMapper();
 	private volatile String token;
+	private volatile boolean ftpFolder;
 
 	/**
 	 * A client for the archive at {@code baseUrl} (e.g. {@code https://www.ebi.ac.uk/biostudies/submissions/api}).
@@ -107,6 +108,15 @@ public final class ArchiveClient {
 		if (sessid.isEmpty()) throw new ArchiveException(ArchiveException.Kind.SERVER, "Sign-in to " + base +
 			" answered without a session token", "POST /auth/login", 200, null, null, null);
 		token = sessid;
+		ftpFolder = "ftp".equalsIgnoreCase(profile.path("uploadType").asText(""));
+	}
+
+	/**
+	 * Whether the user's folder is of FTP type (the sign-in profile's {@code uploadType}): the archive answers a
+	 * failed store there with 200 (archive-server-facts.md, 2), so uploads are checked by listing them.
+	 */
+	public boolean ftpUserFolder() {
+		return ftpFolder;
 	}
 
 	/** Ends the session (best effort; failures are ignored) and forgets the password: the client is done. */

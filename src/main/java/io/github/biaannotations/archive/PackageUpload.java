@@ -3,6 +3,7 @@ package io.github.biaannotations.archive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class PackageUpload {
 			total += e.size;
 		}
 		final ProgressMeter meter = new ProgressMeter(total, listener);
-		int sent = 0;
+		final List<PackageFiles.Entry> uploaded = new ArrayList<>();
 		int skipped = 0;
 		long bytes = 0;
 		for (final PackageFiles.Entry e : files) {
@@ -47,12 +48,33 @@ final class PackageUpload {
 			meter.start(e.path, e.size);
 			client.upload(e.file, target, e.name(), meter::add, meter::restart);
 			meter.finish();
-			sent++;
+			uploaded.add(e);
 			bytes += e.size;
 		}
-		listener.step("Uploaded " + sent + " files (" + TransferProgress.size(bytes) + ") to folder " + folder +
-			" of your user area" + (skipped > 0 ? ", " + skipped + " already there" : ""));
-		return new long[] { sent, skipped, bytes };
+		if (client.ftpUserFolder() && !uploaded.isEmpty()) checkStored(uploaded, folder);
+		listener.step("Uploaded " + uploaded.size() + " files (" + TransferProgress.size(bytes) + ") to folder " +
+			folder + " of your user area" + (skipped > 0 ? ", " + skipped + " already there" : ""));
+		return new long[] { uploaded.size(), skipped, bytes };
+	}
+
+	/**
+	 * Lists what an FTP user folder holds after the upload: the archive answers a failed store there with 200
+	 * (archive-server-facts.md, 2), so an upload's answer does not tell that the file arrived.
+	 */
+	private void checkStored(final List<PackageFiles.Entry> uploaded, final String folder) throws ArchiveException {
+		final Map<String, Long> remote = remoteSizes(folder);
+		final List<String> missing = new ArrayList<>();
+		for (final PackageFiles.Entry e : uploaded) {
+			final Long have = remote.get(e.path);
+			if (have == null || have != e.size) missing.add(e.path);
+		}
+		if (missing.isEmpty()) return;
+		throw new ArchiveException(ArchiveException.Kind.SERVER, "The archive answered the upload of " + missing
+			.size() + (missing.size() == 1 ? " file" : " files") + " into folder " + folder + " with OK but does not " +
+			"hold " + (missing.size() == 1 ? "it" : "them") + " whole (" + String.join(", ", missing.subList(0, Math.min(
+				5, missing.size()))) + (missing.size() > 5 ? ", ..." : "") + "): storing in your FTP user folder failed, " +
+			"which the archive answers with OK (a full disk?). Nothing was submitted; push again later, or write to " +
+			ArchiveAdvice.TEAM + " if it goes on", null);
 	}
 
 	/**

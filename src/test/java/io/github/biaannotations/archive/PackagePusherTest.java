@@ -24,6 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
@@ -32,9 +35,14 @@ import io.github.biaannotations.archive.server.LocalArchiveServer;
 
 /**
  * Pushes packages to the local archive over real HTTP on loopback, with the network and the server failing
- * in the ways they fail in practice.
+ * in the ways they fail in practice; against each setting of the real archive that is unknown in production.
  */
+@ParameterizedClass
+@EnumSource(value = ArchiveSetup.class, names = { "DEFAULT", "ASYNC_MODE", "FTP_FOLDERS" })
 class PackagePusherTest {
+
+	@Parameter
+	ArchiveSetup setup;
 
 	private static final String PASSWORD = "correct horse battery";
 
@@ -63,8 +71,8 @@ class PackagePusherTest {
 	}
 
 	private LocalArchiveServer startServer(final long quota, final int port) throws IOException {
-		final LocalArchiveServer s = LocalArchiveServer.start(new LocalArchiveServer.Options().store(tmp.resolve(
-			"store")).user("alice", PASSWORD.toCharArray()).stageDelayMillis(0).quotaBytes(quota).port(port));
+		final LocalArchiveServer s = LocalArchiveServer.start(setup.apply(new LocalArchiveServer.Options()).store(tmp
+			.resolve("store")).user("alice", PASSWORD.toCharArray()).stageDelayMillis(0).quotaBytes(quota).port(port));
 		s.addFilter(new Filter() {
 
 			@Override
@@ -160,15 +168,24 @@ class PackagePusherTest {
 		}
 	}
 
-	/** The archive stored the submission (POST_PROCESSED, or PROCESSED while it is still post-processing). */
+	/** The archive is done with the submission: POST_PROCESSED, not only PROCESSED. */
 	private static void assertProcessed(final PushResult r) {
-		assertTrue(r.processed(), r.accNo() + " is " + r.status() + " " + r.errors());
+		assertEquals("POST_PROCESSED", r.status(), r.accNo() + " " + r.errors());
+		assertTrue(r.processed() && !r.stillProcessing());
+	}
+
+	/** The archive's answer to a submit whose file list names a file it does not have, with asyncMode false. */
+	private void assertMissingFileRefused(final ArchiveException e, final int submits) {
+		assertEquals(ArchiveException.Kind.REJECTED, e.kind(), e.getMessage());
+		assertEquals(400, e.status());
+		assertTrue(e.getMessage().contains("annotations/forgotten.geojson"), e.getMessage());
+		assertEquals(submits, count("POST /submissions/async"));
 	}
 
 	/** A pusher that polls fast and waits briefly for post-processing. */
 	private PackagePusher pusher(final ArchiveClient client) {
 		return new PackagePusher(client, listener).pollEvery(Duration.ofMillis(10), Duration.ofMillis(50))
-			.postProcessingAtMost(Duration.ofMillis(300));
+			.postProcessingAtMost(Duration.ofSeconds(10));
 	}
 
 	private long count(final String request) {
@@ -416,7 +433,7 @@ class PackagePusherTest {
 		final PushResult r = new PackagePusher(new ArchiveClient(server.baseUri().toString(), "alice", PASSWORD
 			.toCharArray(), new RetryPolicy(8, Duration.ofMillis(50), Duration.ofMillis(400), d -> Thread.sleep(d
 				.toMillis())), listener, null), listener).pollEvery(Duration.ofMillis(10), Duration.ofMillis(50))
-					.postProcessingAtMost(Duration.ofMillis(300)).push(pkg);
+					.postProcessingAtMost(Duration.ofSeconds(10)).push(pkg);
 		restarter[0].join();
 		assertProcessed(r);
 		assertTrue(messages.stream().anyMatch(m -> m.startsWith("retry ")), messages.toString());
@@ -432,8 +449,15 @@ class PackagePusherTest {
 		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Full", 3, 2000, 9);
 		final ArchiveException e = assertThrows(ArchiveException.class, () -> push(pkg));
 		assertEquals(ArchiveException.Kind.SERVER, e.kind());
-		assertEquals(500, e.status());
-		assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+		if (setup.ftp) {
+			// the archive's FTP folders answer a failed store with 200: the push finds out by listing what is there
+			assertTrue(e.getMessage().contains("storing in your FTP user folder failed, which the archive answers " +
+				"with OK"), e.getMessage());
+		}
+		else {
+			assertEquals(500, e.status());
+			assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+		}
 		assertEquals(0, count("POST /submissions/async"));
 		// files on the server are whole or absent, never partial
 		final Path folder = server.userFolder("alice").resolve(PackagePusher.remoteFolder(pkg));
@@ -508,11 +532,18 @@ class PackagePusherTest {
 		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Invalid", 2, 100, 11);
 		Files.write(pkg.resolve("annotations.tsv"), ("Files\tsource_image\nannotations/image_000.geojson\ta.tif\n" +
 			"annotations/forgotten.geojson\tb.tif\n").getBytes(StandardCharsets.UTF_8));
+		if (!setup.asyncMode) {
+			// the archive maps every listed file while answering the submit: refused at once, nothing submitted
+			assertMissingFileRefused(assertThrows(ArchiveException.class, () -> push(pkg)), 1);
+			Files.write(pkg.resolve("annotations/forgotten.geojson"), new byte[] { 1, 2 });
+			assertEquals("S-BIAD1", push(pkg).accNo());
+			return;
+		}
 		final PushResult bad = push(pkg);
 		assertEquals("INVALID", bad.status());
 		assertFalse(bad.processed());
-		assertEquals(Collections.singletonList(
-			"The following files could not be found: annotations/forgotten.geojson"), bad.errors());
+		assertTrue(bad.errors().size() == 1 && bad.errors().get(0).startsWith("The following files could not be found:") &&
+			bad.errors().get(0).contains("annotations/forgotten.geojson"), bad.errors().toString());
 		// pushed again as it is: the real archive refuses an ordinary user an accession that was never stored, so
 		// the push makes a new submission and says why, instead of staying stuck on S-BIAD1
 		final PushResult again = push(pkg);
@@ -538,6 +569,10 @@ class PackagePusherTest {
 		final Path v2 = TestPackages.write(tmp.resolve("v2"), "Good, corrected", 1, 100, 32);
 		Files.write(v2.resolve("annotations.tsv"), ("Files\tsource_image\nannotations/image_000.geojson\ta.tif\n" +
 			"annotations/forgotten.geojson\tb.tif\n").getBytes(StandardCharsets.UTF_8));
+		if (!setup.asyncMode) {
+			assertMissingFileRefused(assertThrows(ArchiveException.class, () -> pushUpdating(v2, first.accNo())), 2);
+			return;
+		}
 		final PushResult bad = pushUpdating(v2, first.accNo());
 		assertEquals("INVALID", bad.status());
 		assertEquals(first.accNo(), bad.accNo());
@@ -663,7 +698,7 @@ class PackagePusherTest {
 			final Thread t = new Thread(() -> {
 				try {
 					results.add(new PackagePusher(client(server.baseUri().toString(), PASSWORD, 4), PushListener.NONE)
-						.pollEvery(Duration.ofMillis(20), Duration.ofMillis(100)).postProcessingAtMost(Duration.ofMillis(300))
+						.pollEvery(Duration.ofMillis(20), Duration.ofMillis(100)).postProcessingAtMost(Duration.ofSeconds(10))
 						.push(pkg));
 				}
 				catch (final Throwable e) {

@@ -115,6 +115,7 @@ class PushSecretsSecurityTest {
 			final String url = serve.running.baseUri().toString();
 			// 1. a full push, then a second push of a changed package after the archive ended the session
 			final Path pkg = TestPackages.writeValid(tmp.resolve("study"), "Secrets", 3, 4000, 9);
+			ArchiveSignIn.terminal = () -> null; // no terminal to ask at, as in CI
 			ArchiveSignIn.environment = n -> n.equals("BIA_PASSWORD") ? PASSWORD : null;
 			push(pkg, url, 0);
 			serve.running.expireSessions();
@@ -156,6 +157,7 @@ class PushSecretsSecurityTest {
 			root.removeHandler(capture);
 			root.setLevel(rootLevel);
 			ArchiveSignIn.environment = System::getenv;
+			ArchiveSignIn.terminal = TerminalPrompt::open;
 		}
 		printed.append(serveOut).append('\n').append(console.toString(StandardCharsets.UTF_8));
 		assertTrue(tokens.size() >= 2, "tokens seen (one per signed-in push): " + tokens.size());

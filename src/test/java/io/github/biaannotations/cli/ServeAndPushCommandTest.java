@@ -33,6 +33,7 @@ class ServeAndPushCommandTest {
 
 	@BeforeEach
 	void startServe() throws Exception {
+		ArchiveSignIn.terminal = () -> null; // as in CI: no terminal to ask at (a developer's must not be used)
 		serve = new ServeCommand();
 		final CommandLine cl = new CommandLine(serve);
 		cl.setOut(new PrintWriter(serveOut, true));
@@ -48,6 +49,7 @@ class ServeAndPushCommandTest {
 	@AfterEach
 	void stopServe() throws Exception {
 		ArchiveSignIn.environment = System::getenv;
+		ArchiveSignIn.terminal = TerminalPrompt::open;
 		serve.stop.countDown();
 		serving.join(10_000);
 		assertEquals(0, serveExit.get());
@@ -95,12 +97,13 @@ class ServeAndPushCommandTest {
 		assertEquals("0", r[0], r[2]);
 		final String[] lines = r[1].trim().split("\n");
 		assertEquals("S-BIAD1", lines[lines.length - 1].trim());
-		assertTrue(r[2].contains("Submission S-BIAD1: PROCESSED"), r[2]);
+		assertTrue(r[2].contains("Submission S-BIAD1: POST_PROCESSED"), r[2]);
 		assertFalse(r[1].contains("s3cret") || r[2].contains("s3cret"));
 		// the server's request log names each request, never a token
 		assertTrue(serveOut.toString().contains(" POST /submissions/async 200 "), serveOut.toString());
 		assertFalse(serveOut.toString().contains("s3cret"));
-		assertTrue(Files.isRegularFile(serve.running.userFolder("alice").resolve("my package/annotations.tsv")));
+		assertTrue(Files.isRegularFile(serve.running.userFolder("alice").resolve(
+			io.github.biaannotations.archive.PackagePusher.remoteFolder(pkg)).resolve("annotations.tsv")));
 		// again: nothing is submitted twice, the same accession comes back
 		final String[] again = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
 			"alice");
@@ -174,7 +177,7 @@ class ServeAndPushCommandTest {
 	void serveRefusesAMalformedUser() {
 		final String[] r = run("serve", "--store", tmp.resolve("other").toString(), "--user", "nopassword");
 		assertNotEquals("0", r[0]);
-		assertTrue(r[2].contains("an account must be LOGIN:PASSWORD, got 'nopassword'"), r[2]);
+		assertTrue(r[2].contains("an account must be [ROLE ]LOGIN:PASSWORD, got 'nopassword'"), r[2]);
 	}
 
 	@Test

@@ -71,6 +71,18 @@ class ArchiveCommandsTest {
 		}
 	}
 
+	/** Records what a listing of submissions receives. */
+	public static final class RecordingSubmissions implements ArchiveSubmissions {
+
+		static final List<String> calls = new ArrayList<>();
+
+		@Override
+		public List<String> report(final ArchiveAccount account, final char[] password, final String accession) {
+			calls.add(account + " " + new String(password) + (accession == null ? "" : " " + accession));
+			return accession == null ? List.of("S-BIAD1 PROCESSED", "S-BIAD2 INVALID") : List.of(accession + ": detail");
+		}
+	}
+
 	/** Finds one problem in any package without a manifest. */
 	public static final class ManifestValidator implements PackageValidator {
 
@@ -173,6 +185,29 @@ class ArchiveCommandsTest {
 		assertEquals("pkg ada at http://127.0.0.1:1/api pw update S-BIAD7", RecordingPusher.calls.get(2));
 		succeeded(fiji.run(PushToArchiveCommand.class, map("folder", p.toFile())));
 		assertEquals("pkg ada at http://127.0.0.1:1/api pw", RecordingPusher.calls.get(3), "the accession is not remembered");
+		succeeded(fiji.run(PushToArchiveCommand.class, map("folder", p.toFile(), "update", "s-biad7", "release_date",
+			"2031-05-06")));
+		assertEquals("pkg ada at http://127.0.0.1:1/api pw update s-biad7 release 2031-05-06", RecordingPusher.calls
+			.get(4));
+		assertTrue(failed(fiji.run(PushToArchiveCommand.class, map("folder", p.toFile(), "release_date", "soon")))
+			.contains("release_date='soon' is not a date"));
+	}
+
+	@Test
+	void submissionsListsTheAccountsSubmissionsOrOneInDetail() {
+		assertTrue(failed(fiji.run(ListSubmissionsCommand.class, map())).contains("Archive Account..."), "no account yet");
+		succeeded(fiji.run(ArchiveAccountCommand.class, map("url", "http://127.0.0.1:1/api", "login", "ada",
+			"password", "pw", "remember", false)));
+		install(RecordingSubmissions.class, ArchiveSubmissions.class);
+		RecordingSubmissions.calls.clear();
+		final Module all = succeeded(fiji.run(ListSubmissionsCommand.class, map()));
+		assertEquals("S-BIAD1 PROCESSED\nS-BIAD2 INVALID", all.getOutput("submissions"));
+		final Module one = succeeded(fiji.run(ListSubmissionsCommand.class, map("accession", "s-biad2")));
+		assertEquals("S-BIAD2: detail", one.getOutput("submissions"));
+		assertEquals(List.of("ada at http://127.0.0.1:1/api pw", "ada at http://127.0.0.1:1/api pw S-BIAD2"),
+			RecordingSubmissions.calls, "the accession in upper case, as the archive writes it");
+		assertTrue(failed(fiji.run(ListSubmissionsCommand.class, map("accession", "S BIAD"))).contains(
+			"is not an accession"));
 	}
 
 	@Test
