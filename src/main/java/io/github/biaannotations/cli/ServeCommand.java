@@ -166,8 +166,8 @@ final class ServeCommand implements Callable<Integer> {
 		}
 		final int c = account.indexOf(':');
 		if (c <= 0 || c == account.length() - 1 || account.substring(0, c).contains(" ")) throw new ParameterException(
-			spec.commandLine(), "an account must be [ROLE ]LOGIN:PASSWORD, got '" + (c < 0 ? account : account
-				.substring(0, c) + ":...") + "'");
+			spec.commandLine(), "an account must be LOGIN:PASSWORD, got '" + (c < 0 ? account : account.substring(0,
+				c) + ":...") + "' (a role may come first: 'plain LOGIN:PASSWORD')");
 		options.user(account.substring(0, c), account.substring(c + 1).toCharArray(), role);
 	}
 
