@@ -262,7 +262,7 @@ class ServeAndPushCommandTest {
 	void serveRefusesAMalformedUser() {
 		final String[] r = run("serve", "--store", tmp.resolve("other").toString(), "--user", "nopassword");
 		assertNotEquals("0", r[0]);
-		assertTrue(r[2].contains("an account must be [ROLE ]LOGIN:PASSWORD, got 'nopassword'"), r[2]);
+		assertTrue(r[2].contains("an account must be LOGIN:PASSWORD, got 'nopassword'"), r[2]);
 	}
 
 	@Test
