@@ -189,6 +189,9 @@ class ArchiveCommandsTest {
 			"2031-05-06")));
 		assertEquals("pkg ada at http://127.0.0.1:1/api pw update s-biad7 release 2031-05-06", RecordingPusher.calls
 			.get(4));
+		assertEquals("run(\"Push to Archive...\", \"folder=" + p + " update=s-biad7 release_date=2031-05-06\");",
+			MacroRecording.line(fiji.run(PushToArchiveCommand.class, map("folder", p.toFile(), "update", "s-biad7",
+				"release_date", "2031-05-06"))));
 		assertTrue(failed(fiji.run(PushToArchiveCommand.class, map("folder", p.toFile(), "release_date", "soon")))
 			.contains("release_date='soon' is not a date"));
 	}
@@ -202,9 +205,12 @@ class ArchiveCommandsTest {
 		RecordingSubmissions.calls.clear();
 		final Module all = succeeded(fiji.run(ListSubmissionsCommand.class, map()));
 		assertEquals("S-BIAD1 PROCESSED\nS-BIAD2 INVALID", all.getOutput("submissions"));
-		final Module one = succeeded(fiji.run(ListSubmissionsCommand.class, map("accession", "s-biad2")));
+		final Module one = succeeded(fiji.run(ListSubmissionsCommand.class, map("accession", "s-biad2", "password",
+			"given")));
 		assertEquals("S-BIAD2: detail", one.getOutput("submissions"));
-		assertEquals(List.of("ada at http://127.0.0.1:1/api pw", "ada at http://127.0.0.1:1/api pw S-BIAD2"),
+		assertEquals("run(\"Submissions...\", \"accession=s-biad2\");", MacroRecording.line(one),
+			"one macro line, without the password");
+		assertEquals(List.of("ada at http://127.0.0.1:1/api pw", "ada at http://127.0.0.1:1/api given S-BIAD2"),
 			RecordingSubmissions.calls, "the accession in upper case, as the archive writes it");
 		assertTrue(failed(fiji.run(ListSubmissionsCommand.class, map("accession", "S BIAD"))).contains(
 			"is not an accession"));
