@@ -28,8 +28,9 @@ import io.github.biaannotations.model.Errors;
 /**
  * A client of the BioImage Archive's submission API (BioStudies; archive-api.md) over {@code java.net.http}:
  * sign in, the user file area, submitting and request status. Idempotent calls are retried with bounded
- * exponential backoff on connection faults and 5xx answers; a 401 leads to one new sign-in and one more try;
- * a refused password is never retried. The session token and the password are kept in memory only and never
+ * exponential backoff on connection faults and 5xx answers; a session the archive no longer accepts (401 here,
+ * 500 from the real archive, which also answers its profile with 500 then) leads to one new sign-in and one more
+ * try; a refused password is never retried. The session token and the password are kept in memory only and never
  * appear in messages or exceptions. Certificates are always verified (the JDK's default trust, or the given
  * {@link SSLContext}); plain HTTP is refused except to this machine.
  */
@@ -47,6 +48,7 @@ public final class ArchiveClient {
 	private final HttpClient http;
 	private final ObjectMapper json = new ObjectMapper();
 	private volatile String token;
+	private volatile boolean ftpFolder;
 
 	/**
 	 * A client for the archive at {@code baseUrl} (e.g. {@code https://www.ebi.ac.uk/biostudies/submissions/api}).
@@ -77,6 +79,11 @@ public final class ArchiveClient {
 		return login;
 	}
 
+	/** Whether the client holds a session token (signed in, and not signed out since). */
+	public boolean signedIn() {
+		return token != null;
+	}
+
 	/**
 	 * Signs in and keeps the session token for later calls.
 	 *
@@ -93,7 +100,7 @@ public final class ArchiveClient {
 		catch (final IOException e) {
 			throw new ArchiveException(ArchiveException.Kind.USAGE, "Cannot encode the sign-in request", e);
 		}
-		final JsonNode profile = call("POST /auth/login", false, true, t -> HttpRequest.newBuilder(base.resolve(
+		final JsonNode profile = call("POST /auth/login", false, true, false, t -> HttpRequest.newBuilder(base.resolve(
 			"auth/login")).timeout(CALL_TIMEOUT).header("Content-Type", "application/json").POST(
 				HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
 		Arrays.fill(bytes, (byte) 0);
@@ -101,6 +108,15 @@ public final class ArchiveClient {
 		if (sessid.isEmpty()) throw new ArchiveException(ArchiveException.Kind.SERVER, "Sign-in to " + base +
 			" answered without a session token", "POST /auth/login", 200, null, null, null);
 		token = sessid;
+		ftpFolder = "ftp".equalsIgnoreCase(profile.path("uploadType").asText(""));
+	}
+
+	/**
+	 * Whether the user's folder is of FTP type (the sign-in profile's {@code uploadType}): the archive answers a
+	 * failed store there with 200 (archive-server-facts.md, 2), so uploads are checked by listing them.
+	 */
+	public boolean ftpUserFolder() {
+		return ftpFolder;
 	}
 
 	/** Ends the session (best effort; failures are ignored) and forgets the password: the client is done. */
@@ -127,7 +143,7 @@ public final class ArchiveClient {
 	/** The entries of a user-area folder ({@code ""} for the root); empty when the folder does not exist. */
 	public List<RemoteFile> list(final String folder) throws ArchiveException {
 		final byte[] body = jsonBytes("path", folder);
-		final JsonNode list = call("POST /files/user/query (" + folder + ")", true, false, t -> authorized(
+		final JsonNode list = call("POST /files/user/query (" + folder + ")", true, false, false, t -> authorized(
 			"files/user/query", t).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
 				.ofByteArray(body)).build());
 		final List<RemoteFile> out = new ArrayList<>();
@@ -156,7 +172,7 @@ public final class ArchiveClient {
 		}
 		final Duration timeout = CALL_TIMEOUT.plusSeconds(body.fileSize() / MIN_UPLOAD_RATE);
 		final String target = folder.isEmpty() ? name : folder + "/" + name;
-		call("POST /files/user/upload (" + target + ")", true, false, t -> {
+		call("POST /files/user/upload (" + target + ")", true, false, false, t -> {
 			restart.run();
 			return authorized("files/user/upload", t).timeout(timeout).header("Content-Type", body.contentType())
 				.POST(body.publisher(sent)).build();
@@ -164,12 +180,13 @@ public final class ArchiveClient {
 	}
 
 	/**
-	 * Submits PageTab JSON asynchronously. Not retried: a failure whose outcome is unknown (kind CONNECTION
-	 * after the request was sent, or a 5xx without the server's error body) must be checked with
-	 * {@link #search} before submitting again.
+	 * Submits PageTab JSON asynchronously. Not retried: a failure whose outcome is unknown (kind UNKNOWN_OUTCOME,
+	 * or a 5xx without the archive's own error body, see {@link ArchiveException#fromArchive}) must be checked
+	 * with the archive before submitting again. A session the archive no longer accepts is renewed and the submit
+	 * sent once more: the archive refused it at the door, before reading it.
 	 */
 	public SubmitReceipt submitAsync(final byte[] pageTab) throws ArchiveException {
-		final JsonNode r = call("POST /submissions/async", false, false, t -> authorized("submissions/async", t)
+		final JsonNode r = call("POST /submissions/async", false, false, false, t -> authorized("submissions/async", t)
 			.header("Submission_Type", "application/json").header("Content-Type", "application/json").POST(
 				HttpRequest.BodyPublishers.ofByteArray(pageTab)).build());
 		final String accNo = r.path("accNo").asText("");
@@ -179,16 +196,26 @@ public final class ArchiveClient {
 		return new SubmitReceipt(accNo, r.path("version").asInt(1));
 	}
 
-	/** The status of a submission request: REQUESTED ... PROCESSED, or INVALID. */
+	/** The status of a submission request: REQUESTED ... PROCESSED, POST_PROCESSED, or INVALID. */
 	public String requestStatus(final String accNo, final int version) throws ArchiveException {
-		final String path = "submissions/requests/" + enc(accNo) + "/" + version + "/status";
-		return call("GET /" + path, true, false, t -> authorized(path, t).GET().build()).asText();
+		final String path = requestPath(accNo, version, "status");
+		return call("GET /" + path, true, false, false, t -> authorized(path, t).GET().build()).asText();
+	}
+
+	/**
+	 * The status of a submission request, or null when the archive has no such request (the real archive answers
+	 * that with a 500 saying it "was not found", the local one with a 404).
+	 */
+	public String requestStatusIfAny(final String accNo, final int version) throws ArchiveException {
+		final String path = requestPath(accNo, version, "status");
+		final JsonNode r = call("GET /" + path, true, false, true, t -> authorized(path, t).GET().build());
+		return r == null ? null : r.asText();
 	}
 
 	/** The errors of a submission request (empty unless INVALID). */
 	public List<String> requestErrors(final String accNo, final int version) throws ArchiveException {
-		final String path = "submissions/requests/" + enc(accNo) + "/" + version + "/errors";
-		final JsonNode r = call("GET /" + path, true, false, t -> authorized(path, t).GET().build());
+		final String path = requestPath(accNo, version, "errors");
+		final JsonNode r = call("GET /" + path, true, false, false, t -> authorized(path, t).GET().build());
 		final List<String> out = new ArrayList<>();
 		for (final JsonNode e : r) {
 			out.add(e.asText());
@@ -199,19 +226,52 @@ public final class ArchiveClient {
 	/** The stored PageTab of a submission ({@code GET /submissions/{accNo}.json}). */
 	public JsonNode pageTab(final String accNo) throws ArchiveException {
 		final String path = "submissions/" + enc(accNo) + ".json";
-		return call("GET /" + path, true, false, t -> authorized(path, t).GET().build());
+		return call("GET /" + path, true, false, false, t -> authorized(path, t).GET().build());
 	}
 
-	/** The user's submissions whose title contains {@code keywords} (newest first, first 50; null: all). */
-	public List<SubmissionSummary> search(final String keywords) throws ArchiveException {
-		final String path = "submissions?offset=0&limit=50&keywords=" + enc(keywords == null ? "" : keywords);
-		final JsonNode r = call("GET /submissions", true, false, t -> authorized(path, t).GET().build());
+	/**
+	 * The stored PageTab of the latest stored version of a submission, or null when no version of it is stored
+	 * (the archive answers 404 until one is: a first version still processing or invalid, or no such accession).
+	 */
+	public JsonNode storedPageTab(final String accNo) throws ArchiveException {
+		final String path = "submissions/" + enc(accNo) + ".json";
+		return call("GET /" + path, true, false, true, t -> authorized(path, t).GET().build());
+	}
+
+	/**
+	 * One page of the user's submissions ({@code GET /submissions}, whose only parameters are {@code accNo},
+	 * {@code limit} and {@code offset}, counted in entries): requests still active or invalid first, then stored
+	 * submissions, newest first.
+	 */
+	public List<SubmissionSummary> submissions(final int offset, final int limit) throws ArchiveException {
+		return listing("submissions?offset=" + offset + "&limit=" + limit);
+	}
+
+	/** The user's submission {@code accNo} as the list gives it, or null when the list has no such entry. */
+	public SubmissionSummary submission(final String accNo) throws ArchiveException {
+		for (final SubmissionSummary s : listing("submissions?accNo=" + enc(accNo) + "&offset=0&limit=1")) {
+			if (accNo.equalsIgnoreCase(s.accNo)) return s;
+		}
+		return null;
+	}
+
+	private List<SubmissionSummary> listing(final String path) throws ArchiveException {
+		final JsonNode r = call("GET /submissions", true, false, false, t -> authorized(path, t).GET().build());
 		final List<SubmissionSummary> out = new ArrayList<>();
 		for (final JsonNode e : r) {
-			out.add(new SubmissionSummary(e.path("accno").asText(), e.path("title").asText(null), e.path("version")
-				.asInt(), e.path("ctime").asText(null), e.path("status").asText(null)));
+			final List<String> errors = new ArrayList<>();
+			for (final JsonNode x : e.path("errors")) {
+				errors.add(x.asText());
+			}
+			out.add(new SubmissionSummary(e.path("accno").asText(), e.path("title").asText(null), e.path("mtime")
+				.asText(null), e.path("rtime").asText(null), e.path("status").asText(null), errors, e.path(
+					"newSubmission").asBoolean(false)));
 		}
 		return out;
+	}
+
+	private static String requestPath(final String accNo, final int version, final String what) {
+		return "submissions/requests/" + enc(accNo) + "/" + version + "/" + what;
 	}
 
 	// -- the one place where requests are sent --
@@ -226,7 +286,11 @@ public final class ArchiveClient {
 			? "" : t);
 	}
 
-	private JsonNode call(final String what, final boolean idempotent, final boolean signIn,
+	/**
+	 * Sends a request, retrying as its kind allows. With {@code orNull}, an answer that the thing asked for does
+	 * not exist gives null instead of an exception.
+	 */
+	private JsonNode call(final String what, final boolean idempotent, final boolean signIn, final boolean orNull,
 		final RequestFactory factory) throws ArchiveException
 	{
 		if (!signIn && token == null) signIn();
@@ -263,6 +327,7 @@ public final class ArchiveClient {
 			}
 			final int status = r.statusCode();
 			if (status >= 200 && status < 300) return parse(r.body(), what);
+			if (orNull && notFound(r)) return null;
 			if (signIn && status == 401) throw failure(ArchiveException.Kind.AUTHENTICATION, "The archive at " + base +
 				" refused the sign-in of '" + login + "'", what, r);
 			if (status == 401 && !signIn) {
@@ -273,16 +338,18 @@ public final class ArchiveClient {
 				signIn();
 				continue;
 			}
-			if (status >= 500 && idempotent && attempt < retry.attempts()) {
-				// Some servers answer an expired token with 500: look at the session once, and sign in again once.
-				if (!signedInAgain && !signIn && !sessionChecked) {
-					sessionChecked = true;
-					if (!sessionValid()) {
-						signedInAgain = true;
-						listener.step("Session expired: signing in again");
-						signIn();
-					}
+			// The real archive answers a token it no longer accepts with 500, on every endpoint (its profile too):
+			// look at the session once per request, and sign in again once.
+			if (status >= 500 && !signIn && !signedInAgain && !sessionChecked) {
+				sessionChecked = true;
+				if (!sessionValid() && signInAgain()) {
+					signedInAgain = true;
+					// a request refused at the door was not acted on; one that must not be sent twice goes again only
+					// when the new session is accepted, i.e. when the old one was the reason
+					if (idempotent || sessionValid()) continue;
 				}
+			}
+			if (status >= 500 && idempotent && attempt < retry.attempts()) {
 				backoff(what, "HTTP " + status, attempt++);
 				continue;
 			}
@@ -291,17 +358,47 @@ public final class ArchiveClient {
 		}
 	}
 
+	/** Signs in again after the archive stopped accepting the session; false when the archive cannot sign in now. */
+	private boolean signInAgain() throws ArchiveException {
+		listener.step("Session expired: signing in again");
+		try {
+			signIn();
+			return true;
+		}
+		catch (final ArchiveException e) {
+			if (e.kind() == ArchiveException.Kind.AUTHENTICATION) throw e;
+			return false; // the archive is failing for everyone: the request is retried as any other failure
+		}
+	}
+
+	/** Whether an answer says that the thing asked for does not exist (404, or the real archive's 500 for it). */
+	private boolean notFound(final HttpResponse<byte[]> r) {
+		if (r.statusCode() == 404) return true;
+		if (r.statusCode() < 500) return false;
+		try {
+			final JsonNode body = json.readTree(r.body());
+			return body != null && body.path("log").path("message").asText("").contains("was not found");
+		}
+		catch (final IOException | RuntimeException e) {
+			return false;
+		}
+	}
+
 	private void backoff(final String what, final String reason, final int attempt) throws ArchiveException {
 		listener.retrying(what, reason, attempt, retry.delayAfter(attempt).toMillis());
 		retry.pause(attempt);
 	}
 
-	/** Whether the archive still knows the session; true when that cannot be told. */
+	/**
+	 * Whether the archive still accepts the session: its profile answers. 401, 403 and 5xx say no (the real archive
+	 * answers 500 for a token it does not know); true when that cannot be told (no answer, no such endpoint).
+	 */
 	private boolean sessionValid() {
 		try {
 			final HttpResponse<Void> r = http.send(authorized("auth/profile", token).timeout(Duration.ofSeconds(30))
 				.GET().build(), HttpResponse.BodyHandlers.discarding());
-			return r.statusCode() != 401;
+			final int status = r.statusCode();
+			return !(status == 401 || status == 403 || status >= 500);
 		}
 		catch (final IOException e) {
 			return true;
@@ -328,14 +425,20 @@ public final class ArchiveClient {
 		final HttpResponse<byte[]> r)
 	{
 		String serverMessage = null;
+		boolean fromArchive = false;
 		final List<String> details = new ArrayList<>();
 		try {
 			final JsonNode body = json.readTree(r.body());
 			if (body != null && body.has("log")) {
 				serverMessage = body.path("log").path("message").asText(null);
 				collect(body.path("log").path("subnodes"), details);
+				fromArchive = true;
 			}
-			else if (body != null && body.has("message")) serverMessage = body.path("message").asText(null);
+			else if (body != null && body.has("message")) {
+				serverMessage = body.path("message").asText(null);
+				// the servlet container's own error page ({"timestamp","status","error","path",...}) is not the archive's
+				fromArchive = !body.has("path");
+			}
 		}
 		catch (final IOException | RuntimeException e) {
 			final String text = new String(r.body(), StandardCharsets.UTF_8).trim();
@@ -346,7 +449,7 @@ public final class ArchiveClient {
 		for (final String d : details) {
 			m.append("\n  - ").append(d);
 		}
-		return new ArchiveException(kind, m.toString(), what, r.statusCode(), serverMessage, details, null);
+		return new ArchiveException(kind, m.toString(), what, r.statusCode(), serverMessage, details, fromArchive, null);
 	}
 
 	private static void collect(final JsonNode subnodes, final List<String> out) {

@@ -35,11 +35,23 @@ public class ArchiveException extends IOException {
 	private final String request;
 	private final String serverMessage;
 	private final List<String> details;
+	private final boolean fromArchive;
 
 	public ArchiveException(final Kind kind, final String message, final String request, final int status,
 		final String serverMessage, final List<String> details, final Throwable cause)
 	{
+		this(kind, message, request, status, serverMessage, details, false, cause);
+	}
+
+	/**
+	 * @param fromArchive whether the answer carried the archive's own error body ({@code {"status":"FAIL","log":...}}
+	 *          or {@code {"message":...}}) rather than, say, a proxy's error page
+	 */
+	public ArchiveException(final Kind kind, final String message, final String request, final int status,
+		final String serverMessage, final List<String> details, final boolean fromArchive, final Throwable cause)
+	{
 		super(message, cause);
+		this.fromArchive = fromArchive;
 		this.kind = kind;
 		this.status = status;
 		this.request = request;
@@ -70,6 +82,14 @@ public class ArchiveException extends IOException {
 	/** The server's {@code log.message} (or {@code message}), or null. */
 	public String serverMessage() {
 		return serverMessage;
+	}
+
+	/**
+	 * Whether the archive itself answered with its JSON error body: its refusal is definite. A 5xx without it
+	 * (a gateway's page, an empty body) may have come from a proxy after the archive had done the work.
+	 */
+	public boolean fromArchive() {
+		return fromArchive;
 	}
 
 	/** The server's detail lines ({@code subnodes} messages, or request errors). */

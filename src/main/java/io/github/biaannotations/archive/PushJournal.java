@@ -3,6 +3,7 @@ package io.github.biaannotations.archive;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,7 +16,9 @@ import io.github.biaannotations.submission.PackageExport;
 
 /**
  * What pushes of one package did, per archive and user, kept in {@code .bia-push.json} inside the package
- * folder: whether a submit was sent, its accession and version. It is what lets a second push resume
+ * folder: which package (its identity), whether a submit was sent, its accession and version, the last request
+ * status seen and since when, and what the archive's list showed just before the submit (to recognise the
+ * submission of a submit whose answer was lost without relying on clocks). It is what lets a second push resume
  * without ever submitting twice. Holds no password or token. Written atomically.
  */
 final class PushJournal {
@@ -27,9 +30,12 @@ final class PushJournal {
 	static final String SUBMITTING = "SUBMITTING";
 	/** The archive accepted the submit: accNo and version are known. */
 	static final String SUBMITTED = "SUBMITTED";
-	/** The request ended INVALID; a new push updates the same accession. */
+	/**
+	 * The request ended INVALID. A new push updates the same accession when a version of it is stored
+	 * ({@link Entry#update}); otherwise the archive does not let the accession be reused and it submits anew.
+	 */
 	static final String INVALID = "INVALID";
-	/** The request was processed. */
+	/** The request was processed to its end (POST_PROCESSED). */
 	static final String PROCESSED = "PROCESSED";
 
 	/** The record of one archive and user. */
@@ -37,11 +43,23 @@ final class PushJournal {
 	static final class Entry {
 
 		public String state;
+		/** The package's identity ({@link PackageIdentity#id}); null in records of older versions. */
+		public String packageId;
 		public String folder;
 		public String title;
 		public String accNo;
+		/** The version of the request; 0 when not known (a lost answer to an update). */
 		public int version;
+		/** Whether the submit carried an accession with a stored version (an update), rather than asking for one. */
+		public boolean update;
 		public String startedAt;
+		/** The last request status seen, and when it was first seen (to tell a request that stopped moving). */
+		public String status;
+		public String statusSince;
+		/** A new submission's: the accessions with the same title the archive listed just before the submit. */
+		public List<String> sameTitleBefore;
+		/** An update's: the modification time the archive listed for the accession just before the submit. */
+		public String mtimeBefore;
 	}
 
 	private static final ObjectMapper JSON = new ObjectMapper();

@@ -15,10 +15,13 @@ public final class PushResult {
 	private final int filesSkipped;
 	private final long bytesUploaded;
 	private final boolean submittedBefore;
+	private final boolean stillProcessing;
 
 	PushResult(final String accNo, final int version, final String status, final List<String> errors,
-		final int filesUploaded, final int filesSkipped, final long bytesUploaded, final boolean submittedBefore)
+		final int filesUploaded, final int filesSkipped, final long bytesUploaded, final boolean submittedBefore,
+		final boolean stillProcessing)
 	{
+		this.stillProcessing = stillProcessing;
 		this.accNo = accNo;
 		this.version = version;
 		this.status = status;
@@ -34,18 +37,30 @@ public final class PushResult {
 		return accNo;
 	}
 
+	/** The version of the request; 0 when it is not known (an update whose submit answer was lost). */
 	public int version() {
 		return version;
 	}
 
-	/** The final request status: PROCESSED (or POST_PROCESSED) on success, INVALID otherwise. */
+	/**
+	 * The request status the push ended with: POST_PROCESSED when the archive is done, PROCESSED when it has stored
+	 * the submission and is still post-processing it ({@link #stillProcessing}), INVALID when it refused it.
+	 */
 	public String status() {
 		return status;
 	}
 
-	/** Whether the archive processed the submission. */
+	/** Whether the archive processed (stored) the submission. */
 	public boolean processed() {
 		return "PROCESSED".equals(status) || "POST_PROCESSED".equals(status);
+	}
+
+	/**
+	 * Whether the archive has stored the submission but is still post-processing it: it takes no new version of
+	 * it until that is done.
+	 */
+	public boolean stillProcessing() {
+		return stillProcessing;
 	}
 
 	/** The archive's errors when the request is INVALID. */

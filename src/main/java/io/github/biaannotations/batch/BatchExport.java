@@ -15,6 +15,7 @@ import io.github.biaannotations.convert.ExportSummary;
 import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.imagej.ImageFiles;
 import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.metadata.ReleaseDates;
 import io.github.biaannotations.model.ArchivePaths;
 import io.github.biaannotations.model.Errors;
 import io.github.biaannotations.model.Folders;
@@ -40,7 +41,7 @@ public final class BatchExport {
 	}
 
 	public BatchReport run(final BatchRequest request) throws IOException {
-		return run(request, LocalDate.now(), Instant.now());
+		return run(request, ReleaseDates.today(), Instant.now());
 	}
 
 	/**

@@ -82,6 +82,7 @@ final class BatchPackage {
 			}
 			if (metadata != null) PackageExport.writeSubmission(metadata.copy(), rows, List.of(), dir.path(), today);
 			Manifest.of(dir.path(), PackageExport.TOOL, now, Collections.emptyMap())
+				.withReleaseDateChosen(metadata != null && metadata.releaseDate() != null)
 				.write(dir.path().resolve(Manifest.FILE_NAME));
 			dir.commit();
 		}

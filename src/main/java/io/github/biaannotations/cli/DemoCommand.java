@@ -83,14 +83,19 @@ final class DemoCommand implements Callable<Integer> {
 		final char[] password = Long.toHexString(new SecureRandom().nextLong()).toCharArray();
 		final Path store = work.resolve("local-archive");
 		try (LocalArchiveServer server = LocalArchiveServer.start(new LocalArchiveServer.Options().port(0).store(store)
-			.user(DEMO_USER, password).stageDelayMillis(20))) // the server keeps its own copy
+			.user(DEMO_USER, password, LocalArchiveServer.Role.ATTACH).stageDelayMillis(20).postProcessDelayMillis(20)))
+			// the server keeps its own copy of the password; the demo account may submit to BioImages
 		{
 			console.out("5. Local archive at " + server.baseUri() + " (store " + store + "), user " + DEMO_USER);
 			final PushListener listener = new PushConsole(spec().commandLine().getErr(), false);
 			final ArchiveClient client = new ArchiveClient(server.baseUri().toString(), DEMO_USER, password, RetryPolicy.DEFAULT, listener, null);
 			final PushResult result;
 			try {
-				result = new PackagePusher(client, listener).push(pkg);
+				// the demo's release date is today: public at once, which is what a throw-away local archive is for
+				result = new PackagePusher(client, listener).confirmingPublicRelease(question -> {
+					console.out("   " + question + ": yes, on this local archive, which the demo throws away");
+					return true;
+				}).push(pkg);
 			} finally {
 				client.signOut();
 			}

@@ -68,7 +68,8 @@ final class ExportCommand implements Callable<Integer> {
 		description = "MIFA metadata in the archive's template form (Study.yaml, Annotations.yaml, Version.yaml).")
 	Path metadata;
 
-	@Option(names = "--release-date", paramLabel = "YYYY-MM-DD", description = "Release date (default today).")
+	@Option(names = "--release-date", paramLabel = "YYYY-MM-DD", description = "Release date (default today, " +
+		"in UTC as the archive counts it, which makes the study public as soon as the archive has processed it).")
 	String releaseDate;
 
 	@Option(names = "--draft", description = "Build the package even if required metadata is missing.")

@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bia-annotations", mixinStandardHelpOptions = true, versionProvider = Version.class,
 	description = "Turns Fiji annotations into AI-ready datasets for the BioImage Archive.",
-	subcommands = { ExportCommand.class, ImportCommand.class, ValidateCommand.class, PushCommand.class, ServeCommand.class,
-		BatchCommand.class, RunCommand.class, DemoCommand.class, MetadataCommand.class, CommandLine.HelpCommand.class })
+	subcommands = { ExportCommand.class, ImportCommand.class, ValidateCommand.class, PushCommand.class,
+		SubmissionsCommand.class, ServeCommand.class, BatchCommand.class, RunCommand.class, DemoCommand.class,
+		MetadataCommand.class, CommandLine.HelpCommand.class })
 public final class Main {
 
 	public static void main(final String... args) {

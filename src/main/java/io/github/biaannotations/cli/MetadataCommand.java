@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.metadata.PageTabBuilder;
+import io.github.biaannotations.metadata.ReleaseDates;
 import io.github.biaannotations.metadata.ValidationProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,7 +80,7 @@ public final class MetadataCommand implements Callable<Integer> {
 		final MifaMetadata m = MifaMetadata.load(path);
 		if (releaseDate != null) m.releaseDate(releaseDate);
 		spec.commandLine().getOut().println(PageTabBuilder.toJson(new PageTabBuilder(m).annotationFileList(
-			"annotations.tsv").build(LocalDate.now())));
+			"annotations.tsv").build(ReleaseDates.today())));
 		return 0;
 	}
 }

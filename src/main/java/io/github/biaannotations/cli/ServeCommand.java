@@ -28,7 +28,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code bia-annotations serve}: runs a local archive (the BioStudies submission API subset) until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
 	description = { "Runs a local BioImage Archive submission server (same API as the real one) for workshops " +
-		"and tests, with its state in a folder. Stop it with Ctrl-C; it resumes where it was when started again." })
+		"and tests, with its state in a folder. Stop it with Ctrl-C; it resumes where it was when started again.",
+		"It refuses what the real server refuses (see the README): a listed folder with a path inside it, a new " +
+			"version while the last is processing, a changed release date or dropped DOI of a public study...",
+		"An account is [ROLE ]LOGIN:PASSWORD. ROLE is one of: attach (the default: may submit to BioImages), " +
+			"plain (may not attach to BioImages, as a real account without that permission), admin (administers " +
+			"BioImages: may give an accession that was never persisted, change release dates, replace files of a " +
+			"public study), superuser (may give any accession and change release dates)." })
 final class ServeCommand implements Callable<Integer> {
 
 	@Spec
@@ -46,13 +52,34 @@ final class ServeCommand implements Callable<Integer> {
 	@Option(names = "--store", required = true, description = "Folder holding the archive's state (created when missing).")
 	Path store;
 
-	@Option(names = "--user", paramLabel = "LOGIN:PASSWORD", description = "An account (repeatable). Passwords " +
-		"are kept in memory only, but a command line is visible to other users of this machine: prefer --users.")
+	@Option(names = "--user", paramLabel = "[ROLE ]LOGIN:PASSWORD", description = "An account (repeatable), e.g. " +
+		"alice:secret or 'plain bob:secret'. Passwords are kept in memory only, but a command line is visible to " +
+		"other users of this machine: prefer --users.")
 	List<String> users = new ArrayList<>();
 
-	@Option(names = "--users", paramLabel = "FILE", description = "Accounts, one LOGIN:PASSWORD per line (lines " +
-		"starting with # are skipped).")
+	@Option(names = "--users", paramLabel = "FILE", description = "Accounts, one [ROLE ]LOGIN:PASSWORD per line " +
+		"(lines starting with # are skipped).")
 	Path usersFile;
+
+	@Option(names = "--async-mode", description = "The real server's asyncMode (unknown in production; off by " +
+		"default, as in its configuration): on, a submit is accepted before its files are checked, and a missing " +
+		"file makes the request INVALID later; off, the submit itself is refused (400).")
+	boolean asyncMode;
+
+	@Option(names = "--prevent-file-deletion", negatable = true, defaultValue = "true", fallbackValue = "true",
+		description = "The real server's preventFileDeletion (unknown in production; on by default): a new version " +
+			"of a public study that replaces or removes files goes INVALID unless the account is an admin. " +
+			"--no-prevent-file-deletion allows it.")
+	boolean preventFileDeletion;
+
+	@Option(names = "--ftp-user-folders", description = "User folders of FTP type (unknown in production; NFS by " +
+		"default): listings echo the queried path, creating a folder ignores its name and empties nothing, and a " +
+		"failed upload still answers 200.")
+	boolean ftpUserFolders;
+
+	@Option(names = "--post-process-delay-ms", paramLabel = "MS", defaultValue = "500", description = "Time a request stays PROCESSED " +
+		"before POST_PROCESSED; a new version is refused until then (default: ${DEFAULT-VALUE}).")
+	long postProcessDelay;
 
 	@Option(names = "--quota", paramLabel = "SIZE", description = "Most bytes all uploads may take together " +
 		"(e.g. 500M, 20G), to simulate a full disk. Default: no limit.")
@@ -79,7 +106,8 @@ final class ServeCommand implements Callable<Integer> {
 		if (port < 0 || port > 65535) throw new ParameterException(spec.commandLine(), "--port must be 0 to 65535 " +
 			"(0 picks a free one), got " + port);
 		final LocalArchiveServer.Options options = new LocalArchiveServer.Options().host(host).port(port).store(store)
-			.stageDelayMillis(stageDelay);
+			.stageDelayMillis(stageDelay).postProcessDelayMillis(postProcessDelay).asyncMode(asyncMode)
+			.preventFileDeletion(preventFileDeletion).ftpUserFolders(ftpUserFolders);
 		final List<String> accounts = new ArrayList<>(users);
 		if (usersFile != null) {
 			for (final String line : Files.readAllLines(usersFile, StandardCharsets.UTF_8))
@@ -88,10 +116,7 @@ final class ServeCommand implements Callable<Integer> {
 		if (accounts.isEmpty()) throw new ParameterException(spec.commandLine(), "give at least one account: " +
 			"--users FILE (one LOGIN:PASSWORD per line) or --user LOGIN:PASSWORD");
 		for (final String u : accounts) {
-			final int colon = u.indexOf(':');
-			if (colon <= 0 || colon == u.length() - 1) throw new ParameterException(spec.commandLine(),
-				"an account must be LOGIN:PASSWORD, got '" + (colon < 0 ? u : u.substring(0, colon) + ":...") + "'");
-			options.user(u.substring(0, colon), u.substring(colon + 1).toCharArray());
+			addAccount(options, u);
 		}
 		if (quota != null) options.quotaBytes(parseSize(quota));
 		if (keystore != null) options.tls(tls(keystore));
@@ -123,6 +148,35 @@ final class ServeCommand implements Callable<Integer> {
 			}
 		}
 		return 0;
+	}
+
+	/**
+	 * Adds an account given as {@code [ROLE ]LOGIN:PASSWORD}: a role word and a space may come before the login
+	 * (a login has no space; the password may hold spaces and colons).
+	 */
+	private void addAccount(final LocalArchiveServer.Options options, final String line) {
+		final int colon = line.indexOf(':');
+		final int space = line.indexOf(' ');
+		LocalArchiveServer.Role role = LocalArchiveServer.Role.ATTACH;
+		String account = line;
+		if (space > 0 && (colon < 0 || space < colon)) {
+			final String word = line.substring(0, space);
+			role = roleOf(word);
+			account = line.substring(space + 1).trim();
+		}
+		final int c = account.indexOf(':');
+		if (c <= 0 || c == account.length() - 1 || account.substring(0, c).contains(" ")) throw new ParameterException(
+			spec.commandLine(), "an account must be LOGIN:PASSWORD, got '" + (c < 0 ? account : account.substring(0,
+				c) + ":...") + "' (a role may come first: 'plain LOGIN:PASSWORD')");
+		options.user(account.substring(0, c), account.substring(c + 1).toCharArray(), role);
+	}
+
+	private LocalArchiveServer.Role roleOf(final String word) {
+		for (final LocalArchiveServer.Role r : LocalArchiveServer.Role.values()) {
+			if (r.name().equalsIgnoreCase(word)) return r;
+		}
+		throw new ParameterException(spec.commandLine(), "unknown role '" + word + "' before an account: use " +
+			"plain, attach, admin or superuser");
 	}
 
 	/** Parses 1234, 500k, 500M, 20G (powers of 1024). */

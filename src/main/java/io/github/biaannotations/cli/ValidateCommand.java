@@ -1,10 +1,10 @@
 package io.github.biaannotations.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.github.biaannotations.metadata.ReleaseDates;
 import io.github.biaannotations.submission.PackageProblem;
 import io.github.biaannotations.submission.PackageValidator;
 import picocli.CommandLine.Command;
@@ -29,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		final List<PackageProblem> problems = new PackageValidator(dir, LocalDate.now()).ngffSchemas(ngffSchemas).run();
+		final List<PackageProblem> problems = new PackageValidator(dir, ReleaseDates.today()).ngffSchemas(ngffSchemas).run();
 		for (final PackageProblem p : problems)
 			console.out(p.toString());
 		final long errors = problems.stream().filter(PackageProblem::isError).count();

@@ -55,6 +55,18 @@ public final class ArchiveAccounts {
 		return stored == null || stored.isEmpty() ? null : stored.toCharArray();
 	}
 
+	/**
+	 * The password for a command: {@code given} when not blank, else this session's or the remembered one, else
+	 * the environment variable {@code BIA_PASSWORD} (scripts, servers); null when none is known. A copy.
+	 */
+	public char[] password(final String given) {
+		if (given != null && !given.isEmpty()) return given.toCharArray();
+		final char[] known = password();
+		if (known != null) return known;
+		final String env = System.getenv(PushToArchiveCommand.PASSWORD_VARIABLE);
+		return env == null || env.isEmpty() ? null : env.toCharArray();
+	}
+
 	/** Whether a password is remembered across sessions. */
 	public boolean remembersPassword() {
 		return prefs != null && prefs.get(ArchiveAccounts.class, PASSWORD, null) != null;

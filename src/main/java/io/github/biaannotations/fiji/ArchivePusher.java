@@ -17,12 +17,12 @@ public interface ArchivePusher extends SciJavaPlugin {
 	/**
 	 * @param account the archive's URL and login
 	 * @param password the password; the implementation must not keep, log or echo it
-	 * @param update the accession of the user's submission that the package becomes the next version of, or
-	 *          null for a new submission
+	 * @param options the accession to update (or none), the release date given, and who confirms that a study
+	 *          becomes public at once
 	 * @param log receives lines for people (uploads, status), never the password or the session token
 	 * @return the accession and where the files landed
 	 * @throws IOException naming the request and HTTP status at fault
 	 */
-	PushResult push(Path packageDir, ArchiveAccount account, char[] password, String update, Consumer<String> log,
-		Progress progress) throws IOException;
+	PushResult push(Path packageDir, ArchiveAccount account, char[] password, PushOptions options,
+		Consumer<String> log, Progress progress) throws IOException;
 }

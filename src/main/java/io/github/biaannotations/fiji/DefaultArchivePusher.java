@@ -20,7 +20,7 @@ public final class DefaultArchivePusher implements ArchivePusher {
 
 	@Override
 	public PushResult push(final Path packageDir, final ArchiveAccount account, final char[] password,
-		final String update, final Consumer<String> log, final Progress progress) throws IOException
+		final PushOptions options, final Consumer<String> log, final Progress progress) throws IOException
 	{
 		final PushListener listener = new PushListener() {
 
@@ -39,14 +39,17 @@ public final class DefaultArchivePusher implements ArchivePusher {
 			listener, null);
 		final io.github.biaannotations.archive.PushResult r;
 		try {
-			r = new PackagePusher(client, listener).updating(update).push(packageDir);
+			r = new PackagePusher(client, listener).updating(options.update()).releaseDate(options.releaseDate())
+				.confirmingPublicRelease(options::confirmPublic).push(packageDir);
 		} finally {
 			client.signOut();
 		}
 		if (!r.processed())
 			throw new IOException("submission " + r.accNo() + " is " + r.status() + ": " + String.join("; ", r.errors()) +
-				" (fix the package and push again: the same accession is updated)");
-		return new PushResult(r.accNo(), r.filesUploaded() + " files uploaded, " + r.filesSkipped() + " already there; " +
-			"folder " + PackagePusher.remoteFolder(packageDir) + " of " + account.login() + "'s user area");
+				" (fix the package and push again: an invalid update is sent again as the same accession's next " +
+				"version, an invalid first version becomes a new submission)");
+		return new PushResult(r.accNo(), r.status() + (r.stillProcessing() ? " (the archive is still post-processing " +
+			"it)" : "") + "; " + r.filesUploaded() + " files uploaded, " + r.filesSkipped() + " already there; folder " +
+			PackagePusher.remoteFolder(packageDir) + " of " + account.login() + "'s user area");
 	}
 }

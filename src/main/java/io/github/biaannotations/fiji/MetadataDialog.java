@@ -37,6 +37,7 @@ import javax.swing.SwingUtilities;
 
 import io.github.biaannotations.metadata.Identifiers;
 import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.metadata.ReleaseDates;
 import io.github.biaannotations.metadata.ValidationProblem;
 
 /**
@@ -114,7 +115,7 @@ public final class MetadataDialog extends JDialog {
 		if (memory != null) memory.prefill(start);
 		final AtomicReference<MetadataDialog> d = new AtomicReference<>();
 		final Runnable show = () -> {
-			d.set(new MetadataDialog(owner, start, preview, LocalDate.now()));
+			d.set(new MetadataDialog(owner, start, preview, ReleaseDates.today()));
 			d.get().setVisible(true);
 		};
 		if (SwingUtilities.isEventDispatchThread()) show.run();

@@ -2,7 +2,9 @@ package io.github.biaannotations.fiji;
 
 import java.io.File;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Locale;
 
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
@@ -14,12 +16,14 @@ import org.scijava.prefs.PrefService;
 import org.scijava.widget.FileWidget;
 import org.scijava.widget.TextWidget;
 
+import io.github.biaannotations.metadata.ReleaseDates;
 import io.github.biaannotations.submission.PackageValidator;
 
 /**
  * Plugins &gt; BioImage Archive &gt; Push to Archive...: uploads a package folder to the archive set in Archive
  * Account... and submits it, ending with the accession. The work is done by the {@link ArchivePusher} plugin of
- * the archive client.
+ * the archive client. A push that would make the study public at once (a release date of today, UTC, not chosen
+ * explicitly) asks in a dialog; headless, it needs {@code release_date} given.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>BioImage Archive>Push to Archive...")
 public final class PushToArchiveCommand extends FeedbackCommand {
@@ -40,6 +44,12 @@ public final class PushToArchiveCommand extends FeedbackCommand {
 			"its next version.")
 	private String update = "";
 
+	@Parameter(label = "Release date (YYYY-MM-DD)", persist = false, required = false,
+		description = "Blank: the package's (an update keeps its submission's). Giving a date, even today's, is " +
+			"your explicit choice; a release date of today (UTC) makes the study public as soon as the archive has " +
+			"processed it, and you can then no longer delete it: without a date given, the push asks first.")
+	private String release_date = "";
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Accession")
 	private String accession;
 
@@ -56,22 +66,27 @@ public final class PushToArchiveCommand extends FeedbackCommand {
 	public void run() {
 		final CommandFeedback feedback = feedback();
 		final ArchiveAccounts store = new ArchiveAccounts(prefs);
-		char[] secret = password != null && !password.isEmpty() ? password.toCharArray() : store.password();
-		if (secret == null && System.getenv(PASSWORD_VARIABLE) != null) secret = System.getenv(PASSWORD_VARIABLE).toCharArray();
+		final char[] secret = store.password(password);
 		password = null;
 		try {
 			if (!new File(folder, "submission.json").isFile()) throw new IllegalArgumentException(folder +
 				": not a submission package (no submission.json); export with metadata first");
-			PackageValidator.requireSubmittable(folder.toPath(), LocalDate.now());
+			final LocalDate date = date(release_date);
+			PackageValidator.requireSubmittable(folder.toPath(), ReleaseDates.today(), date);
 			final ArchiveAccount account = store.account();
 			if (account.login().isEmpty() || secret == null) throw new IllegalStateException("no archive login or " +
 				"password: set them with Plugins > BioImage Archive > Archive Account... (or, in scripts and on " +
 				"servers, the environment variable " + PASSWORD_VARIABLE + ")");
 			final ArchivePusher pusher = Backends.first(plugins, ArchivePusher.class, "Pushing to the archive");
 			final StatusProgress progress = new StatusProgress(status);
+			final PushOptions options = new PushOptions(update, date, question -> {
+				if (log != null) log.info("Push to Archive: " + question);
+				return feedback.confirm("Push to Archive", question + ".\n\nSubmit it now, to be public at once? " +
+					"(To choose a later date, answer No and give a release date.)");
+			});
 			final PushResult r;
 			try {
-				r = pusher.push(folder.toPath(), account, secret, update, line -> {
+				r = pusher.push(folder.toPath(), account, secret, options, line -> {
 					if (log != null) log.info("Push to Archive: " + line);
 				}, progress);
 			}
@@ -80,13 +95,25 @@ public final class PushToArchiveCommand extends FeedbackCommand {
 			}
 			accession = r.accession();
 			feedback.info("Push to Archive", "Submitted " + folder.getName() + " to " + account.url() + " as " + r +
-				(update == null || update.isBlank() ? "" : " (a new version)"));
+				(options.update() == null ? "" : " (a new version)"));
 		}
 		catch (final Exception e) {
 			cancel(feedback.error("Push to Archive", e));
 		}
 		finally {
 			if (secret != null) Arrays.fill(secret, '\0');
+		}
+	}
+
+	/** The release date given, or null; "today" is today in UTC, as the archive counts it. */
+	private static LocalDate date(final String text) {
+		if (text == null || text.trim().isEmpty()) return null;
+		if ("today".equals(text.trim().toLowerCase(Locale.ROOT))) return ReleaseDates.today();
+		try {
+			return LocalDate.parse(text.trim());
+		}
+		catch (final DateTimeParseException e) {
+			throw new IllegalArgumentException("release_date='" + text + "' is not a date of the form YYYY-MM-DD");
 		}
 	}
 }

@@ -67,9 +67,9 @@ public final class MifaMetadata {
 			.version(version == null ? null : version.copy()).releaseDate(releaseDate).collection(collection);
 	}
 
-	/** All problems, errors and warnings, with today's date (system time zone) for the release date rule. */
+	/** All problems, errors and warnings, with today's date as the archive counts it (UTC) for the release date rule. */
 	public List<ValidationProblem> validate() {
-		return validate(LocalDate.now());
+		return validate(ReleaseDates.today());
 	}
 
 	/** All problems, errors and warnings; see {@link MifaValidator}. */

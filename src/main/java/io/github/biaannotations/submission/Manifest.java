@@ -24,7 +24,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code manifest.json}: every file of a package with its size and sha256, the tool and version that wrote it,
- * when, and which original file names were renamed to follow the archive's path rule.
+ * when, which original file names were renamed to follow the archive's path rule, and whether the user chose the
+ * release date (push asks before a study is made public at once unless they did). Its own sha256 is the package's
+ * identity for push: a new export is a new package.
  */
 public final class Manifest {
 
@@ -49,13 +51,32 @@ public final class Manifest {
 	private final Instant created;
 	private final List<Entry> files;
 	private final Map<String, String> renamed;
+	private final boolean releaseDateChosen;
 
 	public Manifest(final String tool, final Instant created, final List<Entry> files, final Map<String, String> renamed) {
+		this(tool, created, files, renamed, false);
+	}
+
+	private Manifest(final String tool, final Instant created, final List<Entry> files, final Map<String, String> renamed,
+		final boolean releaseDateChosen)
+	{
 		this.tool = tool;
 		this.created = created;
 		this.files = Collections.unmodifiableList(new ArrayList<>(files));
 		this.renamed = Collections.unmodifiableMap(new LinkedHashMap<>(renamed));
+		this.releaseDateChosen = releaseDateChosen;
 	}
+
+	/**
+	 * This manifest, saying whether the release date was the user's choice (given to the export, in the metadata
+	 * or the dialog) rather than the export's default of its own day.
+	 */
+	public Manifest withReleaseDateChosen(final boolean chosen) {
+		return new Manifest(tool, created, files, renamed, chosen);
+	}
+
+	/** Whether the user chose the release date at export (false for manifests written before this was recorded). */
+	public boolean releaseDateChosen() { return releaseDateChosen; }
 
 	public List<Entry> files() { return files; }
 	public Map<String, String> renamed() { return renamed; }
@@ -130,6 +151,7 @@ public final class Manifest {
 			final ArrayNode r = root.putArray("renamed");
 			renamed.forEach((original, path) -> r.addObject().put("original", original).put("path", path));
 		}
+		if (releaseDateChosen) root.put("releaseDateChosen", true);
 		return root;
 	}
 
@@ -156,6 +178,7 @@ public final class Manifest {
 		} catch (final RuntimeException e) {
 			throw new IOException(file + ": 'created' is not a timestamp", e);
 		}
-		return new Manifest(root.path("tool").asText(""), created, entries, renamed);
+		return new Manifest(root.path("tool").asText(""), created, entries, renamed, root.path("releaseDateChosen")
+			.asBoolean(false));
 	}
 }

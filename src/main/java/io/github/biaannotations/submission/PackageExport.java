@@ -32,6 +32,7 @@ import io.github.biaannotations.metadata.FileLevelMetadata;
 import io.github.biaannotations.metadata.InvalidMetadataException;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.metadata.PageTabBuilder;
+import io.github.biaannotations.metadata.ReleaseDates;
 import io.github.biaannotations.metadata.ValidationProblem;
 import io.github.biaannotations.model.ArchivePaths;
 import io.github.biaannotations.model.AtomicDirectory;
@@ -62,7 +63,7 @@ public final class PackageExport {
 	}
 
 	public ExportSummary export(final ExportRequest request) throws IOException {
-		return export(request, LocalDate.now(), Instant.now());
+		return export(request, ReleaseDates.today(), Instant.now());
 	}
 
 	/** As {@link #export(ExportRequest)} with the clock given (tests). */
@@ -86,7 +87,8 @@ public final class PackageExport {
 			}
 			for (final String i : images)
 				summary.addFile(i);
-			Manifest.of(dir.path(), TOOL, now, renamed).write(dir.path().resolve(Manifest.FILE_NAME));
+			Manifest.of(dir.path(), TOOL, now, renamed).withReleaseDateChosen(metadata != null && metadata.releaseDate() != null)
+				.write(dir.path().resolve(Manifest.FILE_NAME));
 			if (metadata != null) {
 				summary.addFile(SUBMISSION);
 				summary.addFile(ANNOTATION_LIST);
@@ -170,6 +172,10 @@ public final class PackageExport {
 		final MifaMetadata probe = m.copy();
 		if (probe.annotations().types().isEmpty()) probe.annotations().types().add(AnnotationType.OTHER.value());
 		final List<ValidationProblem> problems = draft ? probe.validate(today) : probe.requireValid(today);
+		// the archive counts today in UTC, and a study released today is public as soon as it is processed
+		if (m.releaseDate() == null) warnings.accept("no release date given: it is today, " + today + " (UTC), which " +
+			"makes the study public as soon as the archive has processed it, and its author can then no longer delete " +
+			"it; push asks before submitting it. Give a release date (--release-date YYYY-MM-DD) for a later release");
 		for (final ValidationProblem p : problems)
 			// a warning line says "warning:" already: the problem is given by its place, without its severity
 			if (draft || !p.isError()) warnings.accept("metadata: " + p.part() + " " + p.fieldMessage() + (p.isError()

@@ -28,6 +28,7 @@ import io.github.biaannotations.geojson.GeoJsonReader;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.metadata.PageTabAttributes;
 import io.github.biaannotations.metadata.PageTabBuilder;
+import io.github.biaannotations.metadata.ReleaseDates;
 import io.github.biaannotations.metadata.ValidationProblem;
 import io.github.biaannotations.model.ArchivePaths;
 import io.github.biaannotations.model.Errors;
@@ -44,6 +45,7 @@ public final class PackageValidator {
 
 	private final Path dir;
 	private final LocalDate today;
+	private LocalDate releaseDate;
 	private final List<PackageProblem> problems = new ArrayList<>();
 	private NgffSchemaCheck schemas;
 
@@ -62,7 +64,7 @@ public final class PackageValidator {
 	}
 
 	public static List<PackageProblem> validate(final Path dir) throws IOException {
-		return new PackageValidator(dir, LocalDate.now()).run();
+		return new PackageValidator(dir, ReleaseDates.today()).run();
 	}
 
 	/**
@@ -72,8 +74,20 @@ public final class PackageValidator {
 	 * @throws IllegalArgumentException naming the folder and the first errors
 	 */
 	public static void requireSubmittable(final Path dir, final LocalDate today) throws IOException {
+		requireSubmittable(dir, today, null);
+	}
+
+	/**
+	 * As {@link #requireSubmittable(Path, LocalDate)}, with the release date that push sends instead of the
+	 * package's own ({@code push --release-date}); null for the package's.
+	 */
+	public static void requireSubmittable(final Path dir, final LocalDate today, final LocalDate releaseDate)
+		throws IOException
+	{
 		final List<String> errors = new ArrayList<>();
-		for (final PackageProblem p : new PackageValidator(dir, today).run())
+		final PackageValidator validator = new PackageValidator(dir, today);
+		validator.releaseDate = releaseDate;
+		for (final PackageProblem p : validator.run())
 			if (p.isError()) errors.add(p.where() + ": " + p.message());
 		if (errors.isEmpty()) return;
 		final int shown = Math.min(errors.size(), 5);
@@ -211,14 +225,20 @@ public final class PackageValidator {
 		}
 	}
 
+	/** The release date against the archive's today (UTC): a date before it is refused there. */
 	private void checkReleaseDate(final String value) {
+		if (releaseDate != null) {
+			if (releaseDate.isBefore(today))
+				error(PackageExport.SUBMISSION, "the release date given to push, " + releaseDate + ", is in the past (today is " + today + " in UTC, as the archive counts it)");
+			return;
+		}
 		if (blank(value)) {
 			error(PackageExport.SUBMISSION, "ReleaseDate is required (YYYY-MM-DD)");
 			return;
 		}
 		try {
 			if (LocalDate.parse(value).isBefore(today))
-				error(PackageExport.SUBMISSION, "ReleaseDate " + value + " is in the past; the archive refuses it: re-export with --release-date");
+				error(PackageExport.SUBMISSION, "ReleaseDate " + value + " is in the past (today is " + today + " in UTC, as the archive counts it); the archive refuses it: push with --release-date, or re-export with --release-date");
 		} catch (final DateTimeParseException e) {
 			error(PackageExport.SUBMISSION, "ReleaseDate '" + value + "' is not YYYY-MM-DD");
 		}

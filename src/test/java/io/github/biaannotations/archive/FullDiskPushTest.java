@@ -47,7 +47,7 @@ class FullDiskPushTest {
 			try (Stream<Path> s = Files.list(store.resolve("tmp"))) {
 				assertEquals(0, s.count(), "partial uploads left in the store");
 			}
-			final Path folder = server.userFolder("alice").resolve("pkg");
+			final Path folder = server.userFolder("alice").resolve(PackagePusher.remoteFolder(pkg));
 			try (Stream<Path> s = Files.walk(folder)) {
 				for (final Path p : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
 					assertEquals(TestPackages.sha256(pkg.resolve(folder.relativize(p).toString())), TestPackages.sha256(p));

@@ -70,9 +70,9 @@ class HttpsPushTest {
 			// trusting that certificate explicitly, the push goes through
 			final PushResult r = new PackagePusher(new ArchiveClient(url, "alice", "pw".toCharArray(), retry, null,
 				trusting), null).pollEvery(Duration.ofMillis(10), Duration.ofMillis(50)).push(pkg);
-			assertEquals("PROCESSED", r.status());
+			assertEquals("POST_PROCESSED", r.status());
 			assertEquals(TestPackages.sha256(pkg.resolve("annotations/image_001.geojson")), TestPackages.sha256(server
-				.userFolder("alice").resolve("pkg/annotations/image_001.geojson")));
+				.userFolder("alice").resolve(PackagePusher.remoteFolder(pkg)).resolve("annotations/image_001.geojson")));
 		}
 	}
 }

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
@@ -32,9 +35,14 @@ import io.github.biaannotations.archive.server.LocalArchiveServer;
 
 /**
  * Pushes packages to the local archive over real HTTP on loopback, with the network and the server failing
- * in the ways they fail in practice.
+ * in the ways they fail in practice; against each setting of the real archive that is unknown in production.
  */
+@ParameterizedClass
+@EnumSource(value = ArchiveSetup.class, names = { "DEFAULT", "ASYNC_MODE", "FTP_FOLDERS" })
 class PackagePusherTest {
+
+	@Parameter
+	ArchiveSetup setup;
 
 	private static final String PASSWORD = "correct horse battery";
 
@@ -63,8 +71,8 @@ class PackagePusherTest {
 	}
 
 	private LocalArchiveServer startServer(final long quota, final int port) throws IOException {
-		final LocalArchiveServer s = LocalArchiveServer.start(new LocalArchiveServer.Options().store(tmp.resolve(
-			"store")).user("alice", PASSWORD.toCharArray()).stageDelayMillis(0).quotaBytes(quota).port(port));
+		final LocalArchiveServer s = LocalArchiveServer.start(setup.apply(new LocalArchiveServer.Options()).store(tmp
+			.resolve("store")).user("alice", PASSWORD.toCharArray()).stageDelayMillis(0).quotaBytes(quota).port(port));
 		s.addFilter(new Filter() {
 
 			@Override
@@ -152,13 +160,32 @@ class PackagePusherTest {
 		throws ArchiveException
 	{
 		try {
-			return new PackagePusher(client(url, PASSWORD, attempts), listener).pollEvery(Duration.ofMillis(10),
-				Duration.ofMillis(50)).updating(update).push(pkg);
+			return pusher(client(url, PASSWORD, attempts)).updating(update).push(pkg);
 		}
 		catch (final ArchiveException e) {
 			messages.add(e.getMessage());
 			throw e;
 		}
+	}
+
+	/** The archive is done with the submission: POST_PROCESSED, not only PROCESSED. */
+	private static void assertProcessed(final PushResult r) {
+		assertEquals("POST_PROCESSED", r.status(), r.accNo() + " " + r.errors());
+		assertTrue(r.processed() && !r.stillProcessing());
+	}
+
+	/** The archive's answer to a submit whose file list names a file it does not have, with asyncMode false. */
+	private void assertMissingFileRefused(final ArchiveException e, final int submits) {
+		assertEquals(ArchiveException.Kind.REJECTED, e.kind(), e.getMessage());
+		assertEquals(400, e.status());
+		assertTrue(e.getMessage().contains("annotations/forgotten.geojson"), e.getMessage());
+		assertEquals(submits, count("POST /submissions/async"));
+	}
+
+	/** A pusher that polls fast and waits briefly for post-processing. */
+	private PackagePusher pusher(final ArchiveClient client) {
+		return new PackagePusher(client, listener).pollEvery(Duration.ofMillis(10), Duration.ofMillis(50))
+			.postProcessingAtMost(Duration.ofSeconds(10));
 	}
 
 	private long count(final String request) {
@@ -191,7 +218,7 @@ class PackagePusherTest {
 		Files.write(pkg.resolve("images/big image.bin"), big);
 		final PushResult r = push(pkg);
 		assertEquals("S-BIAD1", r.accNo());
-		assertEquals("PROCESSED", r.status());
+		assertProcessed(r);
 		assertTrue(r.processed());
 		assertEquals(6, r.filesUploaded()); // 3 annotations + image + annotations.tsv + submission.json
 		assertStoredIntact(pkg);
@@ -204,15 +231,18 @@ class PackagePusherTest {
 		// the archive stored the submission with RootPath set to the package's folder
 		final String stored = new String(Files.readAllBytes(server.store().resolve(
 			"submissions/S-BIAD1/1/submission.json")), StandardCharsets.UTF_8);
-		assertTrue(stored.contains("\"RootPath\"") && stored.contains("\"nuclei-2026\""), stored);
+		assertTrue(stored.contains("\"RootPath\"") && stored.contains("\"" + PackagePusher.remoteFolder(pkg) + "\""),
+			stored);
+		assertTrue(PackagePusher.remoteFolder(pkg).matches("nuclei-2026-[0-9a-f]{12}"), PackagePusher.remoteFolder(pkg));
 	}
 
 	@Test
 	void aFolderNameWithAccentsBecomesTheSameSafeNameAsFilesInsideGet() throws Exception {
 		final Path pkg = TestPackages.write(tmp.resolve("Études 2026"), "Accents", 1, 100, 26);
-		assertEquals("Etudes 2026", PackagePusher.remoteFolder(pkg));
-		assertEquals("PROCESSED", push(pkg).status());
-		assertTrue(Files.isRegularFile(server.userFolder("alice").resolve("Etudes 2026/submission.json")));
+		assertTrue(PackagePusher.remoteFolder(pkg).startsWith("Etudes 2026-"), PackagePusher.remoteFolder(pkg));
+		assertTrue(push(pkg).processed());
+		assertTrue(Files.isRegularFile(server.userFolder("alice").resolve(PackagePusher.remoteFolder(pkg))
+			.resolve("submission.json")));
 	}
 
 	@Test
@@ -234,7 +264,7 @@ class PackagePusherTest {
 			proxy.cutNextUploadAfter(100_000);
 			final PushResult r = push(pkg, proxy.url(), 4);
 			assertEquals(1, proxy.cuts());
-			assertEquals("PROCESSED", r.status());
+			assertProcessed(r);
 			assertTrue(messages.stream().anyMatch(m -> m.startsWith("retry 1 of POST /files/user/upload")), messages
 				.toString());
 		}
@@ -262,7 +292,7 @@ class PackagePusherTest {
 		assertEquals(0, count("POST /submissions/async"));
 		final long before = count("POST /files/user/upload");
 		final PushResult r = push(pkg);
-		assertEquals("PROCESSED", r.status());
+		assertProcessed(r);
 		assertTrue(r.filesSkipped() >= 1, "files already uploaded whole are skipped");
 		assertEquals(6 - r.filesSkipped(), count("POST /files/user/upload") - before, requests + "\n" + messages);
 		assertStoredIntact(pkg);
@@ -279,7 +309,7 @@ class PackagePusherTest {
 			answer(ex, 500, "{\"status\":\"FAIL\",\"log\":{\"level\":\"ERROR\",\"message\":\"boom\",\"subnodes\":[]}}");
 			return true;
 		};
-		assertEquals("PROCESSED", push(pkg).status());
+		assertProcessed(push(pkg));
 		assertEquals(3, sleeps.get());
 		assertEquals(1, count("GET /auth/profile"));
 		assertEquals(1, count("POST /auth/login"));
@@ -301,7 +331,7 @@ class PackagePusherTest {
 			return false;
 		};
 		final PushResult r = push(pkg);
-		assertEquals("PROCESSED", r.status());
+		assertProcessed(r);
 		assertEquals(2, count("POST /auth/login"));
 		assertTrue(messages.contains("Session expired: signing in again"));
 		assertStoredIntact(pkg);
@@ -325,7 +355,7 @@ class PackagePusherTest {
 			return true;
 		};
 		final PushResult r = push(pkg);
-		assertEquals("PROCESSED", r.status());
+		assertProcessed(r);
 		assertEquals(2, count("POST /auth/login"));
 		assertEquals(1, count("GET /auth/profile"));
 		assertStoredIntact(pkg);
@@ -402,10 +432,10 @@ class PackagePusherTest {
 		};
 		final PushResult r = new PackagePusher(new ArchiveClient(server.baseUri().toString(), "alice", PASSWORD
 			.toCharArray(), new RetryPolicy(8, Duration.ofMillis(50), Duration.ofMillis(400), d -> Thread.sleep(d
-				.toMillis())), listener, null), listener).pollEvery(Duration.ofMillis(10), Duration.ofMillis(50)).push(
-					pkg);
+				.toMillis())), listener, null), listener).pollEvery(Duration.ofMillis(10), Duration.ofMillis(50))
+					.postProcessingAtMost(Duration.ofSeconds(10)).push(pkg);
 		restarter[0].join();
-		assertEquals("PROCESSED", r.status());
+		assertProcessed(r);
 		assertTrue(messages.stream().anyMatch(m -> m.startsWith("retry ")), messages.toString());
 		// the session was kept on disk across the restart: no second sign-in was needed
 		assertEquals(1, count("POST /auth/login"));
@@ -419,11 +449,18 @@ class PackagePusherTest {
 		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Full", 3, 2000, 9);
 		final ArchiveException e = assertThrows(ArchiveException.class, () -> push(pkg));
 		assertEquals(ArchiveException.Kind.SERVER, e.kind());
-		assertEquals(500, e.status());
-		assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+		if (setup.ftp) {
+			// the archive's FTP folders answer a failed store with 200: the push finds out by listing what is there
+			assertTrue(e.getMessage().contains("storing in your FTP user folder failed, which the archive answers " +
+				"with OK"), e.getMessage());
+		}
+		else {
+			assertEquals(500, e.status());
+			assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+		}
 		assertEquals(0, count("POST /submissions/async"));
 		// files on the server are whole or absent, never partial
-		final Path folder = server.userFolder("alice").resolve("pkg");
+		final Path folder = server.userFolder("alice").resolve(PackagePusher.remoteFolder(pkg));
 		try (Stream<Path> s = Files.walk(folder)) {
 			for (final Path p : (Iterable<Path>) s::iterator) {
 				if (Files.isRegularFile(p)) assertEquals(Files.size(pkg.resolve(folder.relativize(p).toString())), Files
@@ -433,7 +470,7 @@ class PackagePusherTest {
 		// with room again, the next push completes
 		server.close();
 		server = startServer(0);
-		assertEquals("PROCESSED", push(pkg).status());
+		assertProcessed(push(pkg));
 		assertStoredIntact(pkg);
 	}
 
@@ -445,7 +482,7 @@ class PackagePusherTest {
 			final PushResult r = push(pkg, proxy.url(), 4);
 			assertEquals(1, proxy.cuts());
 			assertEquals("S-BIAD1", r.accNo());
-			assertEquals("PROCESSED", r.status());
+			assertProcessed(r);
 		}
 		assertEquals(1, count("POST /submissions/async"));
 		assertTrue(messages.contains("The answer to the submit was lost: asking the archive whether it arrived"));
@@ -457,10 +494,10 @@ class PackagePusherTest {
 		final PushResult r;
 		try (FlakyProxy proxy = new FlakyProxy(server.port())) {
 			proxy.loseNextAnswerTo("POST /submissions/async");
-			// and the archive's search is failing right then
+			// and the archive's list is failing right after the submit
 			fault = ex -> {
-				if (!ex.getRequestURI().getPath().equals("/submissions") || !ex.getRequestMethod().equals("GET"))
-					return false;
+				if (!ex.getRequestURI().getPath().equals("/submissions") || !ex.getRequestMethod().equals("GET") || count(
+					"POST /submissions/async") == 0) return false;
 				answer(ex, 503, "");
 				return true;
 			};
@@ -470,7 +507,7 @@ class PackagePusherTest {
 			fault = null;
 			r = push(pkg, proxy.url(), 2);
 		}
-		assertEquals("PROCESSED", r.status());
+		assertProcessed(r);
 		assertTrue(r.submittedBefore(), messages + "\n" + requests);
 		assertEquals("S-BIAD1", r.accNo());
 		assertEquals(1, count("POST /submissions/async"));
@@ -491,27 +528,61 @@ class PackagePusherTest {
 	}
 
 	@Test
-	void anInvalidSubmissionReportsTheServersErrorsAndAFixedPackageUpdatesIt() throws Exception {
+	void anInvalidFirstVersionIsSubmittedAnewAsTheArchiveNeverReusesItsAccession() throws Exception {
 		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Invalid", 2, 100, 11);
 		Files.write(pkg.resolve("annotations.tsv"), ("Files\tsource_image\nannotations/image_000.geojson\ta.tif\n" +
 			"annotations/forgotten.geojson\tb.tif\n").getBytes(StandardCharsets.UTF_8));
+		if (!setup.asyncMode) {
+			// the archive maps every listed file while answering the submit: refused at once, nothing submitted
+			assertMissingFileRefused(assertThrows(ArchiveException.class, () -> push(pkg)), 1);
+			Files.write(pkg.resolve("annotations/forgotten.geojson"), new byte[] { 1, 2 });
+			assertEquals("S-BIAD1", push(pkg).accNo());
+			return;
+		}
 		final PushResult bad = push(pkg);
 		assertEquals("INVALID", bad.status());
 		assertFalse(bad.processed());
-		assertEquals(Collections.singletonList(
-			"The following files could not be found: annotations/forgotten.geojson"), bad.errors());
+		assertTrue(bad.errors().size() == 1 && bad.errors().get(0).startsWith("The following files could not be found:") &&
+			bad.errors().get(0).contains("annotations/forgotten.geojson"), bad.errors().toString());
+		// pushed again as it is: the real archive refuses an ordinary user an accession that was never stored, so
+		// the push makes a new submission and says why, instead of staying stuck on S-BIAD1
+		final PushResult again = push(pkg);
+		assertEquals("S-BIAD2", again.accNo());
+		assertEquals("INVALID", again.status());
+		assertTrue(messages.contains(bad.accNo() + " was invalid and the archive never stored a version of it; it " +
+			"does not let that accession be used again: submitting the package as a new submission"), messages
+				.toString());
+		assertFalse(new String(Files.readAllBytes(server.store().resolve("submissions/S-BIAD2/1/submission.json")),
+			StandardCharsets.UTF_8).contains("\"accno\":\"S-BIAD1\""), "no accession was given with the submit");
+		// fixed (a different package now: its files changed), it is a third, good submission
 		Files.write(pkg.resolve("annotations/forgotten.geojson"), new byte[] { 1, 2 });
-		// a file changed after the first push but of the same size is sent again, not skipped
-		final byte[] changed = Files.readAllBytes(pkg.resolve("annotations/image_000.geojson"));
-		changed[0] ^= 1;
-		Files.write(pkg.resolve("annotations/image_000.geojson"), changed);
-		Files.setLastModifiedTime(pkg.resolve("annotations/image_000.geojson"), java.nio.file.attribute.FileTime
-			.from(java.time.Instant.now().plusSeconds(2)));
 		final PushResult fixed = push(pkg);
-		assertEquals(bad.accNo(), fixed.accNo());
-		assertEquals(2, fixed.version());
-		assertEquals("PROCESSED", fixed.status());
+		assertEquals("S-BIAD3", fixed.accNo());
+		assertEquals(1, fixed.version());
+		assertProcessed(fixed);
 		assertStoredIntact(pkg);
+	}
+
+	@Test
+	void anInvalidUpdateIsSentAgainAsTheSameAccessionsNextVersion() throws Exception {
+		final PushResult first = push(TestPackages.write(tmp.resolve("v1"), "Good", 1, 100, 31));
+		final Path v2 = TestPackages.write(tmp.resolve("v2"), "Good, corrected", 1, 100, 32);
+		Files.write(v2.resolve("annotations.tsv"), ("Files\tsource_image\nannotations/image_000.geojson\ta.tif\n" +
+			"annotations/forgotten.geojson\tb.tif\n").getBytes(StandardCharsets.UTF_8));
+		if (!setup.asyncMode) {
+			assertMissingFileRefused(assertThrows(ArchiveException.class, () -> pushUpdating(v2, first.accNo())), 2);
+			return;
+		}
+		final PushResult bad = pushUpdating(v2, first.accNo());
+		assertEquals("INVALID", bad.status());
+		assertEquals(first.accNo(), bad.accNo());
+		// pushed again (no --update needed: the record knows), the same accession gets it
+		final PushResult again = push(v2);
+		assertEquals(first.accNo(), again.accNo());
+		assertEquals("INVALID", again.status());
+		assertTrue(messages.contains("The last version of " + first.accNo() + " was invalid: submitting the package " +
+			"again as its next version"), messages.toString());
+		assertEquals(3, count("POST /submissions/async"));
 	}
 
 	@Test
@@ -521,12 +592,13 @@ class PackagePusherTest {
 		final PushResult updated = pushUpdating(v2, first.accNo());
 		assertEquals(first.accNo(), updated.accNo());
 		assertEquals(2, updated.version());
-		assertEquals("PROCESSED", updated.status());
+		assertProcessed(updated);
 		assertStoredIntact(v2);
 		final String stored = new String(Files.readAllBytes(server.store().resolve("submissions/" + first.accNo() +
 			"/2/submission.json")), StandardCharsets.UTF_8);
-		assertTrue(stored.contains("Nuclei, corrected") && stored.contains("\"nuclei-v2\""), stored);
-		assertTrue(messages.contains("Updating " + first.accNo() + ", now at version 1"), messages.toString());
+		assertTrue(stored.contains("Nuclei, corrected") && stored.contains("\"" + PackagePusher.remoteFolder(v2) + "\""),
+			stored);
+		assertTrue(messages.contains("Updating " + first.accNo() + " (Nuclei)"), messages.toString());
 		// pushing the update again follows it: no third version
 		final PushResult again = pushUpdating(v2, first.accNo());
 		assertTrue(again.submittedBefore());
@@ -562,20 +634,31 @@ class PackagePusherTest {
 
 	@Test
 	void aRefusedSubmitIsReportedWithTheServersCausesAndLeavesNothingPending() throws Exception {
-		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Past", 1, 100, 12);
-		final String good = new String(Files.readAllBytes(pkg.resolve("submission.json")), StandardCharsets.UTF_8);
-		final String past = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusYears(1).toString();
-		Files.write(pkg.resolve("submission.json"), good.replace(TestPackages.futureDate(), past).getBytes(
-			StandardCharsets.UTF_8));
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Refused", 1, 100, 12);
+		final String good = new String(Files.readAllBytes(pkg.resolve("annotations.tsv")), StandardCharsets.UTF_8);
+		Files.write(pkg.resolve("annotations.tsv"), good.replace("Files\t", "Filez\t").getBytes(StandardCharsets.UTF_8));
 		final ArchiveException e = assertThrows(ArchiveException.class, () -> push(pkg));
 		assertEquals(ArchiveException.Kind.REJECTED, e.kind());
 		assertEquals(400, e.status());
 		assertEquals("Submission validation errors", e.serverMessage());
-		assertTrue(e.details().get(0).startsWith("Release date '" + past + "' is in the past"), e.details().toString());
-		assertTrue(e.getMessage().contains("\n  - Release date"), e.getMessage());
-		Files.write(pkg.resolve("submission.json"), good.getBytes(StandardCharsets.UTF_8));
-		assertEquals("PROCESSED", push(pkg).status());
+		assertTrue(e.details().get(0).contains("must start with the header 'Files'"), e.details().toString());
+		assertTrue(e.getMessage().contains("\n  - The file list"), e.getMessage());
+		Files.write(pkg.resolve("annotations.tsv"), good.getBytes(StandardCharsets.UTF_8));
+		assertProcessed(push(pkg));
 		assertFalse(messages.stream().anyMatch(m -> m.contains("answer was lost")), messages.toString());
+	}
+
+	@Test
+	void aReleaseDateInThePastIsRefusedBeforeAnythingIsSent() throws Exception {
+		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Past", 1, 100, 12);
+		final String past = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusYears(1).toString();
+		Files.write(pkg.resolve("submission.json"), new String(Files.readAllBytes(pkg.resolve("submission.json")),
+			StandardCharsets.UTF_8).replace(TestPackages.futureDate(), past).getBytes(StandardCharsets.UTF_8));
+		final ArchiveException e = assertThrows(ArchiveException.class, () -> push(pkg));
+		assertEquals(ArchiveException.Kind.USAGE, e.kind());
+		assertTrue(e.getMessage().startsWith("The package's release date " + past + " is in the past (today is "), e
+			.getMessage());
+		assertEquals(0, count("POST /files/user/upload"));
 	}
 
 	@Test
@@ -615,7 +698,8 @@ class PackagePusherTest {
 			final Thread t = new Thread(() -> {
 				try {
 					results.add(new PackagePusher(client(server.baseUri().toString(), PASSWORD, 4), PushListener.NONE)
-						.pollEvery(Duration.ofMillis(20), Duration.ofMillis(100)).push(pkg));
+						.pollEvery(Duration.ofMillis(20), Duration.ofMillis(100)).postProcessingAtMost(Duration.ofSeconds(10))
+						.push(pkg));
 				}
 				catch (final Throwable e) {
 					failures.add(e);
@@ -631,7 +715,7 @@ class PackagePusherTest {
 		assertEquals(people, results.size());
 		assertEquals(people, results.stream().map(PushResult::accNo).distinct().count());
 		for (final PushResult r : results) {
-			assertEquals("PROCESSED", r.status());
+			assertProcessed(r);
 		}
 		for (final Path pkg : packages) {
 			assertStoredIntact(pkg);

@@ -21,6 +21,11 @@ public final class TestPackages {
 
 	private TestPackages() {}
 
+	/** Today as the archive counts it (UTC): a release date that makes a study public at once. */
+	public static String today() {
+		return LocalDate.now(ZoneOffset.UTC).toString();
+	}
+
 	/** A release date the server accepts (a month from today). */
 	public static String futureDate() {
 		return LocalDate.now(ZoneOffset.UTC).plusMonths(1).toString();
@@ -32,6 +37,13 @@ public final class TestPackages {
 	 */
 	public static Path write(final Path dir, final String title, final int files, final int bytes, final long seed)
 		throws IOException
+	{
+		return write(dir, title, files, bytes, seed, futureDate());
+	}
+
+	/** As {@link #write(Path, String, int, int, long)} with the PageTab's release date. */
+	public static Path write(final Path dir, final String title, final int files, final int bytes, final long seed,
+		final String releaseDate) throws IOException
 	{
 		Files.createDirectories(dir.resolve("annotations"));
 		final StringBuilder tsv = new StringBuilder("Files\tannotation_type\tsource_image\n");
@@ -45,7 +57,7 @@ public final class TestPackages {
 				'\n');
 		}
 		Files.write(dir.resolve("annotations.tsv"), tsv.toString().getBytes(StandardCharsets.UTF_8));
-		Files.write(dir.resolve("submission.json"), pageTab(title, futureDate(), "annotations.tsv").getBytes(
+		Files.write(dir.resolve("submission.json"), pageTab(title, releaseDate, "annotations.tsv").getBytes(
 			StandardCharsets.UTF_8));
 		return dir;
 	}
@@ -58,7 +70,17 @@ public final class TestPackages {
 	public static Path writeValid(final Path dir, final String title, final int files, final int bytes,
 		final long seed) throws IOException
 	{
-		write(dir, title, files, bytes, seed);
+		return writeValid(dir, title, files, bytes, seed, futureDate(), false);
+	}
+
+	/**
+	 * As {@link #writeValid(Path, String, int, int, long)} with the release date, and whether the manifest says
+	 * that the user chose it at export.
+	 */
+	public static Path writeValid(final Path dir, final String title, final int files, final int bytes,
+		final long seed, final String releaseDate, final boolean chosen) throws IOException
+	{
+		write(dir, title, files, bytes, seed, releaseDate);
 		final Random random = new Random(seed);
 		for (int i = 0; i < files; i++) {
 			final String head = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":" +
@@ -75,7 +97,7 @@ public final class TestPackages {
 		metadata.annotations().types().add("geometrical_annotations"); // as export derives it from the files
 		metadata.writeTemplates(dir.resolve("mifa"));
 		io.github.biaannotations.submission.Manifest.of(dir, "bia-annotations", java.time.Instant.now(), java.util.Map
-			.of()).write(dir.resolve(io.github.biaannotations.submission.Manifest.FILE_NAME));
+			.of()).withReleaseDateChosen(chosen).write(dir.resolve(io.github.biaannotations.submission.Manifest.FILE_NAME));
 		final java.util.List<io.github.biaannotations.submission.PackageProblem> problems =
 			io.github.biaannotations.submission.PackageValidator.validate(dir);
 		if (problems.stream().anyMatch(io.github.biaannotations.submission.PackageProblem::isError))

@@ -26,7 +26,8 @@ class DemoCommandTest {
 		assertTrue(r.out.contains("PROCESSED"), r.out);
 		assertTrue(Files.exists(tmp.resolve("package/submission.json")));
 		try (var files = Files.walk(tmp.resolve("local-archive"))) {
-			assertTrue(files.anyMatch(p -> p.endsWith("package/annotations/nuclei/nuclei.geojson")), "the GeoJSON landed in the user area");
+			final String folder = io.github.biaannotations.archive.PackagePusher.remoteFolder(tmp.resolve("package"));
+			assertTrue(files.anyMatch(p -> p.endsWith(folder + "/annotations/nuclei/nuclei.geojson")), "the GeoJSON landed in the user area");
 		}
 		assertTrue(!r.out.contains("password") && !r.err.contains("password"), "no password in the output");
 		final CliRun valid = CliRun.run("validate", tmp.resolve("package"));

@@ -115,16 +115,17 @@ class PushSecretsSecurityTest {
 			final String url = serve.running.baseUri().toString();
 			// 1. a full push, then a second push of a changed package after the archive ended the session
 			final Path pkg = TestPackages.writeValid(tmp.resolve("study"), "Secrets", 3, 4000, 9);
-			PushCommand.environment = n -> n.equals("BIA_PASSWORD") ? PASSWORD : null;
+			ArchiveSignIn.terminal = () -> null; // no terminal to ask at, as in CI
+			ArchiveSignIn.environment = n -> n.equals("BIA_PASSWORD") ? PASSWORD : null;
 			push(pkg, url, 0);
 			serve.running.expireSessions();
 			final Path pkg2 = TestPackages.writeValid(tmp.resolve("study2"), "Secrets again", 2, 3000, 10);
 			push(pkg2, url, 0);
 			// 2. a wrong password (which is also a secret: it may be a real one mistyped)
-			PushCommand.environment = n -> n.equals("BIA_PASSWORD") ? PASSWORD + "-typo" : null;
+			ArchiveSignIn.environment = n -> n.equals("BIA_PASSWORD") ? PASSWORD + "-typo" : null;
 			push(tmp.resolve("study"), url, 1);
 			// 3. a package push refuses before sending anything (a listed file missing)
-			PushCommand.environment = n -> n.equals("BIA_PASSWORD") ? PASSWORD : null;
+			ArchiveSignIn.environment = n -> n.equals("BIA_PASSWORD") ? PASSWORD : null;
 			final Path bad = TestPackages.writeValid(tmp.resolve("bad"), "Refused", 1, 100, 11);
 			Files.writeString(bad.resolve("annotations.tsv"), "Files\tannotation_type\tsource_image\n" +
 				"annotations/missing.geojson\tgeometrical_annotations\timage.tif\n");
@@ -155,7 +156,8 @@ class PushSecretsSecurityTest {
 			System.setErr(stderr);
 			root.removeHandler(capture);
 			root.setLevel(rootLevel);
-			PushCommand.environment = System::getenv;
+			ArchiveSignIn.environment = System::getenv;
+			ArchiveSignIn.terminal = TerminalPrompt::open;
 		}
 		printed.append(serveOut).append('\n').append(console.toString(StandardCharsets.UTF_8));
 		assertTrue(tokens.size() >= 2, "tokens seen (one per signed-in push): " + tokens.size());

@@ -98,7 +98,7 @@ class RunCommandTest {
 		final CliRun r = CliRun.run("run", "--list");
 		assertEquals(0, r.exit, r.toString());
 		for (final String label : new String[] { "Export Annotations...", "Import Annotations...", "Validate Package...",
-			"Push to Archive...", "Archive Account...", "Local Archive Server..." })
+			"Push to Archive...", "Submissions...", "Archive Account...", "Local Archive Server..." })
 			assertTrue(r.out.contains(label), label + " in " + r.out);
 		assertTrue(r.out.contains("output=<path>*") && r.out.contains("release_date=<text>"), r.out);
 	}

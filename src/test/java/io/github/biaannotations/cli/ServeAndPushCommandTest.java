@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +34,7 @@ class ServeAndPushCommandTest {
 
 	@BeforeEach
 	void startServe() throws Exception {
+		ArchiveSignIn.terminal = () -> null; // as in CI: no terminal to ask at (a developer's must not be used)
 		serve = new ServeCommand();
 		final CommandLine cl = new CommandLine(serve);
 		cl.setOut(new PrintWriter(serveOut, true));
@@ -47,7 +49,8 @@ class ServeAndPushCommandTest {
 
 	@AfterEach
 	void stopServe() throws Exception {
-		PushCommand.environment = System::getenv;
+		ArchiveSignIn.environment = System::getenv;
+		ArchiveSignIn.terminal = TerminalPrompt::open;
 		serve.stop.countDown();
 		serving.join(10_000);
 		assertEquals(0, serveExit.get());
@@ -89,18 +92,19 @@ class ServeAndPushCommandTest {
 	@Test
 	void pushPrintsTheAccessionAsTheLastLine() throws Exception {
 		final Path pkg = TestPackages.writeValid(tmp.resolve("my package"), "CLI push", 2, 5000, 1);
-		PushCommand.environment = name -> name.equals("BIA_PASSWORD") ? "s3cret:with-colon" : null;
+		ArchiveSignIn.environment = name -> name.equals("BIA_PASSWORD") ? "s3cret:with-colon" : null;
 		final String[] r = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
 			"alice");
 		assertEquals("0", r[0], r[2]);
 		final String[] lines = r[1].trim().split("\n");
 		assertEquals("S-BIAD1", lines[lines.length - 1].trim());
-		assertTrue(r[2].contains("Submission S-BIAD1: PROCESSED"), r[2]);
+		assertTrue(r[2].contains("Submission S-BIAD1: POST_PROCESSED"), r[2]);
 		assertFalse(r[1].contains("s3cret") || r[2].contains("s3cret"));
 		// the server's request log names each request, never a token
 		assertTrue(serveOut.toString().contains(" POST /submissions/async 200 "), serveOut.toString());
 		assertFalse(serveOut.toString().contains("s3cret"));
-		assertTrue(Files.isRegularFile(serve.running.userFolder("alice").resolve("my package/annotations.tsv")));
+		assertTrue(Files.isRegularFile(serve.running.userFolder("alice").resolve(
+			io.github.biaannotations.archive.PackagePusher.remoteFolder(pkg)).resolve("annotations.tsv")));
 		// again: nothing is submitted twice, the same accession comes back
 		final String[] again = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
 			"alice");
@@ -111,19 +115,19 @@ class ServeAndPushCommandTest {
 
 	@Test
 	void pushUpdateSubmitsANewVersionOfTheSameAccession() throws Exception {
-		PushCommand.environment = name -> name.equals("BIA_PASSWORD") ? "s3cret:with-colon" : null;
+		ArchiveSignIn.environment = name -> name.equals("BIA_PASSWORD") ? "s3cret:with-colon" : null;
 		final String url = serve.running.baseUri().toString();
 		final String[] first = run("push", TestPackages.writeValid(tmp.resolve("v1"), "Version one", 1, 100, 5).toString(),
 			"--archive", url, "--user", "alice");
 		assertEquals("0", first[0], first[2]);
 		final String acc = first[1].trim();
 		final String[] second = run("push", TestPackages.writeValid(tmp.resolve("v2"), "Version two", 2, 100, 6).toString(),
-			"--archive", url, "--user", "alice", "--update", acc);
+			"--archive", url, "--user", "alice", "--update", acc.toLowerCase(java.util.Locale.ROOT));
 		assertEquals("0", second[0], second[2]);
 		assertEquals(acc, second[1].trim());
 		assertTrue(second[2].contains("Submitted: " + acc + " version 2"), second[2]);
 		// a malformed accession is refused before anything is asked or sent
-		PushCommand.environment = name -> null;
+		ArchiveSignIn.environment = name -> null;
 		final String[] bad = run("push", tmp.resolve("v2").toString(), "--archive", url, "--user", "alice",
 			"--update", "S-BIAD1/../x");
 		assertEquals("1", bad[0]);
@@ -135,7 +139,7 @@ class ServeAndPushCommandTest {
 		// a file list changed after export names a file the package lacks: refused before anything is sent
 		final Path pkg = TestPackages.writeValid(tmp.resolve("pkg"), "Invalid", 1, 100, 2);
 		Files.write(pkg.resolve("annotations.tsv"), "Files\nnot-there.geojson\n".getBytes(StandardCharsets.UTF_8));
-		PushCommand.environment = name -> name.equals("BIA_PASSWORD") ? "pw" : null;
+		ArchiveSignIn.environment = name -> name.equals("BIA_PASSWORD") ? "pw" : null;
 		final String[] r = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
 			"bob");
 		assertEquals("1", r[0]);
@@ -147,7 +151,7 @@ class ServeAndPushCommandTest {
 	@Test
 	void aWrongPasswordIsOneLineOnStandardError() throws Exception {
 		final Path pkg = TestPackages.writeValid(tmp.resolve("pkg"), "Wrong", 1, 10, 3);
-		PushCommand.environment = name -> name.equals("BIA_PASSWORD") ? "guess" : null;
+		ArchiveSignIn.environment = name -> name.equals("BIA_PASSWORD") ? "guess" : null;
 		final String[] r = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
 			"alice");
 		assertEquals("1", r[0]);
@@ -159,7 +163,7 @@ class ServeAndPushCommandTest {
 	@Test
 	void withoutAPasswordPushSaysHowToGiveOne() throws Exception {
 		final Path pkg = TestPackages.writeValid(tmp.resolve("pkg"), "No password", 1, 10, 4);
-		PushCommand.environment = name -> null;
+		ArchiveSignIn.environment = name -> null;
 		final String[] r = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
 			"alice");
 		// tests run without a console: no prompt is possible
@@ -168,6 +172,90 @@ class ServeAndPushCommandTest {
 		// and there is no option to pass it as an argument
 		assertNotEquals("0", run("push", pkg.toString(), "--archive", "http://127.0.0.1:1/", "--user", "alice",
 			"--password", "x")[0]);
+	}
+
+	@Test
+	void thePasswordIsAskedAtTheTerminalWithThreeTries() throws Exception {
+		// as with 'push ... | tee log': standard output is no terminal, the terminal is still there to ask at
+		final Path pkg = TestPackages.writeValid(tmp.resolve("pkg"), "Asked", 1, 100, 7);
+		final String url = serve.running.baseUri().toString();
+		ArchiveSignIn.environment = name -> null;
+		final ScriptedTerminal typo = new ScriptedTerminal("s3cret", "s3cret:with-colon");
+		ArchiveSignIn.terminal = () -> typo;
+		final String[] ok = run("push", pkg.toString(), "--archive", url, "--user", "alice");
+		assertEquals("0", ok[0], ok[2]);
+		assertEquals(2, typo.passwordsRead);
+		assertEquals("Invalid email address or password. Try again (2 tries left).", typo.shown.get(1));
+		assertEquals("Password for alice at " + url + ": ", typo.shown.get(0));
+		final ScriptedTerminal wrong = new ScriptedTerminal("a", "b", "c", "never asked");
+		ArchiveSignIn.terminal = () -> wrong;
+		final String[] refused = run("push", pkg.toString(), "--archive", url, "--user", "alice");
+		assertEquals("1", refused[0]);
+		assertEquals(3, wrong.passwordsRead);
+		assertTrue(refused[2].contains("refused the sign-in of 'alice'"), refused[2]);
+		// a password from the environment is tried once: a script gains nothing from trying it again
+		final ScriptedTerminal unused = new ScriptedTerminal();
+		ArchiveSignIn.terminal = () -> unused;
+		ArchiveSignIn.environment = name -> name.equals("BIA_PASSWORD") ? "wrong" : null;
+		assertEquals("1", run("push", pkg.toString(), "--archive", url, "--user", "alice")[0]);
+		assertEquals(0, unused.passwordsRead);
+	}
+
+	@Test
+	void aReleaseDateOfTodayIsSubmittedOnlyWithTheUsersYes() throws Exception {
+		ArchiveSignIn.environment = name -> name.equals("BIA_PASSWORD") ? "s3cret:with-colon" : null;
+		final String url = serve.running.baseUri().toString();
+		final Path pkg = TestPackages.writeValid(tmp.resolve("today"), "Today", 1, 100, 8, TestPackages.today(), false);
+		// no terminal: not submitted, saying how to give the release date
+		final String[] none = run("push", pkg.toString(), "--archive", url, "--user", "alice");
+		assertEquals("1", none[0]);
+		assertTrue(none[2].contains("error: Not submitted: The release date is " + TestPackages.today() + ", today in " +
+			"UTC") && none[2].contains("push --release-date " + TestPackages.today()), none[2]);
+		// at the terminal: no is no, yes is yes
+		final ScriptedTerminal no = new ScriptedTerminal("n");
+		ArchiveSignIn.terminal = () -> no;
+		assertEquals("1", run("push", pkg.toString(), "--archive", url, "--user", "alice")[0]);
+		assertTrue(no.shown.get(0).startsWith("The release date is " + TestPackages.today()), no.shown.toString());
+		assertEquals("Submit it now, to be public at once? [y/N] ", no.shown.get(1));
+		final ScriptedTerminal yes = new ScriptedTerminal("y");
+		ArchiveSignIn.terminal = () -> yes;
+		final String[] ok = run("push", pkg.toString(), "--archive", url, "--user", "alice");
+		assertEquals("0", ok[0], ok[2]);
+		// --release-date is the user's choice: not asked
+		final Path given = TestPackages.writeValid(tmp.resolve("given"), "Given", 1, 100, 9);
+		final ScriptedTerminal silent = new ScriptedTerminal();
+		ArchiveSignIn.terminal = () -> silent;
+		final String[] chosen = run("push", given.toString(), "--archive", url, "--user", "alice", "--release-date",
+			"today");
+		assertEquals("0", chosen[0], chosen[2]);
+		assertEquals(List.of(), silent.shown);
+		assertTrue(chosen[2].contains("(as chosen)"), chosen[2]);
+		assertEquals("1", run("push", given.toString(), "--archive", url, "--user", "alice", "--release-date",
+			"yesterday")[0]);
+	}
+
+	@Test
+	void submissionsListsWhatWasPushedAndOneInDetail() throws Exception {
+		ArchiveSignIn.environment = name -> name.equals("BIA_PASSWORD") ? "s3cret:with-colon" : null;
+		final String url = serve.running.baseUri().toString();
+		final Path pkg = TestPackages.writeValid(tmp.resolve("listed"), "Listed study", 1, 100, 10);
+		assertEquals("0", run("push", pkg.toString(), "--archive", url, "--user", "alice")[0]);
+		final String[] list = run("submissions", "--archive", url, "--user", "alice");
+		assertEquals("0", list[0], list[2]);
+		assertTrue(list[1].contains("S-BIAD1") && list[1].contains("PROCESSED") && list[1].contains("Listed study") &&
+			list[1].contains(TestPackages.futureDate() + " (private until then)"), list[1]);
+		assertTrue(list[1].trim().endsWith("1 submission of alice at " + url), list[1]);
+		final String[] one = run("submissions", "--archive", url, "--user", "alice", "--accession", "s-biad1");
+		assertEquals("0", one[0], one[2]);
+		assertTrue(one[1].startsWith("S-BIAD1: Listed study") && one[1].contains("release date " + TestPackages
+			.futureDate() + " (private until then), from folder " + io.github.biaannotations.archive.PackagePusher
+				.remoteFolder(pkg)), one[1]);
+		final String[] unknown = run("submissions", "--archive", url, "--user", "bob", "--accession", "S-BIAD1");
+		ArchiveSignIn.environment = name -> name.equals("BIA_PASSWORD") ? "pw" : null;
+		final String[] other = run("submissions", "--archive", url, "--user", "bob", "--accession", "S-BIAD1");
+		assertEquals("1", other[0]);
+		assertTrue(other[2].contains("S-BIAD1 is not a submission of bob at "), other[2]);
+		assertEquals("1", unknown[0], "bob's password is not alice's");
 	}
 
 	@Test

@@ -62,11 +62,24 @@ class ArchiveCommandsTest {
 
 		@Override
 		public PushResult push(final Path packageDir, final ArchiveAccount account, final char[] password,
-			final String update, final Consumer<String> log, final Progress progress)
+			final PushOptions options, final Consumer<String> log, final Progress progress)
 		{
-			calls.add(packageDir.getFileName() + " " + account + " " + new String(password) + (update == null || update
-				.isEmpty() ? "" : " update " + update));
+			calls.add(packageDir.getFileName() + " " + account + " " + new String(password) + (options.update() == null
+				? "" : " update " + options.update()) + (options.releaseDate() == null ? "" : " release " + options
+					.releaseDate()));
 			return new PushResult("S-BIADTEST1", "uploaded to user/" + packageDir.getFileName());
+		}
+	}
+
+	/** Records what a listing of submissions receives. */
+	public static final class RecordingSubmissions implements ArchiveSubmissions {
+
+		static final List<String> calls = new ArrayList<>();
+
+		@Override
+		public List<String> report(final ArchiveAccount account, final char[] password, final String accession) {
+			calls.add(account + " " + new String(password) + (accession == null ? "" : " " + accession));
+			return accession == null ? List.of("S-BIAD1 PROCESSED", "S-BIAD2 INVALID") : List.of(accession + ": detail");
 		}
 	}
 
@@ -172,6 +185,35 @@ class ArchiveCommandsTest {
 		assertEquals("pkg ada at http://127.0.0.1:1/api pw update S-BIAD7", RecordingPusher.calls.get(2));
 		succeeded(fiji.run(PushToArchiveCommand.class, map("folder", p.toFile())));
 		assertEquals("pkg ada at http://127.0.0.1:1/api pw", RecordingPusher.calls.get(3), "the accession is not remembered");
+		succeeded(fiji.run(PushToArchiveCommand.class, map("folder", p.toFile(), "update", "s-biad7", "release_date",
+			"2031-05-06")));
+		assertEquals("pkg ada at http://127.0.0.1:1/api pw update s-biad7 release 2031-05-06", RecordingPusher.calls
+			.get(4));
+		assertEquals("run(\"Push to Archive...\", \"folder=" + p + " update=s-biad7 release_date=2031-05-06\");",
+			MacroRecording.line(fiji.run(PushToArchiveCommand.class, map("folder", p.toFile(), "update", "s-biad7",
+				"release_date", "2031-05-06"))));
+		assertTrue(failed(fiji.run(PushToArchiveCommand.class, map("folder", p.toFile(), "release_date", "soon")))
+			.contains("release_date='soon' is not a date"));
+	}
+
+	@Test
+	void submissionsListsTheAccountsSubmissionsOrOneInDetail() {
+		assertTrue(failed(fiji.run(ListSubmissionsCommand.class, map())).contains("Archive Account..."), "no account yet");
+		succeeded(fiji.run(ArchiveAccountCommand.class, map("url", "http://127.0.0.1:1/api", "login", "ada",
+			"password", "pw", "remember", false)));
+		install(RecordingSubmissions.class, ArchiveSubmissions.class);
+		RecordingSubmissions.calls.clear();
+		final Module all = succeeded(fiji.run(ListSubmissionsCommand.class, map()));
+		assertEquals("S-BIAD1 PROCESSED\nS-BIAD2 INVALID", all.getOutput("submissions"));
+		final Module one = succeeded(fiji.run(ListSubmissionsCommand.class, map("accession", "s-biad2", "password",
+			"given")));
+		assertEquals("S-BIAD2: detail", one.getOutput("submissions"));
+		assertEquals("run(\"Submissions...\", \"accession=s-biad2\");", MacroRecording.line(one),
+			"one macro line, without the password");
+		assertEquals(List.of("ada at http://127.0.0.1:1/api pw", "ada at http://127.0.0.1:1/api given S-BIAD2"),
+			RecordingSubmissions.calls, "the accession in upper case, as the archive writes it");
+		assertTrue(failed(fiji.run(ListSubmissionsCommand.class, map("accession", "S BIAD"))).contains(
+			"is not an accession"));
 	}
 
 	@Test

@@ -47,7 +47,7 @@ class CommandParametersTest {
 			}
 			labels.sort(null);
 			assertEquals(List.of("Archive Account...", "Export Annotations...", "Import Annotations...",
-				"Local Archive Server...", "Push to Archive...", "Validate Package..."), labels);
+				"Local Archive Server...", "Push to Archive...", "Submissions...", "Validate Package..."), labels);
 			assertEquals(labels, sorted(new MacroCommandRunner(fiji.context).labels()));
 		}
 	}

@@ -80,13 +80,26 @@ class RealArchiveCommandsTest {
 	@Test
 	void pushToALocalArchiveGivesAnAccessionAndLogsNoPassword() throws IOException {
 		try (LocalArchiveServer server = signedInToALocalArchive()) {
-			final Module m = succeeded(fiji.run(PushToArchiveCommand.class, map("folder", pkg.toFile())));
+			// exported without a release date, so today's (UTC): public at once, which a headless push does not do
+			// unless the release date is given
+			final String refused = failed(fiji.run(PushToArchiveCommand.class, map("folder", pkg.toFile())));
+			assertTrue(refused.startsWith("Not submitted: The release date is ") && refused.contains("release_date="),
+				refused);
+			final Module m = succeeded(fiji.run(PushToArchiveCommand.class, map("folder", pkg.toFile(), "release_date",
+				"today")));
 			final String accession = (String) m.getOutput("accession");
 			assertTrue(accession.matches("S-BIAD\\d+"), accession);
+			final String folder = io.github.biaannotations.archive.PackagePusher.remoteFolder(pkg);
 			try (Stream<Path> files = Files.walk(server.userFolder("ada@example.org"))) {
-				assertTrue(files.anyMatch(p -> p.endsWith("nuclei-package/annotations/nuclei/nuclei_labels.ome.zarr/zarr.json")),
+				assertTrue(files.anyMatch(p -> p.endsWith(folder + "/annotations/nuclei/nuclei_labels.ome.zarr/zarr.json")),
 					"the label OME-Zarr landed in the user area");
 			}
+			final String listed = (String) succeeded(fiji.run(ListSubmissionsCommand.class, map())).getOutput(
+				"submissions");
+			assertTrue(listed.contains(accession) && listed.contains("PROCESSED") && listed.contains("(public)"), listed);
+			final String one = (String) succeeded(fiji.run(ListSubmissionsCommand.class, map("accession", accession)))
+				.getOutput("submissions");
+			assertTrue(one.startsWith(accession + ": ") && one.contains("from folder " + folder), one);
 			try (Stream<Path> files = Files.walk(pkg)) {
 				assertFalse(files.filter(Files::isRegularFile).anyMatch(p -> contains(p, "Secr3t-pw")), "no file of the package holds the password");
 			}
@@ -96,8 +109,8 @@ class RealArchiveCommandsTest {
 	@Test
 	void pushWithAnAccessionToUpdateMakesItsNextVersion() throws IOException {
 		try (LocalArchiveServer server = signedInToALocalArchive()) {
-			final String accession = (String) succeeded(fiji.run(PushToArchiveCommand.class, map("folder", pkg.toFile())))
-				.getOutput("accession");
+			final String accession = (String) succeeded(fiji.run(PushToArchiveCommand.class, map("folder", pkg.toFile(),
+				"release_date", "today"))).getOutput("accession");
 			final Path corrected = tmp.resolve("nuclei-package-corrected");
 			Files.createDirectories(corrected);
 			try (Stream<Path> files = Files.walk(pkg)) {

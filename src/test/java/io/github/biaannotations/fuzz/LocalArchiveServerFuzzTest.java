@@ -32,8 +32,8 @@ import io.github.biaannotations.archive.server.PageTabProbe;
  * Fuzzes the local archive's request handling over real HTTP: fuzzed paths, JSON bodies (file area, sign-in,
  * PageTab JSON), PageTab TSV, multipart uploads (boundaries, part headers, file names, folders) and query
  * strings, all sent by a signed-in user. A crash is an answer 500 that is not one of the real server's
- * deliberate 500s ("not allowed", "currently being processed", a mapping error), no answer within 10 s (a hang), or a file appearing outside the user's
- * folder.
+ * deliberate 500s ({@link #DELIBERATE_500}), no answer within 10 s (a hang), or a file appearing outside the
+ * user's folder.
  */
 class LocalArchiveServerFuzzTest {
 
@@ -54,7 +54,7 @@ class LocalArchiveServerFuzzTest {
 	static void start() throws Exception {
 		dir = Files.createTempDirectory("fuzz-server");
 		server = LocalArchiveServer.start(new LocalArchiveServer.Options().store(dir.resolve("store")).user("alice",
-			"wonder".toCharArray()).stageDelayMillis(0));
+			"wonder".toCharArray()).stageDelayMillis(0).postProcessDelayMillis(0));
 		final HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.baseUri()
 			.resolve("auth/login")).POST(HttpRequest.BodyPublishers.ofString(
 				"{\"login\":\"alice\",\"password\":\"wonder\"}")).header("Content-Type", "application/json").build(),
@@ -177,9 +177,21 @@ class LocalArchiveServerFuzzTest {
 		}
 	}
 
-	/** The real server's own 500s: permission, a request still processed, a body that cannot be mapped. */
+	/**
+	 * The real server's own 500s: permission, an absolute path, a request still processed, a body that cannot be
+	 * mapped, a file list that cannot be found or named, an unknown request, a stage that failed while a sync
+	 * submit waited (the request keeps its status).
+	 */
 	private static boolean deliberate(final String answer) {
-		return answer.contains("not allowed") || answer.contains("is currently being processed.") || answer.contains(
-			"\"" + PageTabProbe.MAPPING_ERROR + "\"");
+		for (final String m : DELIBERATE_500) {
+			if (answer.contains(m)) return true;
+		}
+		return false;
 	}
+
+	private static final String[] DELIBERATE_500 = { "not allowed", "is currently being processed.", "\"" +
+		PageTabProbe.MAPPING_ERROR + "\"", "The user does not have permission for accessing path",
+		"The following files could not be found:", "The given file path contains invalid characters:",
+		"The submission request '", "Failed to convert value of type", "The following circular references were found",
+		"could not be copied into the submission" };
 }

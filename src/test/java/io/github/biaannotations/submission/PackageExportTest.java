@@ -79,6 +79,19 @@ class PackageExportTest {
 	}
 
 	@Test
+	void aDefaultedReleaseDateIsTodayInUtcSaidSoAndNotRecordedAsChosen() throws IOException {
+		// issue 13: a release date of today makes the study public at once, so push asks unless the user chose it
+		final Path defaulted = export(request(tmp.resolve("defaulted")).metadata(DemoMetadata.create()));
+		assertTrue(warnings.stream().anyMatch(w -> w.startsWith("no release date given: it is today, 2026-11-29 (UTC), " +
+			"which makes the study public as soon as the archive has processed it")), warnings.toString());
+		assertFalse(Manifest.read(defaulted.resolve("manifest.json")).releaseDateChosen());
+		warnings.clear();
+		final Path chosen = export(request(tmp.resolve("chosen")).metadata(DemoMetadata.create()).releaseDate(TODAY));
+		assertFalse(warnings.stream().anyMatch(w -> w.startsWith("no release date given")), warnings.toString());
+		assertTrue(Manifest.read(chosen.resolve("manifest.json")).releaseDateChosen());
+	}
+
+	@Test
 	void withMetadataThePackageHasPageTabMifaFileListAndManifest() throws IOException {
 		final Path out = export(request(tmp.resolve("pkg")).metadata(DemoMetadata.create()).format(ExportFormat.POINTS_CSV));
 		final JsonNode pageTab = new ObjectMapper().readTree(out.resolve("submission.json").toFile());

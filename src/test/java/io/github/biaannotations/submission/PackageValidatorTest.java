@@ -1,6 +1,7 @@
 package io.github.biaannotations.submission;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -53,6 +54,21 @@ class PackageValidatorTest {
 		final List<PackageProblem> all = new PackageValidator(pkg, TODAY).run();
 		assertEquals(List.of(), errors());
 		assertTrue(all.stream().anyMatch(p -> p.message().startsWith("annotations-only package")), all.toString());
+	}
+
+	@Test
+	void aReleaseDateBeforeTodayInUtcIsRefusedUnlessPushGivesAnother() throws IOException {
+		// the package was exported on 2026-11-29; a day later (UTC, as the archive counts) its date is in the past
+		final LocalDate tomorrow = TODAY.plusDays(1);
+		final IllegalArgumentException past = assertThrows(IllegalArgumentException.class, () -> PackageValidator
+			.requireSubmittable(pkg, tomorrow));
+		assertTrue(past.getMessage().contains("ReleaseDate 2026-11-29 is in the past (today is 2026-11-30 in UTC, as " +
+			"the archive counts it)") && past.getMessage().contains("push with --release-date"), past.getMessage());
+		PackageValidator.requireSubmittable(pkg, tomorrow, tomorrow); // push --release-date stands for it
+		final IllegalArgumentException given = assertThrows(IllegalArgumentException.class, () -> PackageValidator
+			.requireSubmittable(pkg, tomorrow, TODAY));
+		assertTrue(given.getMessage().contains("the release date given to push, 2026-11-29, is in the past"), given
+			.getMessage());
 	}
 
 	@Test

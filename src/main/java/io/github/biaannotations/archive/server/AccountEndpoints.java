@@ -16,10 +16,12 @@ final class AccountEndpoints {
 
 	private final ArchiveStore store;
 	private final ObjectMapper json;
+	private final ServerSettings settings;
 
-	AccountEndpoints(final ArchiveStore store, final ObjectMapper json) {
+	AccountEndpoints(final ArchiveStore store, final ObjectMapper json, final ServerSettings settings) {
 		this.store = store;
 		this.json = json;
+		this.settings = settings;
 	}
 
 	void login(final HttpExchange ex) throws IOException, ApiError {
@@ -64,12 +66,14 @@ final class AccountEndpoints {
 		p.put("email", ArchiveStore.emailOf(login));
 		p.put("username", login);
 		p.put("fullname", login);
-		p.put("superuser", false);
+		final LocalArchiveServer.Role role = store.roleOf(login);
+		p.put("superuser", role == LocalArchiveServer.Role.SUPERUSER);
 		p.put("orcid", "");
-		p.putArray("allow").add(COLLECTION);
+		final ArrayNode allow = p.putArray("allow");
+		if (role != LocalArchiveServer.Role.PLAIN) allow.add(COLLECTION);
 		p.putArray("deny");
 		p.put("secret", store.secretOf(login));
-		p.put("uploadType", "nfs");
+		p.put("uploadType", settings.ftpUserFolders ? "ftp" : "nfs");
 		p.put("lastActivity", System.currentTimeMillis());
 		return p;
 	}

@@ -12,7 +12,8 @@ import com.sun.net.httpserver.HttpHandler;
 
 /**
  * Dispatches every request of the local archive to its endpoint and turns failures into the real server's
- * status codes and error bodies. Requests other than sign-in need a valid {@code X-Session-Token}.
+ * status codes and error bodies. Requests other than sign-in need a valid {@code X-Session-Token}: without one
+ * they get 401, with one the server does not know 500, as on the real server.
  */
 final class ApiRouter implements HttpHandler {
 
@@ -26,12 +27,14 @@ final class ApiRouter implements HttpHandler {
 	private final FileEndpoints files;
 	private final SubmissionEndpoints submissions;
 
-	ApiRouter(final ArchiveStore store, final ObjectMapper json, final SubmissionProcessor processor) {
+	ApiRouter(final ArchiveStore store, final ObjectMapper json, final SubmissionProcessor processor,
+		final ServerSettings settings)
+	{
 		this.store = store;
 		this.json = json;
-		this.account = new AccountEndpoints(store, json);
-		this.files = new FileEndpoints(store, json);
-		this.submissions = new SubmissionEndpoints(store, json, processor);
+		this.account = new AccountEndpoints(store, json, settings);
+		this.files = new FileEndpoints(store, json, settings);
+		this.submissions = new SubmissionEndpoints(store, json, processor, settings);
 	}
 
 	@Override
@@ -72,11 +75,17 @@ final class ApiRouter implements HttpHandler {
 		final boolean post = "POST".equals(method);
 		final boolean get = "GET".equals(method);
 		final Matcher request = REQUEST.matcher(path), submission = SUBMISSION.matcher(path);
+		final String token = ex.getRequestHeaders().getFirst("X-Session-Token");
+		// The real server's security filter looks up every token given, before any endpoint (sign-in included),
+		// and fails with a 500 for one it does not know (archive-server-facts.md §1).
+		if (token != null && !token.trim().isEmpty() && store.userOf(token) == null) {
+			Exchanges.drain(ex);
+			throw ApiError.unknownToken(path);
+		}
 		if (post && ("/auth/login".equals(path) || "/auth/signin".equals(path))) {
 			account.login(ex);
 			return;
 		}
-		final String token = ex.getRequestHeaders().getFirst("X-Session-Token");
 		if (post && "/auth/logout".equals(path)) {
 			account.logout(ex, token);
 			return;
@@ -97,8 +106,8 @@ final class ApiRouter implements HttpHandler {
 		else if (post && "/folder/user/create".equals(path)) files.createFolder(ex, store.areaOf(login));
 		else if (post && "/files/user/delete".equals(path)) files.delete(ex, store.areaOf(login));
 		else if (post && "/files/user/download".equals(path)) files.download(ex, store.areaOf(login));
-		else if (post && "/submissions".equals(path)) submissions.submit(ex, store.areaOf(login), false);
-		else if (post && "/submissions/async".equals(path)) submissions.submit(ex, store.areaOf(login), true);
+		else if (post && "/submissions".equals(path)) submissions.submit(ex, login, false);
+		else if (post && "/submissions/async".equals(path)) submissions.submit(ex, login, true);
 		else if (post && "/submissions/check-pagetab".equals(path)) submissions.checkPageTab(ex);
 		else if (post && "/submissions/fileLists/validate".equals(path)) submissions.validateFileList(ex, store
 			.areaOf(login));

@@ -41,18 +41,20 @@ final class ArchiveStore {
 	private final Path root;
 	private final ObjectMapper json;
 	private final Map<String, char[]> passwords;
+	private final Map<String, LocalArchiveServer.Role> roles;
 	private final Map<String, String> sessions;
 	private final Map<String, Integer> counters;
 	private final long quotaBytes;
 	private final AtomicLong usedBytes = new AtomicLong();
 	private final SecureRandom random = new SecureRandom();
 
-	ArchiveStore(final Path root, final Map<String, char[]> passwords, final long quotaBytes,
-		final ObjectMapper json) throws IOException
+	ArchiveStore(final Path root, final Map<String, char[]> passwords, final Map<String, LocalArchiveServer.Role> roles,
+		final long quotaBytes, final ObjectMapper json) throws IOException
 	{
 		this.root = root.toAbsolutePath().normalize();
 		this.json = json;
 		this.passwords = new HashMap<>(passwords);
+		this.roles = new HashMap<>(roles);
 		this.quotaBytes = quotaBytes;
 		for (final String dir : new String[] { "files", "submissions", "state", "tmp" }) {
 			Files.createDirectories(this.root.resolve(dir));
@@ -85,6 +87,11 @@ final class ArchiveStore {
 	/** An account's e-mail address: its name when that is one, else name@localhost. */
 	static String emailOf(final String account) {
 		return account.contains("@") ? account : account + "@localhost";
+	}
+
+	/** The role of an account ({@link LocalArchiveServer.Role#PLAIN} for an unknown one). */
+	LocalArchiveServer.Role roleOf(final String login) {
+		return roles.getOrDefault(login, LocalArchiveServer.Role.PLAIN);
 	}
 
 	/** Checks an account name and password (see {@link #accountOf}); returns a new session token. */
@@ -175,7 +182,9 @@ final class ArchiveStore {
 		if (accNo == null || !accNo.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) return null;
 		final Path file = submissionDir(accNo).resolve("record.json");
 		if (!Files.isRegularFile(file)) return null;
-		return json.readValue(file.toFile(), SubmissionRecord.class);
+		final SubmissionRecord r = json.readValue(file.toFile(), SubmissionRecord.class);
+		r.upgrade();
+		return r;
 	}
 
 	synchronized void save(final SubmissionRecord record) throws IOException {

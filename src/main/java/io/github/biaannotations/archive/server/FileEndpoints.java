@@ -31,10 +31,12 @@ final class FileEndpoints {
 
 	private final ArchiveStore store;
 	private final ObjectMapper json;
+	private final ServerSettings settings;
 
-	FileEndpoints(final ArchiveStore store, final ObjectMapper json) {
+	FileEndpoints(final ArchiveStore store, final ObjectMapper json, final ServerSettings settings) {
 		this.store = store;
 		this.json = json;
+		this.settings = settings;
 	}
 
 	/** One uploaded part, on disk in the store's temporary folder until the request completes. */
@@ -93,7 +95,9 @@ final class FileEndpoints {
 		}
 		catch (final QuotaExceeded e) {
 			Exchanges.drain(ex);
-			throw ApiError.fail(500, e.getMessage());
+			// The real server's FTP upload ignores what storing a file returned (archive-server-facts.md §2):
+			// the upload answers 200 and the file is not there.
+			if (!settings.ftpUserFolders) throw ApiError.fail(500, e.getMessage());
 		}
 		finally {
 			if (!moved) {
@@ -147,27 +151,51 @@ final class FileEndpoints {
 		}
 	}
 
+	/**
+	 * {@code files/user/query}: the entries of a folder. Each entry's {@code path} is its folder in the user area
+	 * ({@code user/<folder>}, normalised) for NFS-type user folders, and echoes the query for FTP-type ones. A
+	 * folder's size is that of the folder itself ({@code Files.size}, what an FTP listing shows too), not of
+	 * its content.
+	 */
 	void query(final HttpExchange ex, final UserArea area) throws IOException, ApiError {
 		final JsonNode body = Exchanges.jsonBody(ex, json);
 		final String path = Exchanges.text(body, "path", "");
 		final Path folder = area.resolve(path);
-		final String rel = area.relative(folder);
+		final String rel = settings.ftpUserFolders ? echoed(path) : area.relative(folder);
 		final ArrayNode list = json.createArrayNode();
 		for (final Path p : area.list(folder)) {
 			final ObjectNode e = list.addObject();
 			final boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
 			e.put("name", p.getFileName().toString());
 			e.put("path", rel.isEmpty() ? "user" : "user/" + rel);
-			e.put("size", dir ? ArchiveStore.sizeOf(p) : Files.size(p));
+			e.put("size", Files.size(p));
 			e.put("type", dir ? "DIR" : "FILE");
 		}
 		Exchanges.sendJson(ex, 200, json, list);
 	}
 
+	/** A query path as the real server's FTP listing gives it back: as written, without trailing slashes. */
+	private static String echoed(final String path) {
+		String p = path;
+		while (p.endsWith("/")) p = p.substring(0, p.length() - 1);
+		return p;
+	}
+
+	/**
+	 * {@code folder/user/create}: for NFS-type user folders, {@code path/fileName} made empty (whatever was there,
+	 * file or folder, is deleted first, as the real server's {@code createEmptyFolder}); for FTP-type ones,
+	 * {@code path} is created and {@code fileName} ignored.
+	 */
 	void createFolder(final HttpExchange ex, final UserArea area) throws IOException, ApiError {
 		final JsonNode body = Exchanges.jsonBody(ex, json);
-		final Path dir = area.resolve(Exchanges.text(body, "path", ""), Exchanges.text(body, "fileName", null));
-		if (Files.isRegularFile(dir)) throw ApiError.fail(400, "A file named '" + area.relative(dir) + "' exists");
+		final String path = Exchanges.text(body, "path", "");
+		if (settings.ftpUserFolders) {
+			createFolders(area.resolve(path), area);
+			Exchanges.sendOk(ex);
+			return;
+		}
+		final Path dir = area.resolve(path, Exchanges.text(body, "fileName", null));
+		if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) store.release(deleteTree(dir));
 		createFolders(dir, area);
 		Exchanges.sendOk(ex);
 	}

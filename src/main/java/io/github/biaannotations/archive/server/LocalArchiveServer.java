@@ -24,8 +24,8 @@ import com.sun.net.httpserver.HttpsServer;
 /**
  * A local stand-in for the BioImage Archive's submission API (BioStudies), for workshops and tests: the same
  * paths, fields, status codes and error bodies as the real server for sign-in, the user file area,
- * submitting and request status (see archive-api.md), with its state in a folder on disk that survives
- * restarts. Built on the JDK's {@code com.sun.net.httpserver}; uploads are streamed to disk.
+ * submitting, listing and request status, and the same refusals (archive-server-facts.md, which wins over
+ * archive-api.md), with its state in a folder on disk that survives restarts. Built on the JDK's {@code com.sun.net.httpserver}; uploads are streamed to disk.
  *
  * <pre>
  * LocalArchiveServer server = LocalArchiveServer.start(new LocalArchiveServer.Options()
@@ -35,6 +35,27 @@ import com.sun.net.httpserver.HttpsServer;
  */
 public final class LocalArchiveServer implements AutoCloseable {
 
+	/**
+	 * What an account may do beyond submitting on its own, as the real server's permissions decide it
+	 * (archive-server-facts.md §7, §8).
+	 */
+	public enum Role {
+		/** Submits, but not to the BioImages collection: AttachTo BioImages is refused (500 "not allowed"). */
+		PLAIN,
+		/** May also submit to BioImages (the ATTACH permission), as the submission tool's BioImages users do. */
+		ATTACH,
+		/**
+		 * An administrator of the BioImages collection: may also give an accession that was never persisted,
+		 * change the release date of a public study, and replace or remove files of a released one.
+		 */
+		ADMIN,
+		/**
+		 * A superuser: may also give any accession and change release dates (but, as on the real server, not
+		 * replace files of a released study under {@link Options#preventFileDeletion}).
+		 */
+		SUPERUSER
+	}
+
 	/** How to run a local archive. */
 	public static final class Options {
 
@@ -42,8 +63,13 @@ public final class LocalArchiveServer implements AutoCloseable {
 		private int port;
 		private Path store;
 		private final Map<String, char[]> users = new LinkedHashMap<>();
+		private final Map<String, Role> roles = new LinkedHashMap<>();
 		private long quotaBytes;
 		private long stageDelayMillis = 100;
+		private long postProcessDelayMillis = 500;
+		private boolean asyncMode;
+		private boolean preventFileDeletion = true;
+		private boolean ftpUserFolders;
 		private int threads = 64;
 		private SSLContext tls;
 
@@ -65,9 +91,18 @@ public final class LocalArchiveServer implements AutoCloseable {
 			return this;
 		}
 
-		/** Adds an account. The password stays in memory; it is never written to the store. */
+		/**
+		 * Adds an account that may submit to BioImages ({@link Role#ATTACH}, as the submission tool's BioImages
+		 * users must). The password stays in memory; it is never written to the store.
+		 */
 		public Options user(final String login, final char[] password) {
+			return user(login, password, Role.ATTACH);
+		}
+
+		/** Adds an account with a role. The password stays in memory; it is never written to the store. */
+		public Options user(final String login, final char[] password, final Role role) {
 			users.put(login, password.clone());
+			roles.put(login, role);
 			return this;
 		}
 
@@ -80,6 +115,46 @@ public final class LocalArchiveServer implements AutoCloseable {
 		/** Pause between processing stages of a submission request, so clients see it progress; default 100 ms. */
 		public Options stageDelayMillis(final long millis) {
 			this.stageDelayMillis = millis;
+			return this;
+		}
+
+		/**
+		 * Time a request stays PROCESSED before it is POST_PROCESSED, default 500 ms. As on the real server, a
+		 * new version of the accession is refused ("... is currently being processed.") until then.
+		 */
+		public Options postProcessDelayMillis(final long millis) {
+			this.postProcessDelayMillis = millis;
+			return this;
+		}
+
+		/**
+		 * The real server's {@code app.asyncMode} (unknown in production; false, the default, as in its
+		 * application.yml): false maps every listed file while answering the submit, so a missing file is a 400
+		 * "Submission validation errors"; true accepts the submit and the request goes INVALID later.
+		 */
+		public Options asyncMode(final boolean async) {
+			this.asyncMode = async;
+			return this;
+		}
+
+		/**
+		 * The real server's {@code preventFileDeletion} (unknown in production; default true, as its integration
+		 * tests set it): a new version of a released study that replaces or removes files goes INVALID "File
+		 * deletion/modifications require admin permission." unless the account is a collection admin.
+		 */
+		public Options preventFileDeletion(final boolean prevent) {
+			this.preventFileDeletion = prevent;
+			return this;
+		}
+
+		/**
+		 * User folders of FTP type (the real server's {@code defaultMode}, unknown in production; default false,
+		 * NFS): a listing's {@code path} echoes the query, {@code folder/user/create} creates {@code path} and
+		 * ignores {@code fileName} without emptying anything, a failed store still answers 200, and the profile
+		 * says {@code "uploadType": "ftp"}.
+		 */
+		public Options ftpUserFolders(final boolean ftp) {
+			this.ftpUserFolders = ftp;
 			return this;
 		}
 
@@ -140,8 +215,11 @@ public final class LocalArchiveServer implements AutoCloseable {
 		if (options.store == null) throw new IllegalArgumentException("The local archive needs a store folder");
 		if (options.users.isEmpty()) throw new IllegalArgumentException("The local archive needs at least one user");
 		final ObjectMapper json = new ObjectMapper();
-		final ArchiveStore store = new ArchiveStore(options.store, options.users, options.quotaBytes, json);
-		final SubmissionProcessor processor = new SubmissionProcessor(store, json, options.stageDelayMillis);
+		final ArchiveStore store = new ArchiveStore(options.store, options.users, options.roles, options.quotaBytes,
+			json);
+		final ServerSettings settings = new ServerSettings(options.asyncMode, options.preventFileDeletion,
+			options.ftpUserFolders, options.stageDelayMillis, options.postProcessDelayMillis);
+		final SubmissionProcessor processor = new SubmissionProcessor(store, json, settings);
 		limitRequestTimes();
 		final InetSocketAddress address = new InetSocketAddress(options.host, options.port);
 		final HttpServer http;
@@ -161,7 +239,7 @@ public final class LocalArchiveServer implements AutoCloseable {
 				return t;
 			});
 		http.setExecutor(executor);
-		final HttpContext context = http.createContext("/", new ApiRouter(store, json, processor));
+		final HttpContext context = http.createContext("/", new ApiRouter(store, json, processor, settings));
 		processor.resumeUnfinished();
 		http.start();
 		return new LocalArchiveServer(http, context, executor, processor, store, options.tls != null);
@@ -196,7 +274,10 @@ public final class LocalArchiveServer implements AutoCloseable {
 		return store.areaOf(login).root();
 	}
 
-	/** Ends every session, as an expiry on the real server would; clients must sign in again. */
+	/**
+	 * Forgets every session token, as a logout of each would (the real server's tokens never expire otherwise):
+	 * requests with one then get the real server's answer to an unknown token, a 500.
+	 */
 	public void expireSessions() throws IOException {
 		store.expireSessions();
 	}

@@ -7,11 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,31 +22,58 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.biaannotations.metadata.PageTabAttributes;
 
 /**
- * Checks a PageTab JSON submission the way the real server does before it accepts it: {@code ReleaseDate}
- * present and not in the past, every {@code File List} present in the user area, parseable and non-empty,
- * every file path matching the archive's path rule. Whether the listed files exist is reported separately
- * ({@link Result#missing()}), because the real server finds that out while processing the request and
- * marks it INVALID rather than refusing it.
+ * Reads what the real server reads of a PageTab submission before and while it processes it: {@code ReleaseDate}
+ * present and a date, every {@code File List} found in the user's folder (else a 500, as the real server's
+ * deserialisation fails), parseable and non-empty, and every listed path checked against the archive's path rule
+ * and looked up in the submission's {@link FileSources}. What happens to a path that breaks the rule or is not
+ * found depends on the server's asyncMode, so it is reported apart ({@link Result#fileErrors()}).
  */
 final class PageTabChecker {
 
-	/** The archive's file path rule (archive-api.md). */
+	/** The archive's file path rule (archive-server-facts.md §4). */
 	static final Pattern PATH_RULE = Pattern.compile("^(?!\\./)(?!.*/$)(?!.*\\.\\./)[0-9A-Za-z!\\-_*'(). /]+$");
+
+	private static final String HELP = "For more information check https://www.ebi.ac.uk/bioimage-archive/help-file-list";
 
 	/** What a check found. */
 	static final class Result {
 
+		/** Problems the real server answers the submit with 400 "Submission validation errors" in any mode. */
 		final List<String> problems = new ArrayList<>();
-		final Set<String> missing = new LinkedHashSet<>();
-		final List<String> files = new ArrayList<>();
+		/** Listed paths not found in any source, by file list ("" for the section's own files). */
+		final Map<String, Set<String>> missing = new LinkedHashMap<>();
+		/** One message per listed path that breaks the path rule. */
+		final List<String> invalidPaths = new ArrayList<>();
+		/** Every listed path that was found, and where. */
+		final Map<String, Path> files = new LinkedHashMap<>();
+		/** Why a file list cannot be read at all (the real server's 500), or null. */
+		String fileListFailure;
 		String title;
 		String collection;
 		String releaseDate;
 		String rootPath;
+		/** The root DOI attribute's value ("" when it has none), or null without the attribute. */
+		String doi;
+		FileSources sources;
 
-		/** Paths (relative to the root path) listed but absent from the user area. */
-		Set<String> missing() {
-			return missing;
+		/** The paths listed but found in no source. */
+		Set<String> missingPaths() {
+			final Set<String> all = new LinkedHashSet<>();
+			for (final Set<String> s : missing.values())
+				all.addAll(s);
+			return all;
+		}
+
+		/**
+		 * What is wrong with the listed files, in the real server's words: paths that break the path rule, and
+		 * one "could not be found" message per file list with missing files.
+		 */
+		List<String> fileErrors() {
+			final List<String> out = new ArrayList<>(invalidPaths);
+			for (final Map.Entry<String, Set<String>> e : missing.entrySet()) {
+				out.add(notFound(e.getValue(), e.getKey().isEmpty() ? null : e.getKey(), sources));
+			}
+			return out;
 		}
 	}
 
@@ -56,11 +84,14 @@ final class PageTabChecker {
 	}
 
 	/**
-	 * Checks {@code pageTab} against the files of {@code area}.
+	 * Checks {@code pageTab} against the files of {@code area} and, for a new version, of its persisted version.
 	 *
-	 * @throws ApiError 403 when {@code RootPath} leaves the user folder
+	 * @param previousFiles the folder of the persisted version's files, or null
+	 * @throws ApiError when {@code RootPath} leaves the user folder (403, or 500 when absolute)
 	 */
-	Result check(final JsonNode pageTab, final UserArea area) throws ApiError, IOException {
+	Result check(final JsonNode pageTab, final UserArea area, final Path previousFiles) throws ApiError,
+		IOException
+	{
 		final Result r = new Result();
 		if (!pageTab.isObject() || !pageTab.path("section").isObject()) {
 			r.problems.add("The submission has no root section");
@@ -71,10 +102,19 @@ final class PageTabChecker {
 		r.rootPath = PageTabAttributes.value(pageTab, "RootPath");
 		r.title = PageTabAttributes.value(pageTab, "Title");
 		if (r.title == null) r.title = PageTabAttributes.value(pageTab.path("section"), "Title");
+		r.doi = doi(pageTab);
 		checkReleaseDate(r);
-		final Path root = area.resolve(r.rootPath == null ? "" : r.rootPath);
-		checkSection(pageTab.path("section"), root, area, r);
+		r.sources = FileSources.of(area, r.rootPath, previousFiles);
+		checkSection(pageTab.path("section"), r);
 		return r;
+	}
+
+	/** The value of the root attribute named exactly {@code DOI}, as the real server finds it. */
+	private static String doi(final JsonNode pageTab) {
+		for (final JsonNode a : pageTab.path("attributes")) {
+			if ("DOI".equals(a.path("name").asText())) return a.path("value").asText("");
+		}
+		return null;
 	}
 
 	private static void checkReleaseDate(final Result r) {
@@ -83,39 +123,35 @@ final class PageTabChecker {
 			return;
 		}
 		try {
-			final LocalDate date = LocalDate.parse(r.releaseDate.trim());
-			if (date.isBefore(LocalDate.now(ZoneOffset.UTC))) r.problems.add("Release date '" + r.releaseDate +
-				"' is in the past: only future or current dates are allowed");
+			LocalDate.parse(r.releaseDate.trim());
 		}
 		catch (final DateTimeParseException e) {
 			r.problems.add("Release date '" + r.releaseDate + "' is not a date in the format YYYY-MM-DD");
 		}
 	}
 
-	private void checkSection(final JsonNode section, final Path root, final UserArea area, final Result r)
-		throws IOException
-	{
+	private void checkSection(final JsonNode section, final Result r) throws IOException {
 		for (final JsonNode file : elements(section.path("files"))) {
-			checkFile(file, root, r, null);
+			final String p = file.path("path").asText(null);
+			if (p == null) r.problems.add("A file of the submission has no path");
+			else checkPath(p, r, "");
 		}
 		for (final String list : PageTabAttributes.values(section, "File List")) {
-			if (!list.isEmpty()) checkFileList(list, root, area, r);
+			if (!list.isEmpty()) checkFileList(list, r);
 		}
 		for (final JsonNode sub : elements(section.path("subsections"))) {
-			checkSection(sub, root, area, r);
+			checkSection(sub, r);
 		}
 	}
 
-	private void checkFileList(final String name, final Path root, final UserArea area, final Result r)
-		throws IOException
-	{
+	private void checkFileList(final String name, final Result r) throws IOException {
 		if (!PATH_RULE.matcher(name).matches()) {
-			r.problems.add("The given file path contains invalid characters: " + name);
+			if (r.fileListFailure == null) r.fileListFailure = invalidPath(name, null);
 			return;
 		}
-		final Path file = root.resolve(name).normalize();
-		if (!file.startsWith(area.root()) || UserArea.throughLink(area.root(), file) || !Files.isRegularFile(file)) {
-			r.problems.add("The file list '" + name + "' could not be found in the user area");
+		final Path file = r.sources.findFileList(name);
+		if (file == null) {
+			if (r.fileListFailure == null) r.fileListFailure = notFound(List.of(name), null, r.sources);
 			return;
 		}
 		final String lower = name.toLowerCase();
@@ -128,11 +164,11 @@ final class PageTabChecker {
 		}
 		if (paths == null) return;
 		if (paths.isEmpty()) {
-			r.problems.add("The file list '" + name + "' is empty");
+			r.problems.add("Problem processing file list '" + name + "': A file list should contain at least one file");
 			return;
 		}
 		for (final String p : paths) {
-			checkPath(p, root, r, name);
+			checkPath(p, r, name);
 		}
 	}
 
@@ -186,34 +222,30 @@ final class PageTabChecker {
 		return paths;
 	}
 
-	private static void checkFile(final JsonNode file, final Path root, final Result r, final String list) {
-		final String p = file.path("path").asText(null);
-		if (p == null) {
-			r.problems.add("A file of the submission has no path");
-			return;
-		}
-		checkPath(p, root, r, list);
-	}
-
-	private static void checkPath(final String p, final Path root, final Result r, final String list) {
+	private static void checkPath(final String p, final Result r, final String list) {
 		if (!PATH_RULE.matcher(p).matches()) {
-			r.problems.add("The given file path contains invalid characters: " + p +
-				(list == null ? "" : " (in file list '" + list + "')"));
+			r.invalidPaths.add(invalidPath(p, list.isEmpty() ? null : list));
 			return;
 		}
-		final Path f = root.resolve(p).normalize();
-		if (dotSegment(p) || !f.startsWith(root) || UserArea.throughLink(root, f) || !Files.exists(f)) r.missing.add(p);
-		else r.files.add(p);
+		final Path f = r.sources.find(p);
+		if (f == null) r.missing.computeIfAbsent(list, k -> new LinkedHashSet<>()).add(p);
+		else r.files.put(p, f);
 	}
 
-	/**
-	 * Whether a path has a "." or ".." segment ("x/..", "."): the path rule lets them through, but they name no
-	 * file of the submission (a folder above, or the whole root), so they are not found.
-	 */
-	private static boolean dotSegment(final String p) {
-		for (final String segment : p.split("/"))
-			if (segment.equals(".") || segment.equals("..")) return true;
-		return false;
+	/** The real server's message for a path that breaks the path rule ({@code InvalidPathException}). */
+	static String invalidPath(final String path, final String list) {
+		return "The given file path contains invalid characters: " + path + "\n" + (list == null ? ""
+			: "Referenced in file list: " + list + "\n") + HELP;
+	}
+
+	/** The real server's message for files found in no source ({@code FilesProcessingException}). */
+	static String notFound(final Iterable<String> paths, final String list, final FileSources sources) {
+		final StringBuilder sb = new StringBuilder("The following files could not be found:\n");
+		for (final String p : paths) {
+			sb.append("  - ").append(p).append('\n');
+		}
+		if (list != null) sb.append("Referenced in file list: ").append(list).append('\n');
+		return sb.append("List of available sources:\n").append(sources.description()).toString();
 	}
 
 	/** The elements of a PageTab member that holds objects or tables (arrays of objects). */

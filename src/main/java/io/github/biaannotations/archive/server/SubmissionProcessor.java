@@ -1,11 +1,8 @@
 package io.github.biaannotations.archive.server;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,19 +14,38 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Walks submission requests through the real server's stages (REQUESTED, FILES_VALIDATED, ... PROCESSED)
- * or to INVALID when listed files are missing. Each step is saved, and requests left unfinished by a stop
- * are resumed when the server starts again. Files of a processed version are linked (or copied) into the
- * submission's own folder, so that later changes to the user area do not alter it.
+ * Walks submission requests through the real server's stages, REQUESTED, FILES_VALIDATED, INDEXED, LOADED,
+ * INDEXED_CLEANED, VALIDATED, CLEANED, FILES_COPIED, CHECK_RELEASED, PERSISTED, PROCESSED and, after the
+ * post-process delay, POST_PROCESSED, or to INVALID where the real server sets it (archive-server-facts.md §4,
+ * §5, §7). As on the real server, a stage that fails otherwise leaves the request in the status it had, for
+ * ever: with asyncMode false a missing file or a circular reference found while processing keeps it REQUESTED
+ * (the reason goes to the server log only). Each step is saved, and requests left unfinished by a stop are
+ * resumed when the server starts again. Files of a persisted version are linked (or copied) into the
+ * submission's own folder ({@link SubmittedFiles}), so that later changes to the user area do not alter it.
  */
 final class SubmissionProcessor implements AutoCloseable {
 
 	private static final Logger LOG = Logger.getLogger(SubmissionProcessor.class.getName());
 
+	/** The real server's INVALID error for any other failure of the files stage with asyncMode true. */
+	static final String UNKNOWN_ERROR = "Unknown processing error. Please contact Admin.";
+	static final String FILE_CHANGES_REFUSED = "File deletion/modifications require admin permission.";
+
+	/** A stage that failed: the request keeps its status, as on the real server. */
+	static final class StageFailure extends Exception {
+
+		private static final long serialVersionUID = 1L;
+
+		StageFailure(final String message, final Throwable cause) {
+			super(message, cause);
+		}
+	}
+
 	private final ArchiveStore store;
 	private final ObjectMapper json;
 	private final PageTabChecker checker;
-	private final long stageDelayMillis;
+	private final Permissions permissions;
+	private final ServerSettings settings;
 	/**
 	 * A few workers: requests of different accessions are processed side by side (a workshop submits at
 	 * once); one accession never has two requests in flight, because a new version is refused until the
@@ -41,112 +57,123 @@ final class SubmissionProcessor implements AutoCloseable {
 		return t;
 	});
 
-	SubmissionProcessor(final ArchiveStore store, final ObjectMapper json, final long stageDelayMillis) {
+	SubmissionProcessor(final ArchiveStore store, final ObjectMapper json, final ServerSettings settings) {
 		this.store = store;
 		this.json = json;
 		this.checker = new PageTabChecker(json);
-		this.stageDelayMillis = stageDelayMillis;
+		this.permissions = new Permissions(store);
+		this.settings = settings;
 	}
 
 	/** Queues every request that a previous run left unfinished. */
 	void resumeUnfinished() throws IOException {
 		for (final SubmissionRecord r : store.records()) {
 			final SubmissionRecord.Request req = r.latest();
-			if (req != null && !req.terminal()) enqueue(r.accNo, r.version);
+			if (req != null && req.processing()) enqueue(r.accNo, r.version);
 		}
 	}
 
 	void enqueue(final String accNo, final int version) {
 		worker.submit(() -> {
 			try {
-				processOrInvalidate(accNo, version);
+				process(accNo, version);
 			}
 			catch (final InterruptedException e) {
 				// stopped: the request stays as saved and is resumed at the next start
 			}
-			catch (final IOException e) {
-				LOG.log(Level.WARNING, "Cannot save the state of " + accNo, e);
+			catch (final StageFailure | IOException e) {
+				// logged by process
 			}
 		});
 	}
 
 	/**
-	 * Processes one request to its end, as {@link #process}; a failure on the way ends it as INVALID with the
-	 * reason (sync and async alike), so that the accession is never left processing for ever.
+	 * Processes one request to its end (POST_PROCESSED or INVALID) and returns its final state.
 	 *
-	 * @throws IOException when even the INVALID state cannot be saved
+	 * @throws StageFailure when a stage fails: the request keeps its status (logged as a warning)
 	 */
-	SubmissionRecord.Request processOrInvalidate(final String accNo, final int version) throws IOException,
-		InterruptedException
+	SubmissionRecord.Request process(final String accNo, final int version) throws IOException,
+		InterruptedException, StageFailure
 	{
+		final SubmissionRecord.Request req = request(accNo, version);
 		try {
-			return process(accNo, version);
+			// a request persisted before a stop only has its post-processing left
+			if (RequestStatus.PROCESSED.equals(req.status)) return postProcess(accNo, version);
+			return stages(accNo, version, req);
 		}
-		catch (final InterruptedException e) {
+		catch (final StageFailure e) {
+			LOG.warning("Submission " + accNo + " version " + version + " stays " + request(accNo, version).status +
+				", as the real server leaves it: " + e.getMessage());
 			throw e;
 		}
-		catch (final Exception e) {
-			LOG.log(Level.WARNING, "Processing " + accNo + " version " + version + " failed", e);
-			return finish(accNo, version, RequestStatus.INVALID, listOf("Processing failed: " + e.getMessage()));
+		catch (final IOException | ApiError | RuntimeException e) {
+			LOG.log(Level.WARNING, "Submission " + accNo + " version " + version + " stays " + request(accNo, version)
+				.status + ": processing failed", e);
+			throw new StageFailure(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
 		}
 	}
 
-	/** Processes one request to its end; returns the final request state. */
-	SubmissionRecord.Request process(final String accNo, final int version) throws IOException, ApiError,
-		InterruptedException
+	private SubmissionRecord.Request stages(final String accNo, final int version, final SubmissionRecord.Request req)
+		throws IOException, ApiError, InterruptedException, StageFailure
 	{
 		final SubmissionRecord record = store.record(accNo);
-		if (record == null) throw new IOException("No record for " + accNo);
 		final Path versionDir = store.submissionDir(accNo).resolve(Integer.toString(version));
 		final JsonNode pageTab = json.readTree(versionDir.resolve("submission.json").toFile());
-		final UserArea area = store.areaOf(record.owner);
-		final PageTabChecker.Result check = checker.check(pageTab, area);
+		final Path previousFiles = req.previousVersion > 0 ? filesOf(accNo, req.previousVersion) : null;
+		final PageTabChecker.Result check = checker.check(pageTab, store.areaOf(record.owner), previousFiles);
 		pause();
-		if (!check.missing().isEmpty() || !check.problems.isEmpty()) {
-			final List<String> errors = new ArrayList<>(check.problems);
-			if (!check.missing().isEmpty()) errors.add("The following files could not be found: " + String.join(
-				", ", check.missing()));
-			return finish(accNo, version, RequestStatus.INVALID, errors);
+		// REQUESTED -> FILES_VALIDATED: the real server maps every file again (SubmissionRequestFilesValidator)
+		final List<String> fileErrors = check.fileErrors();
+		if (!fileErrors.isEmpty()) {
+			if (settings.asyncMode) return finish(accNo, version, RequestStatus.INVALID, fileErrors);
+			throw new StageFailure(String.join("\n", fileErrors), null);
 		}
-		advance(accNo, version, RequestStatus.FILES_VALIDATED);
+		final String circular = SubmittedFiles.circularReferences(check.files);
+		if (circular != null) {
+			if (settings.asyncMode) return finish(accNo, version, RequestStatus.INVALID, List.of(UNKNOWN_ERROR));
+			throw new StageFailure(circular, null);
+		}
+		for (final String s : new String[] { RequestStatus.FILES_VALIDATED, RequestStatus.INDEXED,
+			RequestStatus.LOADED, RequestStatus.INDEXED_CLEANED })
+			advance(accNo, version, s);
+		// -> VALIDATED: the real server's SubmissionRequestValidator
+		if (settings.preventFileDeletion && previousFiles != null && released(record, req.previousVersion) &&
+			!permissions.canDeleteFiles(req.submitter == null ? record.owner : req.submitter, record) && SubmittedFiles
+				.changed(previousFiles, check.files)) return finish(accNo, version, RequestStatus.INVALID, List.of(
+					FILE_CHANGES_REFUSED));
 		advance(accNo, version, RequestStatus.VALIDATED);
-		final Path root = area.resolve(check.rootPath == null ? "" : check.rootPath);
-		final Path filesDir = versionDir.resolve("Files");
-		for (final String rel : check.files) {
-			try {
-				copyInto(root.resolve(rel), filesDir.resolve(rel));
-			}
-			catch (final IOException e) {
-				throw new IOException("the file '" + rel + "' could not be copied into the submission", e);
-			}
-		}
-		advance(accNo, version, RequestStatus.FILES_COPIED);
-		advance(accNo, version, RequestStatus.PERSISTED);
-		return finish(accNo, version, RequestStatus.PROCESSED, new ArrayList<>());
+		advance(accNo, version, RequestStatus.CLEANED);
+		SubmittedFiles.copy(check.files, versionDir.resolve("Files"));
+		for (final String s : new String[] { RequestStatus.FILES_COPIED, RequestStatus.CHECK_RELEASED,
+			RequestStatus.PERSISTED })
+			advance(accNo, version, s);
+		return postProcess(accNo, version);
 	}
 
-	private static void copyInto(final Path from, final Path to) throws IOException {
-		// Symbolic links are never followed: one planted in a user area must not copy a file from elsewhere
-		// on the machine into a submission.
-		if (Files.isSymbolicLink(from)) return;
-		if (Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
-			Files.createDirectories(to);
-			try (java.util.stream.Stream<Path> s = Files.walk(from)) {
-				for (final Path p : (Iterable<Path>) s::iterator) {
-					if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) copyInto(p, to.resolve(from.relativize(p)
-						.toString()));
-				}
-			}
-			return;
-		}
-		Files.createDirectories(to.getParent());
-		Files.deleteIfExists(to);
-		try {
-			Files.createLink(to, from);
-		}
-		catch (final IOException | UnsupportedOperationException e) {
-			Files.copy(from, to);
-		}
+	/** PROCESSED, then POST_PROCESSED after the post-process delay. */
+	private SubmissionRecord.Request postProcess(final String accNo, final int version) throws IOException,
+		InterruptedException
+	{
+		update(accNo, version, RequestStatus.PROCESSED, null);
+		if (settings.postProcessDelayMillis > 0) Thread.sleep(settings.postProcessDelayMillis);
+		return update(accNo, version, RequestStatus.POST_PROCESSED, null);
+	}
+
+	private static boolean released(final SubmissionRecord record, final int version) {
+		final SubmissionRecord.Request r = record.requests.get(version);
+		return r != null && r.rtime != null && !Instant.parse(r.rtime).isAfter(Instant.now());
+	}
+
+	/** The folder of the files of a version of an accession. */
+	Path filesOf(final String accNo, final int version) {
+		return store.submissionDir(accNo).resolve(Integer.toString(version)).resolve("Files");
+	}
+
+	private SubmissionRecord.Request request(final String accNo, final int version) throws IOException {
+		final SubmissionRecord record = store.record(accNo);
+		final SubmissionRecord.Request req = record == null ? null : record.requests.get(version);
+		if (req == null) throw new IOException("No request " + accNo + " version " + version);
+		return req;
 	}
 
 	private void advance(final String accNo, final int version, final String status) throws IOException,
@@ -170,7 +197,6 @@ final class SubmissionProcessor implements AutoCloseable {
 			final SubmissionRecord.Request req = record.requests.get(version);
 			req.status = status;
 			if (errors != null) req.errors = errors;
-			record.mtime = Instant.now().toString();
 			store.save(record);
 			return req;
 		}
@@ -178,13 +204,7 @@ final class SubmissionProcessor implements AutoCloseable {
 
 	private void pause() throws InterruptedException {
 		if (Thread.interrupted()) throw new InterruptedException();
-		if (stageDelayMillis > 0) Thread.sleep(stageDelayMillis);
-	}
-
-	private static List<String> listOf(final String s) {
-		final List<String> l = new ArrayList<>();
-		l.add(s);
-		return l;
+		if (settings.stageDelayMillis > 0) Thread.sleep(settings.stageDelayMillis);
 	}
 
 	@Override

@@ -35,11 +35,14 @@ final class UserArea {
 	 * The file or folder at {@code relative} (slash-separated, relative to the user root; null or "" for
 	 * the root itself).
 	 *
-	 * @throws ApiError 403 when the path leaves the user folder
+	 * @throws ApiError 500 for an absolute path, as the real server's check of every path refuses it (an
+	 *         IllegalArgumentException: archive-server-facts.md §2); 403 when the path leaves the user folder
+	 *         otherwise (the real server lets {@code ..} through; the local one never does)
 	 */
 	Path resolve(final String relative) throws ApiError {
 		if (relative == null || relative.isEmpty()) return root;
-		final String rel = relative.startsWith("/") ? relative.substring(1) : relative;
+		if (relative.startsWith("/")) throw ApiError.fail(500, permissionMessage(relative));
+		final String rel = relative;
 		final Path resolved;
 		try {
 			resolved = root.resolve(rel).normalize();
@@ -75,7 +78,12 @@ final class UserArea {
 	}
 
 	private ApiError refused(final String path) {
-		return ApiError.forbidden("The user does not have permission for accessing path '" + path + "'");
+		return ApiError.forbidden(permissionMessage(path));
+	}
+
+	/** The real server's message for a path outside the user folder. */
+	static String permissionMessage(final String path) {
+		return "The user does not have permission for accessing path '" + path + "'";
 	}
 
 	/** The slash-separated path of {@code file} relative to the user root. */

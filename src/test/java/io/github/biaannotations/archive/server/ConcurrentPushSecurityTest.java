@@ -117,7 +117,7 @@ class ConcurrentPushSecurityTest {
 		final Set<String> accessions = new HashSet<>();
 		long files = 0;
 		for (final Pushed p : pushed) {
-			assertEquals("PROCESSED", p.result.status(), p.pkg + ": " + p.result.errors());
+			assertEquals("POST_PROCESSED", p.result.status(), p.pkg + ": " + p.result.errors());
 			assertTrue(accessions.add(p.result.accNo()), "accession given twice: " + p.result.accNo());
 			files += assertIntact(p);
 		}

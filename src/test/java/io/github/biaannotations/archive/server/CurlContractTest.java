@@ -84,7 +84,8 @@ class CurlContractTest {
 			final String[] noToken = curl("-F", "filePath=x", "-F", "files=@" + tmp.resolve("a.bin"), url +
 				"files/user/upload");
 			assertEquals("401", noToken[0]);
-			assertTrue(noToken[1].contains("Problems authorizing user."), noToken[1]);
+			assertEquals("Full authentication is required to access this resource", json.readTree(noToken[1]).get(
+				"message").asText(), noToken[1]);
 		}
 	}
 }

@@ -46,8 +46,16 @@ class LocalArchiveServerContractTest {
 	}
 
 	private LocalArchiveServer start(final long delay) throws IOException {
-		return LocalArchiveServer.start(new LocalArchiveServer.Options().store(tmp.resolve("store")).user("alice",
-			"wonder".toCharArray()).user("bob", "builder".toCharArray()).stageDelayMillis(delay));
+		return start(options(delay));
+	}
+
+	private LocalArchiveServer start(final LocalArchiveServer.Options options) throws IOException {
+		return LocalArchiveServer.start(options);
+	}
+
+	private LocalArchiveServer.Options options(final long delay) {
+		return new LocalArchiveServer.Options().store(tmp.resolve("store")).user("alice", "wonder".toCharArray())
+			.user("bob", "builder".toCharArray()).stageDelayMillis(delay).postProcessDelayMillis(delay);
 	}
 
 	private ServerCalls calls;
@@ -84,12 +92,13 @@ class LocalArchiveServerContractTest {
 		return answer.get("accNo").asText();
 	}
 
+	/** Polls version 1 of a request until it ends: POST_PROCESSED or INVALID. */
 	private String pollStatus(final String token, final String accNo) throws Exception {
 		for (int i = 0; i < 200; i++) {
 			final HttpResponse<byte[]> r = calls().get("submissions/requests/" + accNo + "/1/status", token);
 			assertEquals(200, r.statusCode());
 			final String status = json(r).asText();
-			if (status.equals("PROCESSED") || status.equals("INVALID")) return status;
+			if (status.equals("POST_PROCESSED") || status.equals("INVALID")) return status;
 			Thread.sleep(50);
 		}
 		throw new AssertionError("request " + accNo + " never finished");
@@ -115,12 +124,22 @@ class LocalArchiveServerContractTest {
 	}
 
 	@Test
-	void missingOrUnknownTokenGives401() throws Exception {
-		for (final String token : new String[] { null, "0123456789abcdef" }) {
-			final HttpResponse<byte[]> r = calls().get("collections", token);
-			assertEquals(401, r.statusCode());
-			assertEquals(JSON.readTree("{\"message\":\"Problems authorizing user.\"}"), json(r));
+	void noTokenGives401AndAnUnknownToken500() throws Exception {
+		final HttpResponse<byte[]> none = calls().get("collections", null);
+		assertEquals(401, none.statusCode());
+		assertEquals(JSON.readTree("{\"message\":\"Full authentication is required to access this resource\"}"),
+			json(none));
+		// the real server's security filter throws outside its error handling: the container's 500, on every
+		// path, sign-in and profile included
+		for (final String path : new String[] { "collections", "auth/profile", "submissions" }) {
+			final HttpResponse<byte[]> r = calls().get(path, "0123456789abcdef");
+			assertEquals(500, r.statusCode(), path);
+			assertEquals("Internal Server Error", json(r).get("error").asText(), path);
+			assertEquals("/" + path, json(r).get("path").asText(), path);
 		}
+		assertEquals(500, calls().send(calls().request("auth/login", "0123456789abcdef").header("Content-Type",
+			"application/json").POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"alice\",\"password\":\"wonder\"}")))
+			.statusCode());
 	}
 
 	@Test
@@ -139,7 +158,7 @@ class LocalArchiveServerContractTest {
 		final JsonNode collections = json(calls().get("collections", token));
 		assertEquals("BioImages", collections.get(0).get("accno").asText());
 		assertEquals(200, calls().postJson("auth/logout", token, "{\"sessid\":\"" + token + "\"}").statusCode());
-		assertEquals(401, calls().get("auth/profile", token).statusCode());
+		assertEquals(500, calls().get("auth/profile", token).statusCode(), "a token after logout is unknown");
 	}
 
 	@Test
@@ -198,7 +217,7 @@ class LocalArchiveServerContractTest {
 			.replace("{\"name\":\"AttachTo\"", "{\"name\":\"RootPath\",\"value\":\"pkg\"},{\"name\":\"AttachTo\"");
 		final String accNo = submitAsync(token, pageTab);
 		assertEquals("S-BIAD1", accNo);
-		assertEquals("PROCESSED", pollStatus(token, accNo));
+		assertEquals("POST_PROCESSED", pollStatus(token, accNo));
 		final JsonNode info = json(calls().get("submissions/" + accNo, token));
 		assertEquals(accNo, info.get("accno").asText());
 		assertEquals(accNo, info.get("displayAccNo").asText());
@@ -206,6 +225,7 @@ class LocalArchiveServerContractTest {
 		assertEquals("PROCESSED", info.get("status").asText());
 		assertEquals(0, info.get("errors").size());
 		assertTrue(info.has("mtime") && info.has("rtime") && info.has("newSubmission"));
+		assertFalse(info.has("version") || info.has("ctime"), info.toString());
 		final JsonNode stored = json(calls().get("submissions/" + accNo + ".json", token));
 		assertEquals(accNo, stored.get("accno").asText());
 		assertEquals("[]", json(calls().get("submissions/requests/" + accNo + "/1/errors", token)).toString());
@@ -217,13 +237,16 @@ class LocalArchiveServerContractTest {
 				pageTab)));
 		assertEquals(200, sync.statusCode());
 		assertEquals("S-BIAD2", json(sync).get("accno").asText());
-		// search finds both by title
-		final JsonNode found = json(calls().get("submissions?offset=0&limit=10&keywords=nuclei", token));
+		// the listing has both, newest first
+		final JsonNode found = json(calls().get("submissions?offset=0&limit=10", token));
 		assertEquals(2, found.size());
+		assertEquals("S-BIAD2", found.get(0).get("accno").asText());
 	}
 
 	@Test
-	void missingListedFilesMakeTheRequestInvalid() throws Exception {
+	void missingListedFilesMakeTheRequestInvalidInAsyncMode() throws Exception {
+		server.close();
+		server = start(options(0).asyncMode(true));
 		final String token = login("alice", "wonder");
 		final Path pkg = TestPackages.write(tmp.resolve("pkg"), "Incomplete", 2, 10, 2);
 		assertEquals(200, calls().upload(token, "", "annotations.tsv", Files.readAllBytes(pkg.resolve("annotations.tsv")))
@@ -232,8 +255,9 @@ class LocalArchiveServerContractTest {
 			StandardCharsets.UTF_8));
 		assertEquals("INVALID", pollStatus(token, accNo));
 		final JsonNode errors = json(calls().get("submissions/requests/" + accNo + "/1/errors", token));
-		assertEquals("The following files could not be found: annotations/image_000.geojson, " +
-			"annotations/image_001.geojson", errors.get(0).asText());
+		assertEquals("The following files could not be found:\n  - annotations/image_000.geojson\n" +
+			"  - annotations/image_001.geojson\nReferenced in file list: annotations.tsv\nList of available sources:\n" +
+			"  - alice@localhost user files", errors.get(0).asText());
 		final JsonNode info = json(calls().get("submissions/" + accNo, token));
 		assertEquals("INVALID", info.get("status").asText());
 		assertEquals(errors.get(0).asText(), info.get("errors").get(0).asText());
@@ -247,12 +271,12 @@ class LocalArchiveServerContractTest {
 		assertEquals(200, calls().upload(token, "", "bad.tsv", "Files\nbad:name.tif\n".getBytes(StandardCharsets.UTF_8))
 			.statusCode());
 		final String past = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
-		final String[][] cases = { { TestPackages.pageTab("t", null, "x.tsv"), "Release date is required" },
-			{ TestPackages.pageTab("t", past, "annotations.tsv"), "in the past" },
-			{ TestPackages.pageTab("t", TestPackages.futureDate(), "annotations.tsv"), "is empty" },
-			{ TestPackages.pageTab("t", TestPackages.futureDate(), "missing.tsv"), "could not be found" },
+		final String[][] cases = { { TestPackages.pageTab("t", null, "annotations.tsv"), "Release date is required" },
+			{ TestPackages.pageTab("t", past, "bad.tsv"), "Release date cannot be in the past" },
+			{ TestPackages.pageTab("t", TestPackages.futureDate(), "annotations.tsv"),
+				"Problem processing file list 'annotations.tsv': A file list should contain at least one file" },
 			{ TestPackages.pageTab("t", TestPackages.futureDate(), "bad.tsv"),
-				"The given file path contains invalid characters: bad:name.tif" } };
+				"The given file path contains invalid characters: bad:name.tif\\nReferenced in file list: bad.tsv" } };
 		for (final String[] c : cases) {
 			final HttpResponse<byte[]> r = calls().send(calls().request("submissions/async", token).header("Submission_Type",
 				"application/json").POST(HttpRequest.BodyPublishers.ofString(c[0])));
@@ -266,9 +290,27 @@ class LocalArchiveServerContractTest {
 			.POST(HttpRequest.BodyPublishers.ofString("<x/>")));
 		assertEquals(415, tsv.statusCode());
 		assertEquals("FAIL", json(tsv).get("status").asText());
+		// a file list that cannot be found, or named, is a 500: the real server fails to read the submission
+		for (final String list : new String[] { "missing.tsv", "bad:name.tsv" }) {
+			final HttpResponse<byte[]> r = calls().send(calls().request("submissions/async", token).header(
+				"Submission_Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(TestPackages.pageTab("t",
+					TestPackages.futureDate(), list))));
+			assertEquals(500, r.statusCode(), list);
+			assertTrue(json(r).get("log").get("message").asText().startsWith(list.equals("missing.tsv")
+				? "The following files could not be found:\n  - missing.tsv\nList of available sources:\n"
+				: "The given file path contains invalid characters: bad:name.tsv"), json(r).toString());
+		}
 		assertEquals(404, calls().get("submissions/S-BIAD999", token).statusCode());
 		assertEquals("FAIL", json(calls().get("submissions/S-BIAD999", token)).get("status").asText());
-		assertEquals(404, calls().get("submissions/requests/S-BIAD999/1/status", token).statusCode());
+		assertEquals(404, calls().get("submissions/S-BIAD999.json", token).statusCode());
+		// an unknown request is the real server's 500 (SubmissionRequestNotFoundException)
+		for (final String request : new String[] { "S-BIAD999/1/status", "S-BIAD999/1/errors", "S-BIAD999/x/status" }) {
+			final HttpResponse<byte[]> r = calls().get("submissions/requests/" + request, token);
+			assertEquals(500, r.statusCode(), request);
+			assertEquals("FAIL", json(r).get("status").asText(), request);
+		}
+		assertEquals("The submission request 'S-BIAD999', version: 1 was not found", json(calls().get(
+			"submissions/requests/S-BIAD999/1/status", token)).get("log").get("message").asText());
 	}
 
 	@Test
@@ -283,7 +325,7 @@ class LocalArchiveServerContractTest {
 			"text/plain").header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(tsv)));
 		assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
 		final String accNo = json(r).get("accNo").asText();
-		assertEquals("PROCESSED", pollStatus(token, accNo));
+		assertEquals("POST_PROCESSED", pollStatus(token, accNo));
 		assertEquals("TSV study", json(calls().get("submissions/" + accNo, token)).get("title").asText());
 		final HttpResponse<byte[]> converted = calls().send(calls().request("submissions/check-pagetab?source=tsv&target=json", token)
 			.POST(HttpRequest.BodyPublishers.ofString(tsv)));
@@ -312,10 +354,10 @@ class LocalArchiveServerContractTest {
 			pageTab.remove("accno");
 			final HttpResponse<byte[]> r = calls().send(calls().request("submissions/async", token).header("Submission_Type",
 				"application/json").POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(pageTab))));
-			assertEquals(400, r.statusCode(), name);
-			final String causes = json(r).get("log").get("subnodes").toString();
-			assertTrue(causes.contains("is in the past"), causes);
-			assertTrue(causes.contains("could not be found in the user area"), causes);
+			// its file lists are not in her folder: the real server cannot read it (500)
+			assertEquals(500, r.statusCode(), name);
+			assertTrue(json(r).get("log").get("message").asText().startsWith("The following files could not be found:"),
+				name + " " + json(r));
 		}
 	}
 
@@ -339,7 +381,8 @@ class LocalArchiveServerContractTest {
 			"Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
 				"fileListName=list.tsv&rootPath=p")));
 		assertEquals(400, missing.statusCode());
-		assertTrue(json(missing).toString().contains("The following files could not be found: folder/a.txt"));
+		assertTrue(json(missing).toString().contains("The following files could not be found:\\n  - folder/a.txt"),
+			json(missing).toString());
 		assertEquals(200, calls().upload(token, "p/folder", "a.txt", new byte[] { 7 }).statusCode());
 		final HttpResponse<byte[]> valid = calls().send(calls().request("submissions/fileLists/validate", token).header(
 			"Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
@@ -396,7 +439,7 @@ class LocalArchiveServerContractTest {
 	}
 
 	@Test
-	void aSubmissionThatFailsWhileProcessedEndsInvalid() throws Exception {
+	void aSubmissionThatFailsWhileProcessedStaysInItsStatus() throws Exception {
 		server.close();
 		server = start(1_000); // each stage takes a second: the file can be taken away in between
 		final String token = login("alice", "wonder");
@@ -428,13 +471,17 @@ class LocalArchiveServerContractTest {
 		assertTrue(json(again).get("log").get("message").asText().endsWith("is currently being processed."));
 		assertEquals(200, calls().postJson("files/user/delete", token, "{\"path\":\"p\",\"fileName\":\"a.txt\"}")
 			.statusCode());
+		// as on the real server, a stage that fails leaves the request where it was, for ever: nothing marks it
+		// INVALID, and the accession takes no new version
 		final HttpResponse<byte[]> r = sync.get(60, java.util.concurrent.TimeUnit.SECONDS);
-		assertEquals(400, r.statusCode());
-		final String causes = json(r).get("log").get("subnodes").toString();
-		assertTrue(causes.contains("the file 'a.txt' could not be copied into the submission"), causes);
-		assertFalse(causes.contains(tmp.toString()), "no path of the server's store: " + causes);
-		assertEquals("INVALID", json(calls().get("submissions/S-BIAD1", token)).get("status").asText());
-		assertEquals("INVALID", json(calls().get("submissions/requests/S-BIAD1/1/status", token)).asText());
+		assertEquals(500, r.statusCode());
+		final String message = json(r).get("log").get("message").asText();
+		assertEquals("the file 'a.txt' could not be copied into the submission", message);
+		assertFalse(message.contains(tmp.toString()), "no path of the server's store: " + message);
+		assertEquals("CLEANED", json(calls().get("submissions/requests/S-BIAD1/1/status", token)).asText());
+		assertEquals("PROCESSING", json(calls().get("submissions/S-BIAD1", token)).get("status").asText());
+		assertEquals(500, submitSync(token, pageTab.replace("{\"attributes\"", "{\"accno\":\"S-BIAD1\",\"attributes\""))
+			.statusCode());
 	}
 
 	@Test
@@ -446,7 +493,8 @@ class LocalArchiveServerContractTest {
 		final HttpResponse<byte[]> r = submitSync(token, TestPackages.pageTab("Dots", TestPackages.futureDate(), "list.tsv")
 			.replace("{\"name\":\"AttachTo\"", "{\"name\":\"RootPath\",\"value\":\"p\"},{\"name\":\"AttachTo\""));
 		assertEquals(400, r.statusCode());
-		assertTrue(json(r).toString().contains("The following files could not be found: a.txt/.., ."), json(r).toString());
+		assertTrue(json(r).toString().contains("The following files could not be found:\\n  - a.txt/..\\n  - .\\n"), json(r)
+			.toString());
 	}
 
 	@Test
@@ -477,7 +525,7 @@ class LocalArchiveServerContractTest {
 		server = start(0);
 		// the session, the pending request and the accession counter all survive
 		assertEquals(200, calls().get("auth/profile", token).statusCode());
-		assertEquals("PROCESSED", pollStatus(token, accNo));
+		assertEquals("POST_PROCESSED", pollStatus(token, accNo));
 		token = login("alice", "wonder");
 		assertEquals("S-BIAD2", submitAsync(token, pageTab));
 		// the token itself is never written to the store

@@ -81,6 +81,47 @@ final class ServerCalls {
 			name).toString());
 	}
 
+	/** {@code POST /submissions/async} (or {@code /submissions}, sync) with a PageTab JSON. */
+	HttpResponse<byte[]> submit(final String token, final String pageTab, final boolean async) throws IOException,
+		InterruptedException
+	{
+		return send(request(async ? "submissions/async" : "submissions", token).header("Submission_Type",
+			"application/json").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+				pageTab)));
+	}
+
+	/** The status of a request, or "HTTP " and the status code when there is none. */
+	String status(final String token, final String accNo, final int version) throws IOException,
+		InterruptedException
+	{
+		final HttpResponse<byte[]> r = get("submissions/requests/" + accNo + "/" + version + "/status", token);
+		return r.statusCode() == 200 ? json(r).asText() : "HTTP " + r.statusCode();
+	}
+
+	/** Polls a request (every 10 ms, for up to 30 s) until its status is one of {@code wanted}; returns it. */
+	String awaitStatus(final String token, final String accNo, final int version, final String... wanted)
+		throws IOException, InterruptedException
+	{
+		String status = "";
+		for (int i = 0; i < 3000; i++) {
+			status = status(token, accNo, version);
+			for (final String w : wanted)
+				if (w.equals(status)) return status;
+			Thread.sleep(10);
+		}
+		throw new AssertionError(accNo + " version " + version + " never reached " + String.join(" or ", wanted) +
+			": " + status);
+	}
+
+	/** The error message of a FAIL body, with its causes after it, one a line. */
+	static String failure(final HttpResponse<byte[]> r) throws IOException {
+		final JsonNode log = json(r).path("log");
+		final StringBuilder sb = new StringBuilder(log.path("message").asText());
+		for (final JsonNode n : log.path("subnodes"))
+			sb.append('\n').append(n.path("message").asText());
+		return sb.toString();
+	}
+
 	static JsonNode json(final HttpResponse<byte[]> r) throws IOException {
 		return JSON.readTree(r.body());
 	}
