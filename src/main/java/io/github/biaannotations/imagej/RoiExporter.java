@@ -152,7 +152,9 @@ public final class RoiExporter {
 	 * size overflowed to a negative number (found by RoiFilesFuzzTest) cannot.
 	 */
 	private static boolean traceable(final java.awt.Rectangle b) {
-		return b.width >= 0 && b.height >= 0 && (long) b.width * b.height <= MAX_TRACED_PIXELS;
+		// both sides at least 1: a box 0 rows high and 200 million columns wide holds no pixel, but tracing it
+		// would still allocate rows of its width (found by RoiFilesFuzzTest)
+		return b.width > 0 && b.height > 0 && (long) b.width * b.height <= MAX_TRACED_PIXELS;
 	}
 
 	/**

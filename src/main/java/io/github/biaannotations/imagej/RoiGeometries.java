@@ -66,6 +66,8 @@ final class RoiGeometries {
 		final Rectangle r = roi.getBounds();
 		final ImageProcessor mask = roi.getMask();
 		final int w = r.width, h = r.height;
+		if (mask != null && edgesOver(mask, w, h, MAX_MASK_EDGES))
+			throw new IllegalArgumentException("the mask has more than " + MAX_MASK_EDGES + " pixel edges to trace");
 		// read row by row: no int copy of the whole mask
 		final Map<Integer, Geometry> traced = tracer.trace((y, row) -> {
 			if (mask == null) java.util.Arrays.fill(row, 1);
@@ -74,6 +76,32 @@ final class RoiGeometries {
 		}, w, h, r.x, r.y);
 		final Geometry g = traced.get(1);
 		return g != null ? g : factory.createPolygon();
+	}
+
+	/**
+	 * Pixel edges a traced mask may have: each costs the tracer some 60 bytes at its peak, so this bounds it to about
+	 * 120 MB. A mask within the pixel limit can still have an edge at almost every pixel (a ROI file found by
+	 * RoiFilesFuzzTest made one that ran a 460 MB heap out of memory in the tracer).
+	 */
+	static final long MAX_MASK_EDGES = 1L << 21;
+
+	/** Whether the mask has more than {@code limit} edges between a pixel in it and one outside (borders count). */
+	static boolean edgesOver(final ImageProcessor mask, final int w, final int h, final long limit) {
+		long edges = 0;
+		for (int y = 0; y < h; y++) {
+			boolean left = false;
+			for (int x = 0, i = y * w; x < w; x++, i++) {
+				final boolean in = mask.get(i) != 0;
+				if (in != left) edges++;
+				if (in != (y > 0 && mask.get(i - w) != 0)) edges++;
+				left = in;
+			}
+			if (left) edges++;
+			if (edges > limit) return true;
+		}
+		for (int x = 0, i = (h - 1) * w; h > 0 && x < w; x++, i++)
+			if (mask.get(i) != 0) edges++;
+		return edges > limit;
 	}
 
 	/**
