@@ -4,17 +4,21 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongConsumer;
 
 /**
- * A request body made of a small head, a file read in large chunks, and a small tail, with a known length.
- * Reads only as fast as the HTTP client asks (backpressure), so memory stays at a few chunks whatever the
- * file's size; each subscription reads the file afresh, so a retried request sends it whole again.
+ * A request body of small pieces of bytes and of files read in large chunks, with a known length. Reads only as
+ * fast as the HTTP client asks (backpressure), so memory stays at a few chunks whatever the files' sizes; each
+ * subscription reads the files afresh, so a retried request sends them whole again. Each file with a sha256 to
+ * match is hashed as it is read, and a file whose bytes differ fails the body before its last chunk is handed
+ * out ({@link PackageFileChanged}): the request never completes, so the archive never stores such a file.
  */
 final class FileBodyPublisher implements HttpRequest.BodyPublisher {
 
@@ -22,25 +26,47 @@ final class FileBodyPublisher implements HttpRequest.BodyPublisher {
 	/** Direct buffers per subscription: file to socket without copies through the Java heap. */
 	private static final int POOL = 8;
 
-	private final byte[] head;
-	private final Path file;
-	private final long fileSize;
-	private final byte[] tail;
-	private final LongConsumer fileBytesRead;
+	/** A piece of the body: bytes, or a package file read when sent. */
+	static final class Piece {
 
-	FileBodyPublisher(final byte[] head, final Path file, final long fileSize, final byte[] tail,
-		final LongConsumer fileBytesRead)
-	{
-		this.head = head;
-		this.file = file;
-		this.fileSize = fileSize;
-		this.tail = tail;
-		this.fileBytesRead = fileBytesRead;
+		final byte[] bytes;
+		final PackageFiles.Entry file;
+
+		private Piece(final byte[] bytes, final PackageFiles.Entry file) {
+			this.bytes = bytes;
+			this.file = file;
+		}
+
+		static Piece of(final String text) {
+			return new Piece(text.getBytes(StandardCharsets.UTF_8), null);
+		}
+
+		static Piece of(final PackageFiles.Entry file) {
+			return new Piece(null, file);
+		}
+
+		long length() {
+			return bytes != null ? bytes.length : file.size;
+		}
+	}
+
+	private final List<Piece> pieces;
+	private final UploadBody.Sent sent;
+	private final long length;
+
+	FileBodyPublisher(final List<Piece> pieces, final UploadBody.Sent sent) {
+		this.pieces = pieces;
+		this.sent = sent;
+		long n = 0;
+		for (final Piece p : pieces) {
+			n += p.length();
+		}
+		this.length = n;
 	}
 
 	@Override
 	public long contentLength() {
-		return head.length + fileSize + tail.length;
+		return length;
 	}
 
 	@Override
@@ -55,10 +81,12 @@ final class FileBodyPublisher implements HttpRequest.BodyPublisher {
 		private final AtomicLong demand = new AtomicLong();
 		private final AtomicBoolean draining = new AtomicBoolean();
 		private volatile boolean done;
+		/** The piece to hand out next. */
+		private int index;
+		/** The file being read, with how much of it was read and the digest of that. */
 		private FileChannel channel;
-		/** 0 = head next, 1 = file, 2 = tail next, 3 = complete. */
-		private int stage;
 		private long read;
+		private MessageDigest digest;
 		private final ByteBuffer[] pool = new ByteBuffer[POOL];
 
 		Subscription(final Flow.Subscriber<? super ByteBuffer> subscriber) {
@@ -102,30 +130,57 @@ final class FileBodyPublisher implements HttpRequest.BodyPublisher {
 			}
 		}
 
+		/** The next buffer of the body, or null at its end. */
 		private ByteBuffer next() throws IOException {
-			if (stage == 0) {
-				stage = 1;
-				channel = FileChannel.open(file, StandardOpenOption.READ);
-				return ByteBuffer.wrap(head);
-			}
-			if (stage == 1) {
-				if (read < fileSize) {
-					final ByteBuffer buf = buffer((int) Math.min(CHUNK, fileSize - read));
+			while (index < pieces.size()) {
+				final Piece p = pieces.get(index);
+				if (p.bytes != null) {
+					index++;
+					return ByteBuffer.wrap(p.bytes);
+				}
+				final PackageFiles.Entry f = p.file;
+				if (channel == null) open(f);
+				if (read < f.size) {
+					final ByteBuffer buf = buffer((int) Math.min(CHUNK, f.size - read));
 					while (buf.hasRemaining()) {
-						if (channel.read(buf) < 0) throw new IOException(file + " became shorter while being sent");
+						if (channel.read(buf) < 0) throw new PackageFileChanged(f.path + " became shorter while being " +
+							"sent (" + (read + buf.position()) + " of " + f.size + " bytes). Nothing was submitted; push again " +
+							"when nothing writes to the package");
 					}
 					buf.flip();
 					read += buf.remaining();
-					fileBytesRead.accept(buf.remaining());
+					if (digest != null) {
+						digest.update(buf);
+						buf.flip();
+					}
+					// the file's last bytes go out only when the whole file is what it should be
+					if (read == f.size) finish(f);
+					sent.bytes(buf.remaining());
 					return buf;
 				}
-				stage = 2;
-			}
-			if (stage == 2) {
-				stage = 3;
-				return ByteBuffer.wrap(tail);
+				finish(f);
 			}
 			return null;
+		}
+
+		private void open(final PackageFiles.Entry f) throws IOException {
+			channel = FileChannel.open(f.file, StandardOpenOption.READ);
+			read = 0;
+			digest = f.sha256 == null ? null : sha256();
+			sent.file(f);
+		}
+
+		/** Checks the file read whole and moves on to the next piece. */
+		private void finish(final PackageFiles.Entry f) throws IOException {
+			close();
+			channel = null;
+			index++;
+			if (digest == null) return;
+			final String got = hex(digest.digest());
+			digest = null;
+			if (!got.equals(f.sha256)) throw new PackageFileChanged(f.path + " changed after it was exported: its " +
+				"sha256 differs from the one in the package's manifest. It was not uploaded and nothing was submitted; " +
+				"export the package again (or restore the file), then push");
 		}
 
 		/**
@@ -169,5 +224,24 @@ final class FileBodyPublisher implements HttpRequest.BodyPublisher {
 			done = true;
 			close();
 		}
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (final NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", e);
+		}
+	}
+
+	private static String hex(final byte[] digest) {
+		final char[] out = new char[digest.length * 2];
+		final char[] digits = "0123456789abcdef".toCharArray();
+		for (int i = 0; i < digest.length; i++) {
+			out[2 * i] = digits[(digest[i] >> 4) & 0xf];
+			out[2 * i + 1] = digits[digest[i] & 0xf];
+		}
+		return new String(out);
 	}
 }
