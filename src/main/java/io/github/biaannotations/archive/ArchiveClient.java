@@ -144,25 +144,32 @@ public final class ArchiveClient {
 	}
 
 	/**
-	 * Uploads files into one user-area folder (created when missing) in one request, replacing files of the same
-	 * names. Streamed from disk, each file checked against its sha256 as it is read (a file that differs fails the
-	 * request before its last bytes are sent: USAGE); retried from the start on connection faults and 5xx.
+	 * Uploads the files of {@code body} into its user-area folder (created when missing) in one request, replacing
+	 * files of the same names. Streamed from disk, each file checked against its sha256 as it is read (a file that
+	 * differs fails the request before its last bytes are sent: USAGE); retried from the start on connection faults
+	 * and 5xx. The body's buffers are given back when the request is over.
 	 *
 	 * @param alongside how many such requests are sent at once, which share the connection's bandwidth
 	 * @param sent told how many bytes of the files were read for sending; {@code restart} is run before each try
 	 */
-	void upload(final String folder, final List<PackageFiles.Entry> files, final int alongside,
-		final UploadBody.Sent sent, final Runnable restart) throws ArchiveException
+	void upload(final UploadBody body, final int alongside, final UploadBody.Sent sent, final Runnable restart)
+		throws ArchiveException
 	{
-		final UploadBody body = new UploadBody(folder, files);
 		final Duration timeout = CALL_TIMEOUT.plusSeconds(body.fileBytes() * Math.max(1, alongside) / MIN_UPLOAD_RATE);
+		final List<PackageFiles.Entry> files = body.files();
+		final String folder = body.folder();
 		final String target = files.size() == 1 ? (folder.isEmpty() ? "" : folder + "/") + files.get(0).name()
 			: (folder.isEmpty() ? "the top folder" : folder) + ", " + files.size() + " files";
-		calls.call("POST /files/user/upload (" + target + ")", true, false, false, t -> {
-			restart.run();
-			return calls.authorized("files/user/upload", t).timeout(timeout).header("Content-Type", body.contentType())
-				.POST(body.publisher(sent)).build();
-		});
+		try {
+			calls.call("POST /files/user/upload (" + target + ")", true, false, false, t -> {
+				restart.run();
+				return calls.authorized("files/user/upload", t).timeout(timeout).header("Content-Type", body
+					.contentType()).POST(body.publisher(sent)).build();
+			});
+		}
+		finally {
+			body.release();
+		}
 	}
 
 	/**

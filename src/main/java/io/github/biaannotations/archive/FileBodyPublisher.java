@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FileBodyPublisher implements HttpRequest.BodyPublisher {
 
-	private static final int CHUNK = 512 * 1024;
+	private static final int CHUNK = SendBuffers.SIZE;
 	/** Direct buffers per subscription: file to socket without copies through the Java heap. */
 	private static final int POOL = 8;
 
@@ -52,11 +53,16 @@ final class FileBodyPublisher implements HttpRequest.BodyPublisher {
 
 	private final List<Piece> pieces;
 	private final UploadBody.Sent sent;
+	private final SendBuffers buffers;
+	/** Every buffer taken from {@link #buffers}, and every subscription, until {@link #release}. */
+	private final List<ByteBuffer> taken = new ArrayList<>();
+	private final List<Subscription> subscriptions = new ArrayList<>();
 	private final long length;
 
-	FileBodyPublisher(final List<Piece> pieces, final UploadBody.Sent sent) {
+	FileBodyPublisher(final List<Piece> pieces, final UploadBody.Sent sent, final SendBuffers buffers) {
 		this.pieces = pieces;
 		this.sent = sent;
+		this.buffers = buffers;
 		long n = 0;
 		for (final Piece p : pieces) {
 			n += p.length();
@@ -69,9 +75,29 @@ final class FileBodyPublisher implements HttpRequest.BodyPublisher {
 		return length;
 	}
 
+	/**
+	 * Gives the buffers back once the request is over (answered, or failed for good): every subscription is ended
+	 * first, and one still reading a file is waited for, so that no buffer given back is written to again.
+	 */
+	void release() {
+		synchronized (taken) {
+			for (final Subscription s : subscriptions) {
+				s.end();
+			}
+			subscriptions.clear();
+			for (final ByteBuffer b : taken) {
+				buffers.give(b);
+			}
+			taken.clear();
+		}
+	}
+
 	@Override
 	public void subscribe(final Flow.Subscriber<? super ByteBuffer> subscriber) {
 		final Subscription s = new Subscription(subscriber);
+		synchronized (taken) {
+			subscriptions.add(s);
+		}
 		subscriber.onSubscribe(s);
 	}
 
@@ -190,7 +216,10 @@ final class FileBodyPublisher implements HttpRequest.BodyPublisher {
 		private ByteBuffer buffer(final int size) {
 			for (int i = 0; i < POOL; i++) {
 				if (pool[i] == null) {
-					pool[i] = ByteBuffer.allocateDirect(CHUNK);
+					pool[i] = buffers.take();
+					synchronized (taken) {
+						taken.add(pool[i]);
+					}
 					pool[i].limit(size);
 					return pool[i];
 				}
@@ -222,6 +251,15 @@ final class FileBodyPublisher implements HttpRequest.BodyPublisher {
 		@Override
 		public void cancel() {
 			done = true;
+			close();
+		}
+
+		/** Ends the subscription and waits until no thread is reading for it any more. */
+		void end() {
+			done = true;
+			while (draining.get()) {
+				Thread.onSpinWait();
+			}
 			close();
 		}
 	}

@@ -26,10 +26,18 @@ final class UploadBody {
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final String boundary;
+	private final String folder;
+	private final List<PackageFiles.Entry> files;
+	private final SendBuffers buffers;
 	private final List<FileBodyPublisher.Piece> pieces = new ArrayList<>();
+	private final List<FileBodyPublisher> publishers = new ArrayList<>();
 	private final long fileBytes;
 
-	UploadBody(final String folder, final List<PackageFiles.Entry> files) {
+	/** The body that uploads {@code files} into {@code folder}, read through {@code buffers}. */
+	UploadBody(final String folder, final List<PackageFiles.Entry> files, final SendBuffers buffers) {
+		this.folder = folder;
+		this.files = files;
+		this.buffers = buffers;
 		final byte[] b = new byte[12];
 		RANDOM.nextBytes(b);
 		final StringBuilder sb = new StringBuilder("bia-annotations-");
@@ -56,13 +64,35 @@ final class UploadBody {
 		return "multipart/form-data; boundary=" + boundary;
 	}
 
+	String folder() {
+		return folder;
+	}
+
+	List<PackageFiles.Entry> files() {
+		return files;
+	}
+
 	/** Bytes of the files in the body. */
 	long fileBytes() {
 		return fileBytes;
 	}
 
-	/** A publisher of the whole body with a known length; each subscription reads the files afresh. */
+	/** A publisher of the whole body with a known length (one for each time the request is sent). */
 	HttpRequest.BodyPublisher publisher(final Sent sent) {
-		return new FileBodyPublisher(pieces, sent);
+		final FileBodyPublisher p = new FileBodyPublisher(pieces, sent, buffers);
+		synchronized (publishers) {
+			publishers.add(p);
+		}
+		return p;
+	}
+
+	/** Gives the buffers of every time the request was sent back: the request is over. */
+	void release() {
+		synchronized (publishers) {
+			for (final FileBodyPublisher p : publishers) {
+				p.release();
+			}
+			publishers.clear();
+		}
 	}
 }

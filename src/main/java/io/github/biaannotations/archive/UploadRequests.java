@@ -15,14 +15,19 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class UploadRequests {
 
+	/** Buffers kept per request on its way: what one request's body holds at most. */
+	private static final int BUFFERS_PER_REQUEST = 8;
+
 	private final ArchiveClient client;
 	private final ProgressMeter meter;
 	private final int inFlight;
+	private final SendBuffers buffers;
 
 	UploadRequests(final ArchiveClient client, final ProgressMeter meter, final int inFlight) {
 		this.client = client;
 		this.meter = meter;
 		this.inFlight = inFlight;
+		this.buffers = new SendBuffers(inFlight * BUFFERS_PER_REQUEST);
 	}
 
 	/** Sends every request into {@code folder} (each into the folder of its files) and returns when all are done. */
@@ -75,7 +80,8 @@ final class UploadRequests {
 	{
 		final String parent = files.get(0).parent();
 		final ProgressMeter.Request progress = meter.request(files);
-		client.upload(parent.isEmpty() ? folder : folder + "/" + parent, files, alongside, progress, progress::restart);
+		client.upload(new UploadBody(parent.isEmpty() ? folder : folder + "/" + parent, files, buffers), alongside,
+			progress, progress::restart);
 		progress.done();
 	}
 }
