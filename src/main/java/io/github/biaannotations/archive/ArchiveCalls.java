@@ -1,12 +1,7 @@
 package io.github.biaannotations.archive;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,11 +28,13 @@ final class ArchiveCalls {
 	static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
 	/** How long a session found valid is taken to stay so for requests failing at the same time. */
 	private static final long VALID_FOR_MILLIS = 2000;
+	private static final String PLAIN_HTTP_HINT = ". If the server there speaks plain HTTP (a local archive started " +
+		"without a key store), use http://";
 
 	/** Builds a request with the session token of the moment. */
 	interface RequestFactory {
 
-		HttpRequest build(String token);
+		HttpTransport.Request build(String token);
 	}
 
 	/** Signs in, setting {@link #token}. */
@@ -48,7 +45,7 @@ final class ArchiveCalls {
 
 	private final URI base;
 	private final String login;
-	private final HttpClient http;
+	private final HttpTransport http;
 	private final RetryPolicy retry;
 	private final PushListener listener;
 	private final ObjectMapper json;
@@ -60,7 +57,7 @@ final class ArchiveCalls {
 	/** The session token; null when not signed in. */
 	volatile String token;
 
-	ArchiveCalls(final URI base, final String login, final HttpClient http, final RetryPolicy retry,
+	ArchiveCalls(final URI base, final String login, final HttpTransport http, final RetryPolicy retry,
 		final PushListener listener, final ObjectMapper json, final SignIn signIn)
 	{
 		this.base = base;
@@ -72,9 +69,9 @@ final class ArchiveCalls {
 		this.signIn = signIn;
 	}
 
-	HttpRequest.Builder authorized(final String path, final String t) {
-		return HttpRequest.newBuilder(base.resolve(path)).timeout(CALL_TIMEOUT).header("X-Session-Token", t == null
-			? "" : t);
+	/** A request with the session token {@code t}. */
+	HttpTransport.Request authorized(final String method, final String path, final String t) {
+		return new HttpTransport.Request(method, path, CALL_TIMEOUT).header("X-Session-Token", t == null ? "" : t);
 	}
 
 	/**
@@ -95,23 +92,26 @@ final class ArchiveCalls {
 		int attempt = 1;
 		while (true) {
 			final String used = token;
-			final HttpResponse<byte[]> r;
+			final HttpTransport.Response r;
 			try {
-				r = http.send(factory.build(used), HttpResponse.BodyHandlers.ofByteArray());
+				r = http.send(factory.build(used));
 			}
 			catch (final SSLException e) {
 				// An unverifiable certificate does not get better by trying again.
+				// a server that speaks plain HTTP answers the handshake with something that is no TLS record
+				final String plain = String.valueOf(e.getMessage()).contains("Unsupported or unrecognized SSL message")
+					? PLAIN_HTTP_HINT : "";
 				throw new ArchiveException(ArchiveException.Kind.CONNECTION, "Cannot establish a verified HTTPS " +
 					"connection to " + base + " (" + what + "): " + describe(e) + ". Certificates are always verified;" +
-					" for a private certificate, add it to a trust store (-Djavax.net.ssl.trustStore=...)", what, 0, null,
-					null, e);
+					" for a private certificate, add it to a trust store (-Djavax.net.ssl.trustStore=...)" + plain, what, 0,
+					null, null, e);
 			}
 			catch (final IOException e) {
 				// A file of the request that is not what it should be: sending it again does not help.
 				final PackageFileChanged changed = PackageFileChanged.in(e);
 				if (changed != null) throw new ArchiveException(ArchiveException.Kind.USAGE, changed.getMessage(), changed);
 				// Nothing reached the server when the connection could not even be opened.
-				final boolean notSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
+				final boolean notSent = e instanceof HttpTransport.NotConnected;
 				if ((idempotent || notSent || signingIn) && attempt < retry.attempts()) {
 					backoff(what, describe(e), attempt++);
 					continue;
@@ -126,8 +126,8 @@ final class ArchiveCalls {
 				Thread.currentThread().interrupt();
 				throw new ArchiveException(ArchiveException.Kind.CONNECTION, "Interrupted during " + what, e);
 			}
-			final int status = r.statusCode();
-			if (status >= 200 && status < 300) return parse(r.body(), what);
+			final int status = r.status;
+			if (status >= 200 && status < 300) return parse(r.body, what);
 			if (orNull && notFound(r)) return null;
 			if (signingIn && status == 401) throw failure(ArchiveException.Kind.AUTHENTICATION, "The archive at " + base +
 				" refused the sign-in of '" + login + "'", what, r);
@@ -197,11 +197,11 @@ final class ArchiveCalls {
 	}
 
 	/** Whether an answer says that the thing asked for does not exist (404, or the real archive's 500 for it). */
-	private boolean notFound(final HttpResponse<byte[]> r) {
-		if (r.statusCode() == 404) return true;
-		if (r.statusCode() < 500) return false;
+	private boolean notFound(final HttpTransport.Response r) {
+		if (r.status == 404) return true;
+		if (r.status < 500) return false;
 		try {
-			final JsonNode body = json.readTree(r.body());
+			final JsonNode body = json.readTree(r.body);
 			return body != null && body.path("log").path("message").asText("").contains("was not found");
 		}
 		catch (final IOException | RuntimeException e) {
@@ -221,9 +221,9 @@ final class ArchiveCalls {
 	 */
 	private boolean sessionValid(final String t) {
 		try {
-			final HttpResponse<Void> r = http.send(authorized("auth/profile", t).timeout(Duration.ofSeconds(30)).GET()
-				.build(), HttpResponse.BodyHandlers.discarding());
-			final int status = r.statusCode();
+			final HttpTransport.Request profile = authorized("GET", "auth/profile", t);
+			profile.timeout = Duration.ofSeconds(30);
+			final int status = http.send(profile).status;
 			return !(status == 401 || status == 403 || status >= 500);
 		}
 		catch (final IOException e) {
@@ -248,13 +248,13 @@ final class ArchiveCalls {
 
 	/** An exception carrying the server's own message and detail lines from its error body. */
 	private ArchiveException failure(final ArchiveException.Kind kind, final String message, final String what,
-		final HttpResponse<byte[]> r)
+		final HttpTransport.Response r)
 	{
 		String serverMessage = null;
 		boolean fromArchive = false;
 		final List<String> details = new ArrayList<>();
 		try {
-			final JsonNode body = json.readTree(r.body());
+			final JsonNode body = json.readTree(r.body);
 			if (body != null && body.has("log")) {
 				serverMessage = body.path("log").path("message").asText(null);
 				collect(body.path("log").path("subnodes"), details);
@@ -267,7 +267,7 @@ final class ArchiveCalls {
 			}
 		}
 		catch (final IOException | RuntimeException e) {
-			final String text = new String(r.body(), StandardCharsets.UTF_8).trim();
+			final String text = new String(r.body, StandardCharsets.UTF_8).trim();
 			if (!text.isEmpty()) serverMessage = text.length() > 300 ? text.substring(0, 300) + "..." : text;
 		}
 		final StringBuilder m = new StringBuilder(message);
@@ -275,7 +275,7 @@ final class ArchiveCalls {
 		for (final String d : details) {
 			m.append("\n  - ").append(d);
 		}
-		return new ArchiveException(kind, m.toString(), what, r.statusCode(), serverMessage, details, fromArchive, null);
+		return new ArchiveException(kind, m.toString(), what, r.status, serverMessage, details, fromArchive, null);
 	}
 
 	private static void collect(final JsonNode subnodes, final List<String> out) {
@@ -290,12 +290,11 @@ final class ArchiveCalls {
 	}
 
 	/**
-	 * An https:// address whose server speaks plain HTTP never finishes the TLS handshake: the connection
-	 * times out as if nobody answered. Say what may be wrong.
+	 * An https:// address whose server speaks plain HTTP may never finish the TLS handshake: the connection times
+	 * out as if nobody answered. Say what may be wrong.
 	 */
 	private String httpsHint(final IOException e) {
-		return e instanceof HttpConnectTimeoutException && "https".equalsIgnoreCase(base.getScheme())
-			? ". If the server there speaks plain HTTP (a local archive started without a key store), use http://"
-			: "";
+		return e instanceof HttpTransport.NotConnected && ((HttpTransport.NotConnected) e).timedOut && "https"
+			.equalsIgnoreCase(base.getScheme()) ? PLAIN_HTTP_HINT : "";
 	}
 }

@@ -3,9 +3,6 @@ package io.github.biaannotations.archive;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * A client of the BioImage Archive's submission API (BioStudies; archive-api.md) over {@code java.net.http}:
- * sign in, the user file area, submitting and request status. Requests are sent, retried and their failures
- * explained by {@link ArchiveCalls}; several may be in flight at once (uploads). The session token and the
+ * A client of the BioImage Archive's submission API (BioStudies; archive-api.md) over HTTP/1.1
+ * ({@link HttpTransport}): sign in, the user file area, submitting and request status. Requests are sent, retried
+ * and their failures explained by {@link ArchiveCalls}; several may be in flight at once (uploads). The session token and the
  * password are kept in memory only and never appear in messages or exceptions. Certificates are always verified
  * (the JDK's default trust, or the given {@link SSLContext}); plain HTTP is refused except to this machine.
  */
@@ -34,7 +31,7 @@ public final class ArchiveClient {
 	private final URI base;
 	private final String login;
 	private final char[] password;
-	private final HttpClient http;
+	private final HttpTransport http;
 	private final ObjectMapper json = new ObjectMapper();
 	private final ArchiveCalls calls;
 	private volatile boolean ftpFolder;
@@ -51,10 +48,7 @@ public final class ArchiveClient {
 		this.base = ArchiveUrls.checked(baseUrl);
 		this.login = login;
 		this.password = password.clone();
-		final HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(
-			Duration.ofSeconds(20)).followRedirects(HttpClient.Redirect.NEVER);
-		if (tls != null) b.sslContext(tls);
-		this.http = b.build();
+		this.http = new HttpTransport(base, tls);
 		this.calls = new ArchiveCalls(base, login, http, retry == null ? RetryPolicy.DEFAULT : retry, SerialListener.of(
 			listener), json, this::signIn);
 	}
@@ -89,9 +83,8 @@ public final class ArchiveClient {
 		catch (final IOException e) {
 			throw new ArchiveException(ArchiveException.Kind.USAGE, "Cannot encode the sign-in request", e);
 		}
-		final JsonNode profile = calls.call("POST /auth/login", false, true, false, t -> HttpRequest.newBuilder(base
-			.resolve("auth/login")).timeout(CALL_TIMEOUT).header("Content-Type", "application/json").POST(
-				HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+		final JsonNode profile = calls.call("POST /auth/login", false, true, false, t -> new HttpTransport.Request(
+			"POST", "auth/login", CALL_TIMEOUT).body("application/json", bytes));
 		Arrays.fill(bytes, (byte) 0);
 		final String sessid = profile.path("sessid").asText("");
 		if (sessid.isEmpty()) throw new ArchiveException(ArchiveException.Kind.SERVER, "Sign-in to " + base +
@@ -117,9 +110,8 @@ public final class ArchiveClient {
 		try {
 			final ObjectNode body = json.createObjectNode();
 			body.put("sessid", t);
-			http.send(HttpRequest.newBuilder(base.resolve("auth/logout")).timeout(Duration.ofSeconds(10)).header(
-				"X-Session-Token", t).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
-					.ofByteArray(json.writeValueAsBytes(body))).build(), HttpResponse.BodyHandlers.discarding());
+			http.send(new HttpTransport.Request("POST", "auth/logout", Duration.ofSeconds(10)).header("X-Session-Token",
+				t).body("application/json", json.writeValueAsBytes(body)));
 		}
 		catch (final IOException | RuntimeException e) {
 			// signing out is a courtesy
@@ -132,9 +124,8 @@ public final class ArchiveClient {
 	/** The entries of a user-area folder ({@code ""} for the root); empty when the folder does not exist. */
 	public List<RemoteFile> list(final String folder) throws ArchiveException {
 		final byte[] body = jsonBytes("path", folder);
-		final JsonNode list = calls.call("POST /files/user/query (" + folder + ")", true, false, false, t -> calls.authorized(
-			"files/user/query", t).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
-				.ofByteArray(body)).build());
+		final JsonNode list = calls.call("POST /files/user/query (" + folder + ")", true, false, false, t -> calls
+			.authorized("POST", "files/user/query", t).body("application/json", body));
 		final List<RemoteFile> out = new ArrayList<>();
 		for (final JsonNode e : list) {
 			out.add(new RemoteFile(e.path("name").asText(), e.path("path").asText(), e.path("size").asLong(-1), "DIR"
@@ -147,7 +138,7 @@ public final class ArchiveClient {
 	 * Uploads the files of {@code body} into its user-area folder (created when missing) in one request, replacing
 	 * files of the same names. Streamed from disk, each file checked against its sha256 as it is read (a file that
 	 * differs fails the request before its last bytes are sent: USAGE); retried from the start on connection faults
-	 * and 5xx. The body's buffers are given back when the request is over.
+	 * and 5xx.
 	 *
 	 * @param alongside how many such requests are sent at once, which share the connection's bandwidth
 	 * @param sent told how many bytes of the files were read for sending; {@code restart} is run before each try
@@ -160,16 +151,15 @@ public final class ArchiveClient {
 		final String folder = body.folder();
 		final String target = files.size() == 1 ? (folder.isEmpty() ? "" : folder + "/") + files.get(0).name()
 			: (folder.isEmpty() ? "the top folder" : folder) + ", " + files.size() + " files";
-		try {
-			calls.call("POST /files/user/upload (" + target + ")", true, false, false, t -> {
-				restart.run();
-				return calls.authorized("files/user/upload", t).timeout(timeout).header("Content-Type", body
-					.contentType()).POST(body.publisher(sent)).build();
-			});
-		}
-		finally {
-			body.release();
-		}
+		body.reporting(sent);
+		calls.call("POST /files/user/upload (" + target + ")", true, false, false, t -> {
+			restart.run();
+			final HttpTransport.Request r = calls.authorized("POST", "files/user/upload", t).header("Content-Type", body
+				.contentType());
+			r.body = body;
+			r.timeout = timeout;
+			return r.streamed();
+		});
 	}
 
 	/**
@@ -179,9 +169,9 @@ public final class ArchiveClient {
 	 * sent once more: the archive refused it at the door, before reading it.
 	 */
 	public SubmitReceipt submitAsync(final byte[] pageTab) throws ArchiveException {
-		final JsonNode r = calls.call("POST /submissions/async", false, false, false, t -> calls.authorized(
-			"submissions/async", t).header("Submission_Type", "application/json").header("Content-Type",
-				"application/json").POST(HttpRequest.BodyPublishers.ofByteArray(pageTab)).build());
+		final JsonNode r = calls.call("POST /submissions/async", false, false, false, t -> calls.authorized("POST",
+			"submissions/async", t).header("Submission_Type", "application/json").body("application/json", pageTab)
+			.streamed());
 		final String accNo = r.path("accNo").asText("");
 		if (accNo.isEmpty()) throw new ArchiveException(ArchiveException.Kind.SERVER,
 			"The archive accepted the submission but sent no accession", "POST /submissions/async", 200, null, null,
@@ -192,7 +182,7 @@ public final class ArchiveClient {
 	/** The status of a submission request: REQUESTED ... PROCESSED, POST_PROCESSED, or INVALID. */
 	public String requestStatus(final String accNo, final int version) throws ArchiveException {
 		final String path = requestPath(accNo, version, "status");
-		return calls.call("GET /" + path, true, false, false, t -> calls.authorized(path, t).GET().build()).asText();
+		return calls.call("GET /" + path, true, false, false, t -> calls.authorized("GET", path, t)).asText();
 	}
 
 	/**
@@ -201,14 +191,14 @@ public final class ArchiveClient {
 	 */
 	public String requestStatusIfAny(final String accNo, final int version) throws ArchiveException {
 		final String path = requestPath(accNo, version, "status");
-		final JsonNode r = calls.call("GET /" + path, true, false, true, t -> calls.authorized(path, t).GET().build());
+		final JsonNode r = calls.call("GET /" + path, true, false, true, t -> calls.authorized("GET", path, t));
 		return r == null ? null : r.asText();
 	}
 
 	/** The errors of a submission request (empty unless INVALID). */
 	public List<String> requestErrors(final String accNo, final int version) throws ArchiveException {
 		final String path = requestPath(accNo, version, "errors");
-		final JsonNode r = calls.call("GET /" + path, true, false, false, t -> calls.authorized(path, t).GET().build());
+		final JsonNode r = calls.call("GET /" + path, true, false, false, t -> calls.authorized("GET", path, t));
 		final List<String> out = new ArrayList<>();
 		for (final JsonNode e : r) {
 			out.add(e.asText());
@@ -219,7 +209,7 @@ public final class ArchiveClient {
 	/** The stored PageTab of a submission ({@code GET /submissions/{accNo}.json}). */
 	public JsonNode pageTab(final String accNo) throws ArchiveException {
 		final String path = "submissions/" + enc(accNo) + ".json";
-		return calls.call("GET /" + path, true, false, false, t -> calls.authorized(path, t).GET().build());
+		return calls.call("GET /" + path, true, false, false, t -> calls.authorized("GET", path, t));
 	}
 
 	/**
@@ -228,7 +218,7 @@ public final class ArchiveClient {
 	 */
 	public JsonNode storedPageTab(final String accNo) throws ArchiveException {
 		final String path = "submissions/" + enc(accNo) + ".json";
-		return calls.call("GET /" + path, true, false, true, t -> calls.authorized(path, t).GET().build());
+		return calls.call("GET /" + path, true, false, true, t -> calls.authorized("GET", path, t));
 	}
 
 	/**
@@ -249,7 +239,7 @@ public final class ArchiveClient {
 	}
 
 	private List<SubmissionSummary> listing(final String path) throws ArchiveException {
-		final JsonNode r = calls.call("GET /submissions", true, false, false, t -> calls.authorized(path, t).GET().build());
+		final JsonNode r = calls.call("GET /submissions", true, false, false, t -> calls.authorized("GET", path, t));
 		final List<SubmissionSummary> out = new ArrayList<>();
 		for (final JsonNode e : r) {
 			final List<String> errors = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.github.biaannotations.archive;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,24 +11,19 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Sends a push's upload requests, a few at once ({@link UploadLimits#inFlight}), each retried on its own as
  * {@link ArchiveClient#upload} does. The first request that fails for good stops the others (those on their way
- * are interrupted, those not started are never sent) and is what the push reports; what the archive received
- * whole stays there for the next push to skip.
+ * finish but are not tried again, those not started are never sent) and is what the push reports; what the
+ * archive received whole stays there for the next push to skip.
  */
 final class UploadRequests {
-
-	/** Buffers kept per request on its way: what one request's body holds at most. */
-	private static final int BUFFERS_PER_REQUEST = 8;
 
 	private final ArchiveClient client;
 	private final ProgressMeter meter;
 	private final int inFlight;
-	private final SendBuffers buffers;
 
 	UploadRequests(final ArchiveClient client, final ProgressMeter meter, final int inFlight) {
 		this.client = client;
 		this.meter = meter;
 		this.inFlight = inFlight;
-		this.buffers = new SendBuffers(inFlight * BUFFERS_PER_REQUEST);
 	}
 
 	/** Sends every request into {@code folder} (each into the folder of its files) and returns when all are done. */
@@ -47,7 +43,8 @@ final class UploadRequests {
 		});
 		final AtomicReference<Throwable> failure = new AtomicReference<>();
 		for (final List<PackageFiles.Entry> r : requests) {
-			pool.execute(() -> {
+			if (pool.isShutdown()) break; // a request failed for good already
+			final Runnable task = () -> {
 				if (failure.get() != null) return;
 				try {
 					send(folder, r, threads);
@@ -56,7 +53,13 @@ final class UploadRequests {
 					// the first failure is the push's; the others' (interrupted) are its consequence
 					if (failure.compareAndSet(null, e)) pool.shutdownNow();
 				}
-			});
+			};
+			try {
+				pool.execute(task);
+			}
+			catch (final RejectedExecutionException e) {
+				break; // shut down by a request that failed for good meanwhile
+			}
 		}
 		pool.shutdown();
 		try {
@@ -80,8 +83,8 @@ final class UploadRequests {
 	{
 		final String parent = files.get(0).parent();
 		final ProgressMeter.Request progress = meter.request(files);
-		client.upload(new UploadBody(parent.isEmpty() ? folder : folder + "/" + parent, files, buffers), alongside,
-			progress, progress::restart);
+		client.upload(new UploadBody(parent.isEmpty() ? folder : folder + "/" + parent, files), alongside, progress,
+			progress::restart);
 		progress.done();
 	}
 }

@@ -49,8 +49,12 @@ public final class PushCurlBenchmark {
 	private static final String PASSWORD = "bench-password";
 	private static final Pattern GC = Pattern.compile("\\] GC\\(\\d+\\) Pause.* (\\d+)M->(\\d+)M\\(");
 	private static final Pattern EXIT = Pattern.compile("heap +total \\d+K, used (\\d+)K");
-	/** The command users run (run from the project folder, as scripts/benchmark does). */
-	private static final Path LAUNCHER = Paths.get("scripts", "bia-annotations").toAbsolutePath();
+	/**
+	 * The command users run (from the project folder, as scripts/benchmark runs; {@code BENCH_LAUNCHER} may name
+	 * another, say that of an earlier version to compare with).
+	 */
+	private static final Path LAUNCHER = Paths.get(System.getenv().getOrDefault("BENCH_LAUNCHER", Paths.get(
+		"scripts", "bia-annotations").toString())).toAbsolutePath();
 
 	private PushCurlBenchmark() {}
 
