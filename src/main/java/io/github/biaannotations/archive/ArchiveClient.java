@@ -1,53 +1,39 @@
 package io.github.biaannotations.archive;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.LongConsumer;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.biaannotations.model.Errors;
-
 /**
- * A client of the BioImage Archive's submission API (BioStudies; archive-api.md) over {@code java.net.http}:
- * sign in, the user file area, submitting and request status. Idempotent calls are retried with bounded
- * exponential backoff on connection faults and 5xx answers; a session the archive no longer accepts (401 here,
- * 500 from the real archive, which also answers its profile with 500 then) leads to one new sign-in and one more
- * try; a refused password is never retried. The session token and the password are kept in memory only and never
- * appear in messages or exceptions. Certificates are always verified (the JDK's default trust, or the given
- * {@link SSLContext}); plain HTTP is refused except to this machine.
+ * A client of the BioImage Archive's submission API (BioStudies; archive-api.md) over HTTP/1.1
+ * ({@link HttpTransport}): sign in, the user file area, submitting and request status. Requests are sent, retried
+ * and their failures explained by {@link ArchiveCalls}; several may be in flight at once (uploads). The session token and the
+ * password are kept in memory only and never appear in messages or exceptions. Certificates are always verified
+ * (the JDK's default trust, or the given {@link SSLContext}); plain HTTP is refused except to this machine.
  */
 public final class ArchiveClient {
 
-	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
-	/** Slowest upload rate tolerated before a transfer counts as stalled (bytes per second). */
+	private static final Duration CALL_TIMEOUT = ArchiveCalls.CALL_TIMEOUT;
+	/** Slowest upload rate tolerated before a transfer counts as stalled (bytes per second, over all requests). */
 	private static final long MIN_UPLOAD_RATE = 100_000;
 
 	private final URI base;
 	private final String login;
 	private final char[] password;
-	private final RetryPolicy retry;
-	private final PushListener listener;
-	private final HttpClient http;
+	private final HttpTransport http;
 	private final ObjectMapper json = new ObjectMapper();
-	private volatile String token;
+	private final ArchiveCalls calls;
 	private volatile boolean ftpFolder;
 
 	/**
@@ -62,12 +48,9 @@ public final class ArchiveClient {
 		this.base = ArchiveUrls.checked(baseUrl);
 		this.login = login;
 		this.password = password.clone();
-		this.retry = retry == null ? RetryPolicy.DEFAULT : retry;
-		this.listener = listener == null ? PushListener.NONE : listener;
-		final HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(
-			Duration.ofSeconds(20)).followRedirects(HttpClient.Redirect.NEVER);
-		if (tls != null) b.sslContext(tls);
-		this.http = b.build();
+		this.http = new HttpTransport(base, tls);
+		this.calls = new ArchiveCalls(base, login, http, retry == null ? RetryPolicy.DEFAULT : retry, SerialListener.of(
+			listener), json, this::signIn);
 	}
 
 	/** The base URL, with a trailing slash. */
@@ -81,7 +64,7 @@ public final class ArchiveClient {
 
 	/** Whether the client holds a session token (signed in, and not signed out since). */
 	public boolean signedIn() {
-		return token != null;
+		return calls.token != null;
 	}
 
 	/**
@@ -100,14 +83,13 @@ public final class ArchiveClient {
 		catch (final IOException e) {
 			throw new ArchiveException(ArchiveException.Kind.USAGE, "Cannot encode the sign-in request", e);
 		}
-		final JsonNode profile = call("POST /auth/login", false, true, false, t -> HttpRequest.newBuilder(base.resolve(
-			"auth/login")).timeout(CALL_TIMEOUT).header("Content-Type", "application/json").POST(
-				HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+		final JsonNode profile = calls.call("POST /auth/login", false, true, false, t -> new HttpTransport.Request(
+			"POST", "auth/login", CALL_TIMEOUT).body("application/json", bytes));
 		Arrays.fill(bytes, (byte) 0);
 		final String sessid = profile.path("sessid").asText("");
 		if (sessid.isEmpty()) throw new ArchiveException(ArchiveException.Kind.SERVER, "Sign-in to " + base +
 			" answered without a session token", "POST /auth/login", 200, null, null, null);
-		token = sessid;
+		calls.token = sessid;
 		ftpFolder = "ftp".equalsIgnoreCase(profile.path("uploadType").asText(""));
 	}
 
@@ -122,15 +104,14 @@ public final class ArchiveClient {
 	/** Ends the session (best effort; failures are ignored) and forgets the password: the client is done. */
 	public void signOut() {
 		Arrays.fill(password, '\0');
-		final String t = token;
+		final String t = calls.token;
 		if (t == null) return;
-		token = null;
+		calls.token = null;
 		try {
 			final ObjectNode body = json.createObjectNode();
 			body.put("sessid", t);
-			http.send(HttpRequest.newBuilder(base.resolve("auth/logout")).timeout(Duration.ofSeconds(10)).header(
-				"X-Session-Token", t).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
-					.ofByteArray(json.writeValueAsBytes(body))).build(), HttpResponse.BodyHandlers.discarding());
+			http.send(new HttpTransport.Request("POST", "auth/logout", Duration.ofSeconds(10)).header("X-Session-Token",
+				t).body("application/json", json.writeValueAsBytes(body)));
 		}
 		catch (final IOException | RuntimeException e) {
 			// signing out is a courtesy
@@ -143,9 +124,8 @@ public final class ArchiveClient {
 	/** The entries of a user-area folder ({@code ""} for the root); empty when the folder does not exist. */
 	public List<RemoteFile> list(final String folder) throws ArchiveException {
 		final byte[] body = jsonBytes("path", folder);
-		final JsonNode list = call("POST /files/user/query (" + folder + ")", true, false, false, t -> authorized(
-			"files/user/query", t).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
-				.ofByteArray(body)).build());
+		final JsonNode list = calls.call("POST /files/user/query (" + folder + ")", true, false, false, t -> calls
+			.authorized("POST", "files/user/query", t).body("application/json", body));
 		final List<RemoteFile> out = new ArrayList<>();
 		for (final JsonNode e : list) {
 			out.add(new RemoteFile(e.path("name").asText(), e.path("path").asText(), e.path("size").asLong(-1), "DIR"
@@ -155,27 +135,30 @@ public final class ArchiveClient {
 	}
 
 	/**
-	 * Uploads one file into a user-area folder (created when missing), replacing a file of the same name.
-	 * Streamed from disk; retried from the start on connection faults and 5xx.
+	 * Uploads the files of {@code body} into its user-area folder (created when missing) in one request, replacing
+	 * files of the same names. Streamed from disk, each file checked against its sha256 as it is read (a file that
+	 * differs fails the request before its last bytes are sent: USAGE); retried from the start on connection faults
+	 * and 5xx.
 	 *
-	 * @param sent told how many bytes of the file were read for sending; reset to 0 by {@code restart} on a retry
+	 * @param alongside how many such requests are sent at once, which share the connection's bandwidth
+	 * @param sent told how many bytes of the files were read for sending; {@code restart} is run before each try
 	 */
-	public void upload(final Path file, final String folder, final String name, final LongConsumer sent,
-		final Runnable restart) throws ArchiveException
+	void upload(final UploadBody body, final int alongside, final UploadBody.Sent sent, final Runnable restart)
+		throws ArchiveException
 	{
-		final MultipartUpload body;
-		try {
-			body = new MultipartUpload(file, folder, name);
-		}
-		catch (final IOException e) {
-			throw new ArchiveException(ArchiveException.Kind.USAGE, "Cannot read " + file + ": " + e.getMessage(), e);
-		}
-		final Duration timeout = CALL_TIMEOUT.plusSeconds(body.fileSize() / MIN_UPLOAD_RATE);
-		final String target = folder.isEmpty() ? name : folder + "/" + name;
-		call("POST /files/user/upload (" + target + ")", true, false, false, t -> {
+		final Duration timeout = CALL_TIMEOUT.plusSeconds(body.fileBytes() * Math.max(1, alongside) / MIN_UPLOAD_RATE);
+		final List<PackageFiles.Entry> files = body.files();
+		final String folder = body.folder();
+		final String target = files.size() == 1 ? (folder.isEmpty() ? "" : folder + "/") + files.get(0).name()
+			: (folder.isEmpty() ? "the top folder" : folder) + ", " + files.size() + " files";
+		body.reporting(sent);
+		calls.call("POST /files/user/upload (" + target + ")", true, false, false, t -> {
 			restart.run();
-			return authorized("files/user/upload", t).timeout(timeout).header("Content-Type", body.contentType())
-				.POST(body.publisher(sent)).build();
+			final HttpTransport.Request r = calls.authorized("POST", "files/user/upload", t).header("Content-Type", body
+				.contentType());
+			r.body = body;
+			r.timeout = timeout;
+			return r.streamed();
 		});
 	}
 
@@ -186,9 +169,9 @@ public final class ArchiveClient {
 	 * sent once more: the archive refused it at the door, before reading it.
 	 */
 	public SubmitReceipt submitAsync(final byte[] pageTab) throws ArchiveException {
-		final JsonNode r = call("POST /submissions/async", false, false, false, t -> authorized("submissions/async", t)
-			.header("Submission_Type", "application/json").header("Content-Type", "application/json").POST(
-				HttpRequest.BodyPublishers.ofByteArray(pageTab)).build());
+		final JsonNode r = calls.call("POST /submissions/async", false, false, false, t -> calls.authorized("POST",
+			"submissions/async", t).header("Submission_Type", "application/json").body("application/json", pageTab)
+			.streamed());
 		final String accNo = r.path("accNo").asText("");
 		if (accNo.isEmpty()) throw new ArchiveException(ArchiveException.Kind.SERVER,
 			"The archive accepted the submission but sent no accession", "POST /submissions/async", 200, null, null,
@@ -199,7 +182,7 @@ public final class ArchiveClient {
 	/** The status of a submission request: REQUESTED ... PROCESSED, POST_PROCESSED, or INVALID. */
 	public String requestStatus(final String accNo, final int version) throws ArchiveException {
 		final String path = requestPath(accNo, version, "status");
-		return call("GET /" + path, true, false, false, t -> authorized(path, t).GET().build()).asText();
+		return calls.call("GET /" + path, true, false, false, t -> calls.authorized("GET", path, t)).asText();
 	}
 
 	/**
@@ -208,14 +191,14 @@ public final class ArchiveClient {
 	 */
 	public String requestStatusIfAny(final String accNo, final int version) throws ArchiveException {
 		final String path = requestPath(accNo, version, "status");
-		final JsonNode r = call("GET /" + path, true, false, true, t -> authorized(path, t).GET().build());
+		final JsonNode r = calls.call("GET /" + path, true, false, true, t -> calls.authorized("GET", path, t));
 		return r == null ? null : r.asText();
 	}
 
 	/** The errors of a submission request (empty unless INVALID). */
 	public List<String> requestErrors(final String accNo, final int version) throws ArchiveException {
 		final String path = requestPath(accNo, version, "errors");
-		final JsonNode r = call("GET /" + path, true, false, false, t -> authorized(path, t).GET().build());
+		final JsonNode r = calls.call("GET /" + path, true, false, false, t -> calls.authorized("GET", path, t));
 		final List<String> out = new ArrayList<>();
 		for (final JsonNode e : r) {
 			out.add(e.asText());
@@ -226,7 +209,7 @@ public final class ArchiveClient {
 	/** The stored PageTab of a submission ({@code GET /submissions/{accNo}.json}). */
 	public JsonNode pageTab(final String accNo) throws ArchiveException {
 		final String path = "submissions/" + enc(accNo) + ".json";
-		return call("GET /" + path, true, false, false, t -> authorized(path, t).GET().build());
+		return calls.call("GET /" + path, true, false, false, t -> calls.authorized("GET", path, t));
 	}
 
 	/**
@@ -235,7 +218,7 @@ public final class ArchiveClient {
 	 */
 	public JsonNode storedPageTab(final String accNo) throws ArchiveException {
 		final String path = "submissions/" + enc(accNo) + ".json";
-		return call("GET /" + path, true, false, true, t -> authorized(path, t).GET().build());
+		return calls.call("GET /" + path, true, false, true, t -> calls.authorized("GET", path, t));
 	}
 
 	/**
@@ -256,7 +239,7 @@ public final class ArchiveClient {
 	}
 
 	private List<SubmissionSummary> listing(final String path) throws ArchiveException {
-		final JsonNode r = call("GET /submissions", true, false, false, t -> authorized(path, t).GET().build());
+		final JsonNode r = calls.call("GET /submissions", true, false, false, t -> calls.authorized("GET", path, t));
 		final List<SubmissionSummary> out = new ArrayList<>();
 		for (final JsonNode e : r) {
 			final List<String> errors = new ArrayList<>();
@@ -272,205 +255,6 @@ public final class ArchiveClient {
 
 	private static String requestPath(final String accNo, final int version, final String what) {
 		return "submissions/requests/" + enc(accNo) + "/" + version + "/" + what;
-	}
-
-	// -- the one place where requests are sent --
-
-	private interface RequestFactory {
-
-		HttpRequest build(String token);
-	}
-
-	private HttpRequest.Builder authorized(final String path, final String t) {
-		return HttpRequest.newBuilder(base.resolve(path)).timeout(CALL_TIMEOUT).header("X-Session-Token", t == null
-			? "" : t);
-	}
-
-	/**
-	 * Sends a request, retrying as its kind allows. With {@code orNull}, an answer that the thing asked for does
-	 * not exist gives null instead of an exception.
-	 */
-	private JsonNode call(final String what, final boolean idempotent, final boolean signIn, final boolean orNull,
-		final RequestFactory factory) throws ArchiveException
-	{
-		if (!signIn && token == null) signIn();
-		boolean signedInAgain = false, sessionChecked = false;
-		int attempt = 1;
-		while (true) {
-			final HttpResponse<byte[]> r;
-			try {
-				r = http.send(factory.build(token), HttpResponse.BodyHandlers.ofByteArray());
-			}
-			catch (final SSLException e) {
-				// An unverifiable certificate does not get better by trying again.
-				throw new ArchiveException(ArchiveException.Kind.CONNECTION, "Cannot establish a verified HTTPS " +
-					"connection to " + base + " (" + what + "): " + describe(e) + ". Certificates are always verified;" +
-					" for a private certificate, add it to a trust store (-Djavax.net.ssl.trustStore=...)", what, 0, null,
-					null, e);
-			}
-			catch (final IOException e) {
-				// Nothing reached the server when the connection could not even be opened.
-				final boolean notSent = e instanceof ConnectException || e instanceof HttpConnectTimeoutException;
-				if ((idempotent || notSent || signIn) && attempt < retry.attempts()) {
-					backoff(what, describe(e), attempt++);
-					continue;
-				}
-				final ArchiveException.Kind kind = idempotent || notSent || signIn ? ArchiveException.Kind.CONNECTION
-					: ArchiveException.Kind.UNKNOWN_OUTCOME;
-				throw new ArchiveException(kind, (notSent ? "Cannot reach the archive at " + base : "The connection to " +
-					base + " failed") + " (" + what + ", " + attempt + (attempt == 1 ? " try" : " tries") + "): " +
-					describe(e) + httpsHint(e), what, 0, null, null, e);
-			}
-			catch (final InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new ArchiveException(ArchiveException.Kind.CONNECTION, "Interrupted during " + what, e);
-			}
-			final int status = r.statusCode();
-			if (status >= 200 && status < 300) return parse(r.body(), what);
-			if (orNull && notFound(r)) return null;
-			if (signIn && status == 401) throw failure(ArchiveException.Kind.AUTHENTICATION, "The archive at " + base +
-				" refused the sign-in of '" + login + "'", what, r);
-			if (status == 401 && !signIn) {
-				if (signedInAgain) throw failure(ArchiveException.Kind.AUTHENTICATION, "The archive refused the session" +
-					" again right after signing in", what, r);
-				signedInAgain = true;
-				listener.step("Session expired: signing in again");
-				signIn();
-				continue;
-			}
-			// The real archive answers a token it no longer accepts with 500, on every endpoint (its profile too):
-			// look at the session once per request, and sign in again once.
-			if (status >= 500 && !signIn && !signedInAgain && !sessionChecked) {
-				sessionChecked = true;
-				if (!sessionValid() && signInAgain()) {
-					signedInAgain = true;
-					// a request refused at the door was not acted on; one that must not be sent twice goes again only
-					// when the new session is accepted, i.e. when the old one was the reason
-					if (idempotent || sessionValid()) continue;
-				}
-			}
-			if (status >= 500 && idempotent && attempt < retry.attempts()) {
-				backoff(what, "HTTP " + status, attempt++);
-				continue;
-			}
-			throw failure(status >= 500 ? ArchiveException.Kind.SERVER : ArchiveException.Kind.REJECTED, "The archive" +
-				" answered " + what + " with HTTP " + status, what, r);
-		}
-	}
-
-	/** Signs in again after the archive stopped accepting the session; false when the archive cannot sign in now. */
-	private boolean signInAgain() throws ArchiveException {
-		listener.step("Session expired: signing in again");
-		try {
-			signIn();
-			return true;
-		}
-		catch (final ArchiveException e) {
-			if (e.kind() == ArchiveException.Kind.AUTHENTICATION) throw e;
-			return false; // the archive is failing for everyone: the request is retried as any other failure
-		}
-	}
-
-	/** Whether an answer says that the thing asked for does not exist (404, or the real archive's 500 for it). */
-	private boolean notFound(final HttpResponse<byte[]> r) {
-		if (r.statusCode() == 404) return true;
-		if (r.statusCode() < 500) return false;
-		try {
-			final JsonNode body = json.readTree(r.body());
-			return body != null && body.path("log").path("message").asText("").contains("was not found");
-		}
-		catch (final IOException | RuntimeException e) {
-			return false;
-		}
-	}
-
-	private void backoff(final String what, final String reason, final int attempt) throws ArchiveException {
-		listener.retrying(what, reason, attempt, retry.delayAfter(attempt).toMillis());
-		retry.pause(attempt);
-	}
-
-	/**
-	 * Whether the archive still accepts the session: its profile answers. 401, 403 and 5xx say no (the real archive
-	 * answers 500 for a token it does not know); true when that cannot be told (no answer, no such endpoint).
-	 */
-	private boolean sessionValid() {
-		try {
-			final HttpResponse<Void> r = http.send(authorized("auth/profile", token).timeout(Duration.ofSeconds(30))
-				.GET().build(), HttpResponse.BodyHandlers.discarding());
-			final int status = r.statusCode();
-			return !(status == 401 || status == 403 || status >= 500);
-		}
-		catch (final IOException e) {
-			return true;
-		}
-		catch (final InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return true;
-		}
-	}
-
-	private JsonNode parse(final byte[] body, final String what) throws ArchiveException {
-		if (body.length == 0) return json.createObjectNode();
-		try {
-			return json.readTree(body);
-		}
-		catch (final IOException e) {
-			throw new ArchiveException(ArchiveException.Kind.SERVER, "The archive answered " + what +
-				" with something that is not JSON", what, 200, null, null, e);
-		}
-	}
-
-	/** An exception carrying the server's own message and detail lines from its error body. */
-	private ArchiveException failure(final ArchiveException.Kind kind, final String message, final String what,
-		final HttpResponse<byte[]> r)
-	{
-		String serverMessage = null;
-		boolean fromArchive = false;
-		final List<String> details = new ArrayList<>();
-		try {
-			final JsonNode body = json.readTree(r.body());
-			if (body != null && body.has("log")) {
-				serverMessage = body.path("log").path("message").asText(null);
-				collect(body.path("log").path("subnodes"), details);
-				fromArchive = true;
-			}
-			else if (body != null && body.has("message")) {
-				serverMessage = body.path("message").asText(null);
-				// the servlet container's own error page ({"timestamp","status","error","path",...}) is not the archive's
-				fromArchive = !body.has("path");
-			}
-		}
-		catch (final IOException | RuntimeException e) {
-			final String text = new String(r.body(), StandardCharsets.UTF_8).trim();
-			if (!text.isEmpty()) serverMessage = text.length() > 300 ? text.substring(0, 300) + "..." : text;
-		}
-		final StringBuilder m = new StringBuilder(message);
-		if (serverMessage != null) m.append(": ").append(serverMessage);
-		for (final String d : details) {
-			m.append("\n  - ").append(d);
-		}
-		return new ArchiveException(kind, m.toString(), what, r.statusCode(), serverMessage, details, fromArchive, null);
-	}
-
-	private static void collect(final JsonNode subnodes, final List<String> out) {
-		for (final JsonNode n : subnodes) {
-			if (n.hasNonNull("message")) out.add(n.get("message").asText());
-			collect(n.path("subnodes"), out);
-		}
-	}
-
-	private static String describe(final IOException e) {
-		return Errors.oneLine(e);
-	}
-
-	/**
-	 * An https:// address whose server speaks plain HTTP never finishes the TLS handshake: the connection
-	 * times out as if nobody answered. Say what may be wrong.
-	 */
-	private String httpsHint(final IOException e) {
-		return e instanceof HttpConnectTimeoutException && "https".equalsIgnoreCase(base.getScheme())
-			? ". If the server there speaks plain HTTP (a local archive started without a key store), use http://"
-			: "";
 	}
 
 	private byte[] jsonBytes(final String field, final String value) throws ArchiveException {

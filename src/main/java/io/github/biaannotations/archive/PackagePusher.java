@@ -1,23 +1,16 @@
 package io.github.biaannotations.archive;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.biaannotations.metadata.PageTabAttributes;
 import io.github.biaannotations.metadata.ReleaseDates;
 
 /**
@@ -32,7 +25,6 @@ import io.github.biaannotations.metadata.ReleaseDates;
  */
 public final class PackagePusher {
 
-	private static final ObjectMapper JSON = new ObjectMapper();
 	/** What an accession looks like: S-BIAD1752, S-BSST12, E-MTAB-123. */
 	private static final Pattern ACCESSION = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
 
@@ -41,7 +33,7 @@ public final class PackagePusher {
 	private final SubmissionLookup lookup;
 	private final SubmitRecovery recovery;
 	private Clock clock = Clock.systemUTC();
-	private Duration firstPoll = Duration.ofSeconds(1);
+	private Duration firstPoll = Duration.ofMillis(100);
 	private Duration maxPoll = Duration.ofSeconds(20);
 	private Duration maxWait = Duration.ofHours(2);
 	private Duration stallAfter = Duration.ofHours(1);
@@ -50,6 +42,7 @@ public final class PackagePusher {
 	private String update;
 	private LocalDate releaseDate;
 	private PublicRelease publicRelease = PublicRelease.REFUSE;
+	private UploadLimits uploads = UploadLimits.DEFAULT;
 
 	public PackagePusher(final ArchiveClient client, final PushListener listener) {
 		this.client = client;
@@ -58,7 +51,10 @@ public final class PackagePusher {
 		this.recovery = new SubmitRecovery(client, lookup);
 	}
 
-	/** Status polls start {@code first} apart and slow down to {@code max} (the official client uses 20 s). */
+	/**
+	 * Status polls start {@code first} apart (default 100 ms: the archive may be done at once) and slow down to
+	 * {@code max} (default 20 s, what the official client uses).
+	 */
 	public PackagePusher pollEvery(final Duration first, final Duration max) {
 		this.firstPoll = first;
 		this.maxPoll = max;
@@ -121,6 +117,12 @@ public final class PackagePusher {
 		return this;
 	}
 
+	/** How files are grouped into upload requests and how many are sent at once (tests). */
+	PackagePusher uploads(final UploadLimits limits) {
+		this.uploads = limits;
+		return this;
+	}
+
 	/** The clock for the archive's today and for the journal's times (tests). */
 	PackagePusher clock(final Clock c) {
 		this.clock = c;
@@ -151,12 +153,14 @@ public final class PackagePusher {
 	 * @throws ArchiveException when the package is unusable, the archive cannot be reached or refuses a step
 	 */
 	public PushResult push(final Path dir) throws ArchiveException {
-		final ObjectNode pageTab = readPageTab(dir);
+		final ObjectNode pageTab = PushedPageTab.read(dir);
 		final List<PackageFiles.Entry> files = PackageFiles.scan(dir);
 		final PackageIdentity identity = PackageIdentity.of(dir, files);
 		final String archive = client.baseUri().toString();
 		final PushJournal journal = PushJournal.read(dir);
-		final String title = title(pageTab);
+		final SubmissionTracker tracker = new SubmissionTracker(client, listener, recovery, follower(), clock,
+			resendAfter);
+		final String title = PushedPageTab.title(pageTab);
 		PushJournal.Entry entry = journal.get(archive, client.login());
 		PushJournal.Entry other = null;
 		if (entry != null && !identity.id.equals(entry.packageId)) {
@@ -175,7 +179,7 @@ public final class PackagePusher {
 				.accNo + (update == null ? "; it becomes a new submission (push --update " + other.accNo + " makes it " +
 					other.accNo + "'s next version instead)" : ""));
 		if (entry != null) {
-			final PushResult resumed = resume(journal, archive, entry, identity, files.size());
+			final PushResult resumed = tracker.resume(journal, archive, entry, identity, files.size());
 			if (resumed != null) return resumed;
 			entry = journal.get(archive, client.login());
 		}
@@ -196,7 +200,7 @@ public final class PackagePusher {
 		else if (target == null && entry == null) {
 			sameTitle = earlierPushes(title);
 			final SubmissionSummary mine = sameTitle == null ? null : lookup.storedFrom(sameTitle, identity);
-			if (mine != null) return followFound(journal, archive, mine, identity, title, files.size());
+			if (mine != null) return tracker.followFound(journal, archive, mine, identity, title, files.size());
 			if (sameTitle != null && !sameTitle.isEmpty()) listener.step("Your submissions " + String.join(", ",
 				SubmissionLookup.accessions(sameTitle)) + " have the same title but come from other packages: this push " +
 				"makes a new submission (push --update ACCESSION makes the package one of theirs' next version instead)");
@@ -215,9 +219,9 @@ public final class PackagePusher {
 				"later release, give a later date.", null);
 		plan.apply(pageTab);
 
-		final long[] uploaded = new PackageUpload(client, listener).upload(files, identity.folder, entry == null ? null
-			: instant(entry.startedAt));
-		setRootPath(pageTab, identity.folder);
+		final long[] uploaded = new PackageUpload(client, listener, uploads).upload(files, identity.folder, entry ==
+			null ? null : SubmissionTracker.instant(entry.startedAt));
+		PushedPageTab.setRootPath(pageTab, identity.folder);
 		if (target != null) pageTab.put("accno", target);
 		final PushJournal.Entry next = new PushJournal.Entry();
 		next.state = PushJournal.SUBMITTING;
@@ -233,79 +237,14 @@ public final class PackagePusher {
 			null ? other : null;
 		final SubmitReceipt receipt = new SubmitSender(client, recovery, listener, firstPoll, resendAfter).send(pageTab,
 			next, identity, journal, archive, before);
-		recordSubmitted(journal, archive, next, receipt);
+		tracker.recordSubmitted(journal, archive, next, receipt);
 		listener.step("Submitted: " + receipt.accNo + (receipt.version > 0 ? " version " + receipt.version : ""));
-		return follow(journal, archive, next, identity, (int) uploaded[0], (int) uploaded[1], uploaded[2], false);
+		return tracker.follow(journal, archive, next, identity, (int) uploaded[0], (int) uploaded[1], uploaded[2], false);
 	}
 
 	/** Whether a record says that the package was submitted and the archive kept it (not a refused first version). */
 	private static boolean submitted(final PushJournal.Entry entry) {
 		return !PushJournal.INVALID.equals(entry.state) || entry.update;
-	}
-
-	/**
-	 * What an earlier push of this package left: follows a submitted request (null when the archive no longer
-	 * knows it: the record is dropped), or finds the submission of a lost answer (null: submit, when it is safe).
-	 */
-	private PushResult resume(final PushJournal journal, final String archive, final PushJournal.Entry entry,
-		final PackageIdentity identity, final int files) throws ArchiveException
-	{
-		if (PushJournal.SUBMITTED.equals(entry.state) || PushJournal.PROCESSED.equals(entry.state)) {
-			listener.step("Already submitted as " + entry.accNo + (entry.version > 0 ? " (version " + entry.version + ")"
-				: "") + ": following it, not submitting again");
-			final PushResult r = followRecorded(journal, archive, entry, identity, files);
-			if (r != null) return r;
-			journal.put(archive, client.login(), null);
-			return null;
-		}
-		if (!PushJournal.SUBMITTING.equals(entry.state)) return null;
-		listener.step("The previous push sent a submit whose answer was lost: asking the archive");
-		final SubmitReceipt found = recovery.find(entry, identity);
-		if (found != null) {
-			recordSubmitted(journal, archive, entry, found);
-			listener.step("The archive has it: " + found.accNo);
-			return follow(journal, archive, entry, identity, 0, files, 0, true);
-		}
-		if (!SubmitRecovery.maySendAgain(entry, clock.instant(), resendAfter)) throw new ArchiveException(
-			ArchiveException.Kind.UNKNOWN_OUTCOME, "The archive does not list the submission of the submit sent at " +
-				entry.startedAt + " (yet): it may still be working on it, so push does not submit again now. Push again " +
-				"after " + instant(entry.startedAt).plus(resendAfter) + " (UTC): if the archive still shows none, push " +
-				"submits then; nothing is ever submitted twice", null);
-		listener.step("The archive never received the submit sent at " + entry.startedAt + ": submitting again");
-		return null;
-	}
-
-	/** Follows a recorded request; null when the archive no longer knows it (after saying so). */
-	private PushResult followRecorded(final PushJournal journal, final String archive, final PushJournal.Entry entry,
-		final PackageIdentity identity, final int files) throws ArchiveException
-	{
-		try {
-			return follower().follow(journal, archive, client.login(), entry, identity, 0, files, 0, true);
-		}
-		catch (final RequestFollower.Unknown e) {
-			listener.step("The archive no longer knows " + entry.accNo + (entry.version > 0 ? " version " + entry.version
-				: "") + " as this package's submission (the record of an archive that was reset?): pushing the package " +
-				"as not submitted");
-			return null;
-		}
-	}
-
-	/** Follows a submission that the archive shows was made from this package by a push without a record here. */
-	private PushResult followFound(final PushJournal journal, final String archive, final SubmissionSummary found,
-		final PackageIdentity identity, final String title, final int files) throws ArchiveException
-	{
-		listener.step("This package was already submitted as " + found.accNo + ": following it, not submitting again");
-		final PushJournal.Entry e = new PushJournal.Entry();
-		e.state = PushJournal.SUBMITTED;
-		e.packageId = identity.id;
-		e.folder = identity.folder;
-		e.title = title;
-		e.accNo = found.accNo;
-		journal.put(archive, client.login(), e);
-		final PushResult r = followRecorded(journal, archive, e, identity, files);
-		if (r == null) throw new ArchiveException(ArchiveException.Kind.SERVER, "The archive lists " + found.accNo +
-			" but gives no state for it; push again later", null);
-		return r;
 	}
 
 	/** The stored PageTab of the accession to update, after checking that a new version of it can be sent. */
@@ -327,7 +266,7 @@ public final class PackagePusher {
 			ArchiveException.Kind.USAGE, "The archive is still processing a version of " + target + " and takes no " +
 				"new version until it is finished (POST_PROCESSED); push again later ('bia-annotations submissions " +
 				"--accession " + target + "' shows its state)", null);
-		listener.step("Updating " + target + " (" + title(stored) + ")");
+		listener.step("Updating " + target + " (" + PushedPageTab.title(stored) + ")");
 		return stored;
 	}
 
@@ -346,30 +285,6 @@ public final class PackagePusher {
 		}
 	}
 
-	private void recordSubmitted(final PushJournal journal, final String archive, final PushJournal.Entry entry,
-		final SubmitReceipt receipt) throws ArchiveException
-	{
-		entry.state = PushJournal.SUBMITTED;
-		entry.accNo = receipt.accNo;
-		entry.version = receipt.version;
-		entry.status = null;
-		entry.statusSince = null;
-		journal.put(archive, client.login(), entry);
-	}
-
-	private PushResult follow(final PushJournal journal, final String archive, final PushJournal.Entry entry,
-		final PackageIdentity identity, final int uploaded, final int skipped, final long bytes, final boolean before)
-		throws ArchiveException
-	{
-		try {
-			return follower().follow(journal, archive, client.login(), entry, identity, uploaded, skipped, bytes, before);
-		}
-		catch (final RequestFollower.Unknown e) {
-			throw new ArchiveException(ArchiveException.Kind.SERVER, "The archive accepted " + entry.accNo + " but " +
-				"knows nothing of its request; push again later to follow it", null);
-		}
-	}
-
 	private RequestFollower follower() {
 		final RequestFollower f = new RequestFollower(client, listener, clock);
 		f.firstPoll = firstPoll;
@@ -378,46 +293,5 @@ public final class PackagePusher {
 		f.stallAfter = stallAfter;
 		f.postProcessWait = postProcessWait;
 		return f;
-	}
-
-	private ObjectNode readPageTab(final Path dir) throws ArchiveException {
-		final Path file = dir.resolve("submission.json");
-		if (!Files.isRegularFile(file)) throw new ArchiveException(ArchiveException.Kind.USAGE, "Not a package: " +
-			dir + " has no submission.json", null);
-		try {
-			final JsonNode node = JSON.readTree(file.toFile());
-			if (node == null || !node.isObject() || !node.path("section").isObject()) {
-				throw new ArchiveException(ArchiveException.Kind.USAGE, file +
-					" is not a PageTab submission (no root 'section')", null);
-			}
-			return (ObjectNode) node;
-		}
-		catch (final IOException e) {
-			if (e instanceof ArchiveException) throw (ArchiveException) e;
-			throw new ArchiveException(ArchiveException.Kind.USAGE, file + " is not valid JSON: " + e.getMessage(), e);
-		}
-	}
-
-	private static Instant instant(final String text) {
-		try {
-			return text == null ? null : Instant.parse(text);
-		}
-		catch (final DateTimeParseException e) {
-			return null;
-		}
-	}
-
-	private static String title(final JsonNode pageTab) {
-		final String t = PageTabAttributes.value(pageTab, "Title");
-		return t != null ? t : PageTabAttributes.value(pageTab.path("section"), "Title");
-	}
-
-	private static void setRootPath(final ObjectNode pageTab, final String folder) {
-		final ArrayNode attrs = pageTab.has("attributes") && pageTab.get("attributes").isArray() ? (ArrayNode) pageTab
-			.get("attributes") : pageTab.putArray("attributes");
-		for (int i = attrs.size() - 1; i >= 0; i--) {
-			if ("RootPath".equalsIgnoreCase(attrs.get(i).path("name").asText())) attrs.remove(i);
-		}
-		attrs.addObject().put("name", "RootPath").put("value", folder);
 	}
 }

@@ -11,16 +11,19 @@ import java.util.Map;
 /**
  * Uploads a package's files into its user-area folder, skipping those the archive already has whole: a file of
  * the same path and size in that folder, which is the package's own (its name carries the package's identity,
- * so no other package's files are there), unless the file changed since the last push started.
+ * so no other package's files are there), unless the file changed since the last push started. Files travel
+ * several per request and a few requests at once ({@link UploadLimits}).
  */
 final class PackageUpload {
 
 	private final ArchiveClient client;
 	private final PushListener listener;
+	private final UploadLimits limits;
 
-	PackageUpload(final ArchiveClient client, final PushListener listener) {
+	PackageUpload(final ArchiveClient client, final PushListener listener, final UploadLimits limits) {
 		this.client = client;
 		this.listener = listener;
+		this.limits = limits;
 	}
 
 	/** Uploads what the archive lacks; returns {uploaded files, skipped files, bytes uploaded}. */
@@ -28,29 +31,21 @@ final class PackageUpload {
 		throws ArchiveException
 	{
 		final Map<String, Long> remote = remoteSizes(folder);
-		long total = 0;
-		for (final PackageFiles.Entry e : files) {
-			total += e.size;
-		}
-		final ProgressMeter meter = new ProgressMeter(total, listener);
+		final ProgressMeter meter = new ProgressMeter(UploadLimits.bytes(files), files.size(), SerialListener.of(
+			listener));
 		final List<PackageFiles.Entry> uploaded = new ArrayList<>();
 		int skipped = 0;
-		long bytes = 0;
 		for (final PackageFiles.Entry e : files) {
 			final Long have = remote.get(e.path);
 			if (have != null && have == e.size && !changedSince(e, lastUpload)) {
 				skipped++;
 				meter.skip(e.size);
 				listener.skipped(e.path, e.size);
-				continue;
 			}
-			final String target = e.parent().isEmpty() ? folder : folder + "/" + e.parent();
-			meter.start(e.path, e.size);
-			client.upload(e.file, target, e.name(), meter::add, meter::restart);
-			meter.finish();
-			uploaded.add(e);
-			bytes += e.size;
+			else uploaded.add(e);
 		}
+		new UploadRequests(client, meter, limits.inFlight).send(folder, limits.requests(uploaded));
+		final long bytes = UploadLimits.bytes(uploaded);
 		if (client.ftpUserFolder() && !uploaded.isEmpty()) checkStored(uploaded, folder);
 		listener.step("Uploaded " + uploaded.size() + " files (" + TransferProgress.size(bytes) + ") to folder " +
 			folder + " of your user area" + (skipped > 0 ? ", " + skipped + " already there" : ""));

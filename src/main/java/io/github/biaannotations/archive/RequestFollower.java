@@ -20,7 +20,7 @@ final class RequestFollower {
 	private final ArchiveClient client;
 	private final PushListener listener;
 	private final Clock clock;
-	Duration firstPoll = Duration.ofSeconds(1);
+	Duration firstPoll = Duration.ofMillis(100);
 	Duration maxPoll = Duration.ofSeconds(20);
 	Duration maxWait = Duration.ofHours(2);
 	Duration stallAfter = Duration.ofHours(1);

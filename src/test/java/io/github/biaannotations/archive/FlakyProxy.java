@@ -44,7 +44,7 @@ final class FlakyProxy implements AutoCloseable {
 		return "http://127.0.0.1:" + port() + "/";
 	}
 
-	/** The next upload is cut after {@code bytes} bytes of its request have passed. */
+	/** The next upload request longer than {@code bytes} is cut after {@code bytes} bytes of it have passed. */
 	void cutNextUploadAfter(final long bytes) {
 		cutUploadAfter.set(bytes);
 	}
@@ -104,8 +104,8 @@ final class FlakyProxy implements AutoCloseable {
 					if (up) {
 						final String head = new String(buf, 0, Math.min(n, 64), StandardCharsets.ISO_8859_1);
 						final long armed = cutUploadAfter.get();
-						if (armed >= 0 && head.startsWith("POST /files/user/upload") && cutUploadAfter.compareAndSet(armed,
-							-1)) cutAt = upstream + armed;
+						if (armed >= 0 && head.startsWith("POST /files/user/upload") && contentLength(buf, n) > armed &&
+							cutUploadAfter.compareAndSet(armed, -1)) cutAt = upstream + armed;
 						final String lose = loseAnswerTo.get();
 						if (lose != null && head.startsWith(lose) && loseAnswerTo.compareAndSet(lose, null)) {
 							dropAnswer = true;
@@ -147,6 +147,16 @@ final class FlakyProxy implements AutoCloseable {
 			closeQuietly(client);
 			closeQuietly(server);
 		}
+	}
+
+	/** The Content-Length of a request whose head starts {@code buf}; -1 when it is not there. */
+	private static long contentLength(final byte[] buf, final int n) {
+		final String head = new String(buf, 0, n, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+		final int end = head.indexOf("\r\n\r\n");
+		final int at = head.indexOf("\r\ncontent-length:");
+		if (at < 0 || (end >= 0 && at > end)) return -1;
+		final int eol = head.indexOf("\r\n", at + 2);
+		return Long.parseLong(head.substring(at + 17, eol < 0 ? head.length() : eol).trim());
 	}
 
 	private static void closeQuietly(final Socket s) {

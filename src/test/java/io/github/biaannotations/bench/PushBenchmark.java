@@ -33,8 +33,9 @@ import io.github.biaannotations.model.Folders;
 
 /**
  * Push throughput against curl, in the same run and to the same server: a package of {@code SIZE_MB}
- * (default 1024) in {@code FILES} files (default 8) is pushed by {@link PackagePusher}, and the same files are
- * uploaded by curl, one request per file as the client does, to a local archive running in its own JVM.
+ * (default 1024) in {@code FILES} files (default 8) is pushed by {@link PackagePusher} in this JVM, and the same
+ * files are uploaded by curl, one request per file as the client sends files this large, to a local archive
+ * running in its own JVM. {@link PushCurlBenchmark} times the whole push command instead.
  * Prints the throughput ratio (target at least 0.9) and the client's peak heap for a small and the full
  * package (memory must not grow with file size).
  *
@@ -227,8 +228,9 @@ public final class PushBenchmark {
 	/** Checks that the last push stored every file of the package unchanged (sha256). */
 	private static void verifyStored(final Path store, final Path pkg) throws Exception {
 		final List<Path> stored = new ArrayList<>();
+		final String folder = PackagePusher.remoteFolder(pkg);
 		try (Stream<Path> s = Files.walk(store.resolve("files"))) {
-			s.filter(p -> p.endsWith(Paths.get(pkg.getFileName().toString(), "annotations.tsv"))).forEach(stored::add);
+			s.filter(p -> p.endsWith(Paths.get(folder, "annotations.tsv"))).forEach(stored::add);
 		}
 		if (stored.size() != 1) throw new IllegalStateException("pushed package not found in " + store);
 		final Path remote = stored.get(0).getParent();

@@ -149,6 +149,24 @@ class ServeAndPushCommandTest {
 	}
 
 	@Test
+	void aFileChangedAfterExportIsCaughtWhileItIsSentAndNothingIsSubmitted() throws Exception {
+		// same size, other bytes: validation checks sizes, the upload the sha256 of what it sends
+		final Path pkg = TestPackages.writeValid(tmp.resolve("pkg"), "Changed", 2, 500, 9);
+		final Path file = pkg.resolve("annotations/image_001.geojson");
+		final byte[] b = Files.readAllBytes(file);
+		b[b.length / 2] = (byte) (b[b.length / 2] == 'a' ? 'b' : 'a');
+		Files.write(file, b);
+		ArchiveSignIn.environment = name -> name.equals("BIA_PASSWORD") ? "pw" : null;
+		final String[] r = run("push", pkg.toString(), "--archive", serve.running.baseUri().toString(), "--user",
+			"bob");
+		assertEquals("1", r[0], r[2]);
+		assertTrue(r[2].contains("error: annotations/image_001.geojson changed after it was exported: its sha256 " +
+			"differs from the one in the package's manifest. It was not uploaded and nothing was submitted"), r[2]);
+		assertEquals("", r[1].trim(), "no accession");
+		assertFalse(serveOut.toString().contains("POST /submissions"), serveOut.toString());
+	}
+
+	@Test
 	void aWrongPasswordIsOneLineOnStandardError() throws Exception {
 		final Path pkg = TestPackages.writeValid(tmp.resolve("pkg"), "Wrong", 1, 10, 3);
 		ArchiveSignIn.environment = name -> name.equals("BIA_PASSWORD") ? "guess" : null;

@@ -1,8 +1,9 @@
 package io.github.biaannotations.archive.server;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileSystemException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +75,7 @@ final class FileEndpoints {
 				}
 				if (!"files".equals(parts.name())) continue;
 				final Path tmp = store.tmp().resolve(UUID.randomUUID() + ".part");
-				final long size = receive(parts.body(), tmp, parts.filename());
+				final long size = receive(parts, tmp, parts.filename());
 				reserved += size;
 				received.add(new Received(parts.filename(), tmp, size));
 			}
@@ -120,21 +122,24 @@ final class FileEndpoints {
 		}
 	}
 
-	/** Streams one part to {@code tmp}, reserving quota as bytes arrive; returns its size. */
-	private long receive(final InputStream in, final Path tmp, final String name) throws IOException {
-		final byte[] buf = new byte[256 * 1024];
+	/**
+	 * Streams one part to {@code tmp} straight from the parser's buffer, reserving quota as bytes arrive; returns
+	 * its size.
+	 */
+	private long receive(final MultipartStreamParser parts, final Path tmp, final String name) throws IOException {
 		long size = 0;
 		boolean ok = false;
-		try (OutputStream out = Files.newOutputStream(tmp)) {
-			int r;
-			while ((r = in.read(buf)) >= 0) {
+		try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+			ByteBuffer chunk;
+			while ((chunk = parts.chunk()) != null) {
+				final int r = chunk.remaining();
 				if (!store.reserve(r)) {
 					throw new QuotaExceeded("No space left on device: the archive store quota of " +
 						store.quotaBytes() + " bytes is used up (while receiving '" + name + "')", null);
 				}
 				size += r;
 				try {
-					out.write(buf, 0, r);
+					while (chunk.hasRemaining()) out.write(chunk);
 				}
 				catch (final IOException e) {
 					throw new QuotaExceeded("Cannot store '" + name + "': " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package io.github.biaannotations.archive.server;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -14,10 +15,13 @@ final class MultipartStreamParser {
 
 	private static final int BUFFER = 256 * 1024;
 	private static final int MAX_HEADER_BYTES = 16 * 1024;
+	private static final int MAX_BOUNDARY = 1000;
 
 	private final InputStream in;
 	/** CRLF + "--" + boundary: what ends every part. */
 	private final byte[] delimiter;
+	/** How far the search may move on when a byte ends the window it looks at (Horspool's table). */
+	private final int[] skip = new int[256];
 	private final byte[] buf = new byte[BUFFER];
 	private int pos;
 	private int limit;
@@ -31,6 +35,10 @@ final class MultipartStreamParser {
 	MultipartStreamParser(final InputStream in, final String boundary) {
 		this.in = in;
 		this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+		java.util.Arrays.fill(skip, delimiter.length);
+		for (int k = 0; k < delimiter.length - 1; k++) {
+			skip[delimiter[k] & 0xff] = delimiter.length - 1 - k;
+		}
 		// Pretend the body starts with CRLF so that the first boundary looks like every other one.
 		buf[0] = '\r';
 		buf[1] = '\n';
@@ -55,7 +63,8 @@ final class MultipartStreamParser {
 			if (p.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
 				String b = p.substring(9).trim();
 				if (b.length() > 1 && b.startsWith("\"") && b.endsWith("\"")) b = b.substring(1, b.length() - 1);
-				return b.isEmpty() ? null : b;
+				// RFC 2046 allows 70 characters; far longer ones could not be found in the read buffer
+				return b.isEmpty() || b.length() > MAX_BOUNDARY ? null : b;
 			}
 		}
 		return null;
@@ -180,6 +189,18 @@ final class MultipartStreamParser {
 		}
 	}
 
+	/**
+	 * The next bytes of the current part straight from the parser's buffer, without copying: valid until the
+	 * parser is used again; null at the end of the part.
+	 */
+	ByteBuffer chunk() throws IOException {
+		final int n = current.available(Integer.MAX_VALUE);
+		if (n < 0) return null;
+		final ByteBuffer b = ByteBuffer.wrap(buf, pos, n);
+		pos += n;
+		return b;
+	}
+
 	/** The bytes of one part, up to (not including) the next delimiter, which it consumes. */
 	private final class PartStream extends InputStream {
 
@@ -194,37 +215,64 @@ final class MultipartStreamParser {
 
 		@Override
 		public int read(final byte[] b, final int off, final int len) throws IOException {
-			if (done) return -1;
-			if (len == 0) return 0;
-			// Keep a whole buffer's worth ahead so that large reads stay large.
-			if (limit - pos < delimiter.length || (limit - pos < buf.length / 2 && !eof)) fill(buf.length / 2);
-			final int found = indexOfDelimiter();
-			if (found == pos) {
-				pos += delimiter.length;
-				done = true;
-				return -1;
-			}
-			final int available;
-			if (found > 0) available = found - pos;
-			else if (eof) throw new MalformedException("multipart body ends inside a part (connection closed?)");
-			else available = limit - pos - (delimiter.length - 1);
-			final int n = Math.min(len, available);
+			if (len == 0) return done ? -1 : 0;
+			final int n = available(len);
+			if (n < 0) return -1;
 			System.arraycopy(buf, pos, b, off, n);
 			pos += n;
 			return n;
 		}
 
-		/** Index of the delimiter in the buffer, or -1 when it is not (wholly) there. */
-		private int indexOfDelimiter() {
-			final byte first = delimiter[0];
-			final int last = limit - delimiter.length;
-			outer:
-			for (int i = pos; i <= last; i++) {
-				if (buf[i] != first) continue;
-				for (int k = 1; k < delimiter.length; k++) {
-					if (buf[i + k] != delimiter[k]) continue outer;
+		/**
+		 * How many bytes of the part (at most {@code max}, at least 1) are at {@code pos} in the buffer, reading
+		 * more when needed; -1 at the end of the part (the delimiter is then consumed).
+		 */
+		int available(final int max) throws IOException {
+			if (done) return -1;
+			while (true) {
+				final int found = indexOfDelimiter();
+				if (found == pos) {
+					pos += delimiter.length;
+					done = true;
+					return -1;
 				}
-				return i;
+				// bytes before a delimiter, or before what could be the start of one at the end of the buffer
+				final int safe = found > 0 ? found - pos : limit - pos - (delimiter.length - 1);
+				if (safe > 0) return Math.min(max, safe);
+				if (eof) throw new MalformedException("multipart body ends inside a part (connection closed?)");
+				more();
+			}
+		}
+
+		/** Reads more of the body; the few bytes kept are moved to the buffer's start when it is full. */
+		private void more() throws IOException {
+			if (limit == buf.length) {
+				System.arraycopy(buf, pos, buf, 0, limit - pos);
+				limit -= pos;
+				pos = 0;
+			}
+			final int r = in.read(buf, limit, buf.length - limit);
+			if (r < 0) eof = true;
+			else limit += r;
+		}
+
+		/**
+		 * Index of the delimiter in the buffer, or -1 when it is not (wholly) there. Compares from the delimiter's
+		 * last byte and skips ahead by how far that byte is from the delimiter's end (Horspool), so that most
+		 * bytes of a part are never looked at.
+		 */
+		private int indexOfDelimiter() {
+			final int n = delimiter.length;
+			final int last = limit - n;
+			int i = pos;
+			while (i <= last) {
+				final byte end = buf[i + n - 1];
+				if (end == delimiter[n - 1]) {
+					int k = n - 2;
+					while (k >= 0 && buf[i + k] == delimiter[k]) k--;
+					if (k < 0) return i;
+				}
+				i += skip[end & 0xff];
 			}
 			return -1;
 		}
