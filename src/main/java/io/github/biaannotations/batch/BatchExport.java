@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import io.github.biaannotations.convert.ExportSummary;
 import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.export.ExportRequest;
 import io.github.biaannotations.imagej.ImageFiles;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.metadata.ReleaseDates;
@@ -20,7 +21,6 @@ import io.github.biaannotations.model.ArchivePaths;
 import io.github.biaannotations.model.Errors;
 import io.github.biaannotations.model.Folders;
 import io.github.biaannotations.model.Progress;
-import io.github.biaannotations.submission.ExportRequest;
 import io.github.biaannotations.submission.OutputFolder;
 import io.github.biaannotations.submission.PackageExport;
 
@@ -99,12 +99,12 @@ public final class BatchExport {
 	private BatchPart exportOrReuse(final BatchItem item, final Path dir, final BatchRequest r, final Instant now)
 		throws IOException
 	{
-		final String fp = BatchPart.fingerprint(item, r.partOptions());
+		final String fp = BatchPart.fingerprint(item, r.options().filesFingerprint());
 		final BatchPart old = BatchPart.reusable(dir, fp);
 		if (old != null) return old;
 		final BatchPart part = new BatchPart(dir, fp);
-		final ExportRequest er = ExportRequest.to(dir).overwrite(true).formats(r.formats())
-			.roisFromLabels(r.roisFromLabels()).ngffVersion(r.ngffVersion()).labelsFromRois(r.labelsFromRois())
+		// the part is the image's files as a single export writes them: the same options, the part replaced
+		final ExportRequest er = ExportRequest.to(dir).options(r.options().toBuilder().overwrite(true).build())
 			.image(ImageSource.ofFiles(item.image(), item.roiFiles(), item.labelFiles()));
 		final long[] warned = { 0 };
 		final ExportSummary s = new PackageExport(w -> {
@@ -137,6 +137,7 @@ public final class BatchExport {
 	private MifaMetadata checkedMetadata(final BatchRequest r, final LocalDate today, final Instant now)
 		throws IOException
 	{
-		return PackageExport.checkedMetadata(r.metadata(), r.draft(), r.releaseDate(), today, now, warnings);
+		return PackageExport.checkedMetadata(r.metadata(), r.options().draft(), r.options().releaseDate(), today, now,
+			warnings);
 	}
 }

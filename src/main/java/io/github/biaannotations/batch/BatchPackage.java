@@ -68,19 +68,27 @@ final class BatchPackage {
 		for (final BatchPart p : parts)
 			sb.append(p.dir.getFileName()).append('\t').append(p.fingerprint).append('\n');
 		final MifaMetadata given = request.metadata();
-		sb.append(given == null ? "-" : given.toCombinedYaml()).append('\n').append(request.releaseDate())
-			.append('\n').append(request.draft()).append('\n').append(request.draft() ? today : "");
+		final boolean draft = request.options().draft();
+		sb.append(given == null ? "-" : given.toCombinedYaml()).append('\n').append(request.options().releaseDate())
+			.append('\n').append(draft).append('\n').append(draft ? today : "");
 		return Manifest.sha256(sb.toString());
 	}
 
 	private void write() throws IOException {
 		try (AtomicDirectory dir = new AtomicDirectory(out, true)) {
 			final List<FileLevelMetadata> rows = new ArrayList<>();
+			final List<String> images = new ArrayList<>();
 			for (final BatchPart p : parts) {
 				copyTree(p.dir.resolve("annotations"), dir.path().resolve("annotations"));
+				// the image as OME-Zarr, when included: images/<base>.ome.zarr, as a single export names it
+				final String image = "images/" + p.dir.getFileName() + ".ome.zarr";
+				if (Files.isDirectory(p.dir.resolve(image))) {
+					copyTree(p.dir.resolve(image), dir.path().resolve(image));
+					images.add(image);
+				}
 				rows.addAll(MifaMetadata.load(p.dir.resolve(PackageExport.MIFA_DIR)).annotations().files());
 			}
-			if (metadata != null) PackageExport.writeSubmission(metadata.copy(), rows, List.of(), dir.path(), today);
+			if (metadata != null) PackageExport.writeSubmission(metadata.copy(), rows, images, dir.path(), today);
 			Manifest.of(dir.path(), PackageExport.TOOL, now, Collections.emptyMap())
 				.withReleaseDateChosen(metadata != null && metadata.releaseDate() != null)
 				.write(dir.path().resolve(Manifest.FILE_NAME));

@@ -16,10 +16,11 @@ import io.github.biaannotations.archive.server.LocalArchiveServer;
 import io.github.biaannotations.convert.ExportFormat;
 import io.github.biaannotations.convert.ExportSummary;
 import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.export.ExportOptions;
+import io.github.biaannotations.export.ExportRequest;
 import io.github.biaannotations.convert.RoiImport;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
-import io.github.biaannotations.submission.ExportRequest;
 import io.github.biaannotations.submission.PackageExport;
 import io.github.biaannotations.submission.PackageProblem;
 import io.github.biaannotations.submission.PackageValidator;
@@ -59,9 +60,10 @@ final class DemoCommand implements Callable<Integer> {
 		console.out("   " + sample.image.getFileName() + ", " + sample.labels.getFileName() + ", " + sample.rois.getFileName());
 		final Path out = work.resolve("package");
 		console.out("2. Export with MIFA metadata to " + out);
-		final ExportRequest request = ExportRequest.to(out).overwrite(true).metadata(DemoMetadata.create())
+		final ExportRequest request = ExportRequest.to(out).metadata(DemoMetadata.create())
 			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of()))
-			.format(ExportFormat.COCO).format(ExportFormat.POINTS_CSV);
+			.options(ExportOptions.builder().overwrite(true).format(ExportFormat.COCO).format(ExportFormat.POINTS_CSV)
+				.build());
 		final ExportSummary s = new PackageExport(console::warn, console.progress()).export(request);
 		console.flushWarnings();
 		console.out("   " + s);

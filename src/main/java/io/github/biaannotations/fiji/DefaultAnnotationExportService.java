@@ -22,8 +22,9 @@ import io.github.biaannotations.batch.BatchRequest;
 import io.github.biaannotations.convert.ExportSummary;
 import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.convert.RoiImport;
+import io.github.biaannotations.export.ExportOptions;
+import io.github.biaannotations.export.ExportRequest;
 import io.github.biaannotations.metadata.MifaMetadata;
-import io.github.biaannotations.submission.ExportRequest;
 import io.github.biaannotations.submission.PackageExport;
 
 /** The {@link AnnotationExportService} over the core's {@link PackageExport} and {@link BatchExport}. */
@@ -40,8 +41,15 @@ public final class DefaultAnnotationExportService extends AbstractService implem
 
 	@Override
 	public ExportSummary exportImage(final ImagePlus image, final File out, final File metadata) throws IOException {
+		return exportImage(image, out, metadata, ExportOptions.defaults());
+	}
+
+	@Override
+	public ExportSummary exportImage(final ImagePlus image, final File out, final File metadata,
+		final ExportOptions options) throws IOException
+	{
 		if (image == null) throw new IllegalArgumentException("no image given to export");
-		final ExportRequest r = ExportRequest.to(path(out, "output folder"))
+		final ExportRequest r = ExportRequest.to(path(out, "output folder")).options(options)
 			.image(ImageSource.ofImage(image, FijiRois.sourceName(image), roisOf(image), List.of()));
 		if (metadata != null) r.metadata(MifaMetadata.load(metadata.toPath()));
 		return export(r);
@@ -51,7 +59,14 @@ public final class DefaultAnnotationExportService extends AbstractService implem
 	public ExportSummary exportFiles(final File image, final File rois, final File labels, final File out,
 		final File metadata) throws IOException
 	{
-		final ExportRequest r = ExportRequest.to(path(out, "output folder"))
+		return exportFiles(image, rois, labels, out, metadata, ExportOptions.defaults());
+	}
+
+	@Override
+	public ExportSummary exportFiles(final File image, final File rois, final File labels, final File out,
+		final File metadata, final ExportOptions options) throws IOException
+	{
+		final ExportRequest r = ExportRequest.to(path(out, "output folder")).options(options)
 			.image(ImageSource.ofFiles(path(image, "image"), rois == null ? List.of() : List.of(rois.toPath()),
 				labels == null ? List.of() : List.of(labels.toPath())));
 		if (metadata != null) r.metadata(MifaMetadata.load(metadata.toPath()));

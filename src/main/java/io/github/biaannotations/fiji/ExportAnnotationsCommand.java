@@ -3,8 +3,6 @@ package io.github.biaannotations.fiji;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,11 +26,11 @@ import ij.gui.Roi;
 import io.github.biaannotations.convert.ExportFormat;
 import io.github.biaannotations.convert.ExportSummary;
 import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.export.ExportOptions;
+import io.github.biaannotations.export.ExportRequest;
+import io.github.biaannotations.export.OptionSyntax;
 import io.github.biaannotations.imagej.ImageFiles;
 import io.github.biaannotations.metadata.MifaMetadata;
-import io.github.biaannotations.imagej.RoiLabels;
-import io.github.biaannotations.ngff.NgffVersion;
-import io.github.biaannotations.submission.ExportRequest;
 
 /**
  * Plugins &gt; BioImage Archive &gt; Export Annotations...: the current image (or an image file), its ROIs (a ROI
@@ -96,6 +94,15 @@ public final class ExportAnnotationsCommand extends DynamicCommand {
 		description = "OME-NGFF 0.5 (Zarr v3) or 0.4 (Zarr v2).")
 	private String zarr_version = "0.5";
 
+	@Parameter(label = "OME-Zarr compression", persist = false,
+		description = "Codec of the OME-Zarr arrays: zstd (default), zstd:LEVEL, blosc, blosc:lz4:5, none.")
+	private String compression = "zstd";
+
+	@Parameter(label = "Chunks per shard (0: none)", persist = false, min = "0",
+		description = "Zarr v3 sharding (OME-Zarr 0.5 only): this many chunks per shard along each axis, so far " +
+			"fewer files to upload.")
+	private int shard;
+
 	@Parameter(label = "Release date (YYYY-MM-DD)", required = false, persist = false,
 		description = "When the archive may publish the study; blank for today.")
 	private String release_date = "";
@@ -154,14 +161,7 @@ public final class ExportAnnotationsCommand extends DynamicCommand {
 			// with label images given open or as files
 			final ImageSource source = rois != null ? filesSource(imp, sourceName, labelFiles)
 				: ImageSource.ofImage(imp, sourceName, roiList, labelImages, labelFiles);
-			final ExportRequest request = ExportRequest.to(output.toPath()).image(source).overwrite(overwrite)
-				.draft(draft).roisFromLabels(label_outlines).includeImage(include_image)
-				.ngffVersion(NgffVersion.parse(zarr_version));
-			if (labels_from_rois != null && !NO_LABELS_FROM_ROIS.equalsIgnoreCase(labels_from_rois.trim()))
-				request.labelsFromRois(RoiLabels.Mode.parse(labels_from_rois, "labels_from_rois"));
-			if (coco) request.format(ExportFormat.COCO);
-			if (points_csv) request.format(ExportFormat.POINTS_CSV);
-			if (release_date != null && !release_date.trim().isEmpty()) request.releaseDate(date(release_date));
+			final ExportRequest request = ExportRequest.to(output.toPath()).image(source).options(options());
 			final Optional<MifaMetadata> m = metadata(feedback, imp, sourceName, roiList, labelImages.size() +
 				labelFiles.size(), 1 + (coco ? 1 : 0) + (points_csv ? 1 : 0));
 			if (m == null) {
@@ -218,13 +218,17 @@ public final class ExportAnnotationsCommand extends DynamicCommand {
 		return m.metadata;
 	}
 
-	static LocalDate date(final String s) {
-		try {
-			return LocalDate.parse(s.trim());
-		}
-		catch (final DateTimeParseException e) {
-			throw new IllegalArgumentException("release_date='" + s + "' is not a date of the form YYYY-MM-DD");
-		}
+	/** The export options of the parameters, each parsed as the command line's are, named by its macro key. */
+	private ExportOptions options() {
+		final ExportOptions.Builder b = ExportOptions.builder(OptionSyntax.MACRO).overwrite(overwrite).draft(draft)
+			.roisFromLabels(label_outlines).includeImage(include_image).ngffVersion(zarr_version).compression(
+				compression).shardFactor(shard);
+		if (labels_from_rois != null) b.labelsFromRois(labels_from_rois); // "none" makes none
+		if (coco) b.format(ExportFormat.COCO);
+		if (points_csv) b.format(ExportFormat.POINTS_CSV);
+		// an empty field is a date not given: the default, today
+		if (release_date != null && !release_date.trim().isEmpty()) b.releaseDate(release_date);
+		return b.build();
 	}
 
 	private static String describe(final ExportSummary s, final boolean withMetadata) {

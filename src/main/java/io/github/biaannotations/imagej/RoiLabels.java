@@ -15,6 +15,8 @@ import ij.process.FloatProcessor;
 import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 
+import io.github.biaannotations.labels.LabelMode;
+
 /**
  * ROIs &rarr; a label image with exactly the pixels of ImageJ's {@link Roi#getMask()}: an instance image (one
  * value per ROI, in ROI order) or a semantic one (one value per class: the ROI group's name, else "unclassified").
@@ -25,20 +27,6 @@ import ij.process.ShortProcessor;
  * with a warning. Planes are drawn when asked for (a virtual stack), so a large stack is never whole in memory.
  */
 public final class RoiLabels {
-
-	public enum Mode {
-		INSTANCE, SEMANTIC;
-
-		/**
-		 * The mode named {@code text} (instance or semantic, in any case); anything else is refused with a
-		 * message naming {@code field}, the option or macro key it was given as.
-		 */
-		public static Mode parse(final String text, final String field) {
-			for (final Mode m : values())
-				if (text != null && m.name().equalsIgnoreCase(text.trim())) return m;
-			throw new IllegalArgumentException(field + " '" + text + "': expected instance or semantic");
-		}
-	}
 
 	/** What a label value stands for. */
 	public static final class Label {
@@ -68,7 +56,7 @@ public final class RoiLabels {
 	 * @param image the annotated image: size and Z/T layout of the label image
 	 * @param warnings one line for each ROI that cannot become labels
 	 */
-	public RoiLabels(final List<Roi> rois, final ImagePlus image, final Mode mode, final Consumer<String> warnings) {
+	public RoiLabels(final List<Roi> rois, final ImagePlus image, final LabelMode mode, final Consumer<String> warnings) {
 		width = image.getWidth();
 		height = image.getHeight();
 		slices = image.getNSlices();
@@ -90,7 +78,7 @@ public final class RoiLabels {
 			}
 			final String cls = roi.getGroup() > 0 ? RoiStyle.groupName(roi.getGroup()) : "unclassified";
 			final int value;
-			if (mode == Mode.INSTANCE) {
+			if (mode == LabelMode.INSTANCE) {
 				value = ++next;
 				labels.put(value, new Label(value, roi.getName() != null ? roi.getName() : "roi-" + (i + 1), cls, roi.getStrokeColor()));
 			} else {

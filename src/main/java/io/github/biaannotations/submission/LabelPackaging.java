@@ -18,6 +18,7 @@ import ij.gui.Roi;
 
 import io.github.biaannotations.convert.ExportedFile;
 import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.export.ExportOptions;
 import io.github.biaannotations.imagej.ImageFiles;
 import io.github.biaannotations.imagej.LabelImages;
 import io.github.biaannotations.imagej.OmeZarrImages;
@@ -66,15 +67,15 @@ final class LabelPackaging {
 	 */
 	List<ExportedFile> write(final ImageSource source, final List<ImagePlus> labelImages, final List<Roi> rois,
 		final ImagePlus imp, final String base, final String sourceImage, final Path packageDir,
-		final ExportRequest request) throws IOException
+		final ExportOptions options) throws IOException
 	{
 		final List<LabelImage> labels = new ArrayList<>();
 		final Set<String> names = new HashSet<>();
 		for (final ImagePlus l : labelImages)
 			labels.addAll(LabelImages.fromImagePlus(l, unique(labelName(l), names), Map.of()));
 		RoiLabels fromRois = null;
-		if (request.labelsFromRois() != null) {
-			fromRois = new RoiLabels(roisOrOverlay(rois, source, imp), imp, request.labelsFromRois(), warnings);
+		if (options.labelsFromRois() != null) {
+			fromRois = new RoiLabels(roisOrOverlay(rois, source, imp), imp, options.labelsFromRois(), warnings);
 			final String name = unique(names.contains(base + "_labels") ? base + "_roi_labels" : base + "_labels", names);
 			final ImagePlus drawn = fromRois.image(name);
 			drawn.setCalibration(imp.getCalibration()); // the ROIs' pixels are the image's: same scale and units
@@ -82,13 +83,13 @@ final class LabelPackaging {
 		}
 		for (final LabelImage l : labels)
 			checkSameSize(l, imp, sourceImage);
-		final OmeZarrExporter exporter = new OmeZarrExporter(request.zarrOptions());
+		final OmeZarrExporter exporter = new OmeZarrExporter(options.zarrOptions());
 		final List<ExportedFile> files = new ArrayList<>();
 		// With the image included, its label images still go beside the other annotation files, each its own
 		// OME-Zarr naming the image as its image-label source: the archive refuses a listed folder (the image)
 		// together with a listed path inside it, and pairs an annotation with its image by the file lists.
 		SourceImage included = null;
-		if (request.includeImage()) {
+		if (options.includeImage()) {
 			included = OmeZarrImages.fromImagePlus(imp, base);
 			Files.createDirectories(packageDir.resolve(IMAGES_DIR));
 			exporter.exportImage(included, List.of(), packageDir.resolve(imagePath(base)));

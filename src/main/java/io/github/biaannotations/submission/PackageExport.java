@@ -19,6 +19,8 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 
 import io.github.biaannotations.convert.ExportFormat;
+import io.github.biaannotations.export.ExportOptions;
+import io.github.biaannotations.export.ExportRequest;
 import io.github.biaannotations.convert.ExportSummary;
 import io.github.biaannotations.convert.ExportedFile;
 import io.github.biaannotations.convert.ImageSource;
@@ -70,14 +72,14 @@ public final class PackageExport {
 	public ExportSummary export(final ExportRequest request, final LocalDate today, final Instant now) throws IOException {
 		if (request.images().isEmpty()) throw new IllegalArgumentException("nothing to export: no image given");
 		final MifaMetadata metadata = checkedMetadata(request, today, now);
-		if (request.overwrite()) OutputFolder.checkReplaceable(request.out(), inputs(request));
-		try (AtomicDirectory dir = new AtomicDirectory(request.out(), request.overwrite())) {
+		if (request.options().overwrite()) OutputFolder.checkReplaceable(request.out(), inputs(request));
+		try (AtomicDirectory dir = new AtomicDirectory(request.out(), request.options().overwrite())) {
 			final ExportSummary summary = new ExportSummary(dir.target());
 			final Map<String, String> renamed = new LinkedHashMap<>();
 			final Set<String> bases = new java.util.LinkedHashSet<>();
 			final List<ExportedFile> files = exportImages(request, dir.path(), summary, renamed, bases);
 			final List<String> images = new ArrayList<>();
-			if (request.includeImage())
+			if (request.options().includeImage())
 				for (final String b : bases)
 					images.add(LabelPackaging.imagePath(b));
 			if (metadata != null) writeSubmission(metadata, files, images, dir.path(), today, now);
@@ -109,7 +111,7 @@ public final class PackageExport {
 	 */
 	public ExportSummary exportFiles(final ExportRequest request, final Instant now) throws IOException {
 		if (request.images().isEmpty()) throw new IllegalArgumentException("nothing to export: no image given");
-		try (AtomicDirectory dir = new AtomicDirectory(request.out(), request.overwrite())) {
+		try (AtomicDirectory dir = new AtomicDirectory(request.out(), request.options().overwrite())) {
 			final ExportSummary summary = new ExportSummary(dir.target());
 			final List<ExportedFile> files = exportImages(request, dir.path(), summary, new LinkedHashMap<>(),
 				new java.util.LinkedHashSet<>());
@@ -151,7 +153,7 @@ public final class PackageExport {
 	private MifaMetadata checkedMetadata(final ExportRequest r, final LocalDate today, final Instant now)
 		throws InvalidMetadataException
 	{
-		return checkedMetadata(r.metadata(), r.draft(), r.releaseDate(), today, now, warnings);
+		return checkedMetadata(r.metadata(), r.options().draft(), r.options().releaseDate(), today, now, warnings);
 	}
 
 	/**
@@ -189,28 +191,29 @@ public final class PackageExport {
 		final Path packageDir, final ExportRequest request, final ExportSummary summary) throws IOException
 	{
 		final List<ExportedFile> files = new ArrayList<>();
-		final String sourceImage = request.includeImage() ? LabelPackaging.imagePath(base) : source.sourceName();
+		final ExportOptions options = request.options();
+		final String sourceImage = options.includeImage() ? LabelPackaging.imagePath(base) : source.sourceName();
 		final boolean hasLabels = !source.labelFiles().isEmpty() || !source.labelImages().isEmpty();
 		// the ROIs read once, for their annotation files and for a label image made from them
-		final List<Roi> rois = request.labelsFromRois() != null ? new ArrayList<>() : null;
+		final List<Roi> rois = options.labelsFromRois() != null ? new ArrayList<>() : null;
 		final boolean withRois = !source.rois().isEmpty() || !source.roiFiles().isEmpty() || !hasLabels;
 		if (withRois)
 			files.addAll(new RoiExport(warnings, progress).write(source, imp, base, sourceImage, packageDir,
-				request.formats(), summary, rois));
-		else if (request.formats().contains(ExportFormat.POINTS_CSV)) {
+				options.formats(), summary, rois));
+		else if (options.formats().contains(ExportFormat.POINTS_CSV)) {
 			summary.warned();
 			warnings.accept(source.sourceName() + ": points CSV not written: only label images given, and they hold no points");
 		}
 		// opened once, for the label OME-Zarr, their outlines and their COCO
 		final List<ImagePlus> labels = LabelPackaging.labelImages(source);
-		if (hasLabels || request.labelsFromRois() != null || request.includeImage())
+		if (hasLabels || options.labelsFromRois() != null || options.includeImage())
 			files.addAll(new LabelPackaging(warnings).write(source, labels, rois, imp, base, sourceImage, packageDir,
-				request));
-		if (hasLabels && request.roisFromLabels()) {
+				options));
+		if (hasLabels && options.roisFromLabels()) {
 			for (final ImagePlus l : labels)
 				files.addAll(labelOutlines(l, base, sourceImage, packageDir, summary));
 		}
-		if (hasLabels && request.formats().contains(ExportFormat.COCO)) {
+		if (hasLabels && options.formats().contains(ExportFormat.COCO)) {
 			for (final ImagePlus l : labels) {
 				final String name = LabelPackaging.labelName(l);
 				// a label image named as the image gets _labels: the ROIs' COCO is <base>.coco.json

@@ -51,6 +51,20 @@ class BatchCommandTest {
 	}
 
 	@Test
+	void batchTakesTheExportOptionsOfExport() {
+		final Path out = tmp.resolve("pkg");
+		final CliRun r = CliRun.run("batch", "--input", input, "--out", out, "--metadata", study, "--include-image",
+			"--compression", "zstd:5", "--shard", "2");
+		assertEquals(0, r.exit, r.toString());
+		assertTrue(Files.isDirectory(out.resolve("images/b.ome.zarr")), r.toString());
+		assertTrue(Files.isRegularFile(out.resolve("images.tsv")));
+		final CliRun bad = CliRun.run("batch", "--input", input, "--out", out, "--zarr-version", "0.4", "--shard", "2");
+		assertEquals(1, bad.exit, bad.toString());
+		assertTrue(bad.err.contains("error: --shard 2: sharding needs OME-NGFF 0.5 (Zarr v3), not --zarr-version 0.4"),
+			bad.err);
+	}
+
+	@Test
 	void aBadFileGivesExitCodeThreeAndItsReason() throws IOException {
 		Files.write(input.resolve("b.zip"), new byte[] { 1, 2, 3 });
 		final CliRun r = CliRun.run("batch", "--input", input, "--out", tmp.resolve("pkg"), "--metadata", study);

@@ -35,8 +35,8 @@ import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
 import io.github.biaannotations.imagej.RoiFiles;
 import io.github.biaannotations.model.Progress;
-import io.github.biaannotations.submission.ExportRequest;
 import io.github.biaannotations.submission.PackageExport;
+import io.github.biaannotations.export.ExportRequest;
 
 /**
  * Export Annotations... and Import Annotations... run headless through the CommandService with the parameter
@@ -117,6 +117,12 @@ class ExportImportCommandsTest {
 		assertEquals(40, features(outlines.resolve("annotations/nuclei/nuclei_labels_outlines.geojson")));
 		assertTrue(Files.exists(outlines.resolve("annotations/nuclei/nuclei_labels.ome.zarr/.zattrs")), "0.4 asked for");
 		assertTrue(((String) m.getOutput("summary")).startsWith("Exported 42 ROIs"), (String) m.getOutput("summary"));
+		// the command line's OME-Zarr options, as plain recordable parameters
+		final Path sharded = tmp.resolve("pkg3");
+		succeeded(fiji.run(ExportAnnotationsCommand.class, map("image", sample.image.toFile(), "labels",
+			sample.labels.toString(), "output", sharded.toFile(), "compression", "blosc", "shard", 2)));
+		final String array = Files.readString(sharded.resolve("annotations/nuclei/nuclei_labels.ome.zarr/0/zarr.json"));
+		assertTrue(array.contains("sharding_indexed") && array.contains("blosc"), array);
 	}
 
 	@Test
@@ -206,6 +212,12 @@ class ExportImportCommandsTest {
 			"labels_from_rois", "semantik")));
 		assertTrue(mode.contains("labels_from_rois 'semantik'") && mode.contains("instance or semantic"), mode);
 		assertFalse(Files.exists(tmp.resolve("p4")));
+		final String codec = failed(fiji.run(ExportAnnotationsCommand.class, map("output", tmp.resolve("p5").toFile(),
+			"compression", "zip")));
+		assertTrue(codec.startsWith("compression: bad codec \"zip\""), codec);
+		final String shard = failed(fiji.run(ExportAnnotationsCommand.class, map("output", tmp.resolve("p6").toFile(),
+			"zarr_version", "0.4", "shard", 2)));
+		assertEquals("shard 2: sharding needs OME-NGFF 0.5 (Zarr v3), not zarr_version 0.4", shard);
 	}
 
 	@Test

@@ -62,7 +62,7 @@ class MacroRecordingTest {
 		final String options = MacroRecording.options(first);
 		assertEquals("image=[" + sample.image + "] rois=[" + sample.rois + "] labels=None output=" + out +
 			" metadata=[" + study + "] coco=false points_csv=true label_outlines=false labels_from_rois=none include_image=false" +
-			" zarr_version=0.5 release_date=[] draft=false overwrite=false", options);
+			" zarr_version=0.5 compression=zstd shard=0 release_date=[] draft=false overwrite=false", options);
 		assertTrue(MacroRecording.line(first).startsWith("run(\"Export Annotations...\", \"image=["), MacroRecording
 			.line(first));
 		final List<String> tsv = Files.readAllLines(out.resolve("annotations.tsv"));

@@ -25,8 +25,8 @@ import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
 import io.github.biaannotations.model.Progress;
-import io.github.biaannotations.submission.ExportRequest;
 import io.github.biaannotations.submission.PackageExport;
+import io.github.biaannotations.export.ExportRequest;
 
 /**
  * Validate Package..., Archive Account..., Push to Archive... and Local Archive Server... with the project's

@@ -20,9 +20,9 @@ import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
 import io.github.biaannotations.model.Folders;
 import io.github.biaannotations.model.Progress;
-import io.github.biaannotations.submission.ExportRequest;
 import io.github.biaannotations.submission.PackageExport;
 import io.github.biaannotations.submission.PackageValidator;
+import io.github.biaannotations.export.ExportRequest;
 
 /**
  * Fuzzes PageTab and file lists on both sides. The local archive reads a submit body (PageTab JSON or TSV)

@@ -23,6 +23,7 @@ import io.github.biaannotations.demo.SampleData;
 import io.github.biaannotations.model.Annotation;
 import io.github.biaannotations.model.AnnotationWriter;
 import io.github.biaannotations.testutil.SharedReference;
+import io.github.biaannotations.labels.LabelMode;
 
 /** Labels and ROIs both ways, compared pixel for pixel. */
 class RoiLabelsTest {
@@ -45,7 +46,7 @@ class RoiLabelsTest {
 		final ShortProcessor labels = sample.labels();
 		final List<Roi> rois = sample.rois(labels);
 		final List<String> warnings = new ArrayList<>();
-		final RoiLabels rl = new RoiLabels(rois, new ImagePlus("img", sample.image(labels)), RoiLabels.Mode.INSTANCE, warnings::add);
+		final RoiLabels rl = new RoiLabels(rois, new ImagePlus("img", sample.image(labels)), LabelMode.INSTANCE, warnings::add);
 		final ImagePlus out = rl.image("labels");
 		assertSameLabels(labels, out.getProcessor());
 		assertEquals(0, rl.overlapPixels());
@@ -60,7 +61,7 @@ class RoiLabelsTest {
 		a.setGroup(1);
 		b.setGroup(2);
 		c.setGroup(1);
-		final RoiLabels rl = new RoiLabels(List.of(a, b, c, new Line(1, 1, 5, 5)), img, RoiLabels.Mode.SEMANTIC, s -> {});
+		final RoiLabels rl = new RoiLabels(List.of(a, b, c, new Line(1, 1, 5, 5)), img, LabelMode.SEMANTIC, s -> {});
 		final ImageProcessor ip = rl.image("sem").getProcessor();
 		assertEquals(2, rl.labels().size());
 		assertEquals(1, ip.get(15, 15));
@@ -75,7 +76,7 @@ class RoiLabelsTest {
 		final Roi onZ2T1 = new Roi(0, 0, 10, 10);
 		onZ2T1.setPosition(0, 2, 1);
 		final Roi everywhere = new Roi(20, 20, 5, 5);
-		final ImagePlus out = new RoiLabels(List.of(onZ2T1, everywhere), img, RoiLabels.Mode.INSTANCE, s -> {}).image("l");
+		final ImagePlus out = new RoiLabels(List.of(onZ2T1, everywhere), img, LabelMode.INSTANCE, s -> {}).image("l");
 		assertEquals(6, out.getStackSize());
 		for (int t = 1; t <= 2; t++)
 			for (int z = 1; z <= 3; z++) {
@@ -103,7 +104,7 @@ class RoiLabelsTest {
 		for (final Annotation f : features)
 			assertEquals(f.measurements().get("pixels"), f.geometry().getArea());
 		final List<Roi> rois = new RoiImporter(mask).toRois(features);
-		final RoiLabels rl = new RoiLabels(rois, mask, RoiLabels.Mode.INSTANCE, s -> {});
+		final RoiLabels rl = new RoiLabels(rois, mask, LabelMode.INSTANCE, s -> {});
 		assertSameLabels(mask.getProcessor(), rl.image("back").getProcessor());
 		assertTrue(n > 100);
 	}

@@ -26,9 +26,11 @@ import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.convert.LabelImport;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
-import io.github.biaannotations.imagej.RoiLabels;
 import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.ngff.NgffVersion;
+import io.github.biaannotations.export.ExportRequest;
+import io.github.biaannotations.export.ExportOptions;
+import io.github.biaannotations.labels.LabelMode;
 
 /** Label images in the package: standalone label OME-Zarr, labels made from ROIs, the image included. */
 class LabelPackageTest {
@@ -78,8 +80,9 @@ class LabelPackageTest {
 		stack.addSlice(one.getProcessor().duplicate());
 		final ImagePlus two = new ImagePlus("nuclei_labels", stack);
 		two.setDimensions(2, 1, 1);
-		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(DemoMetadata.create()).roisFromLabels(true)
-			.image(ImageSource.ofImage(IJ.openImage(sample.image.toString()), "nuclei.tif", List.of(), List.of(two))));
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(DemoMetadata.create())
+			.image(ImageSource.ofImage(IJ.openImage(sample.image.toString()), "nuclei.tif", List.of(), List.of(two)))
+			.options(ExportOptions.builder().roisFromLabels(true).build()));
 		final List<String> tsv = Files.readAllLines(out.resolve("annotations.tsv"));
 		for (final String c : new String[] { "c1", "c2" }) {
 			final String file = "annotations/nuclei/nuclei_labels_" + c + "_outlines.geojson";
@@ -94,8 +97,9 @@ class LabelPackageTest {
 
 	@Test
 	void instanceLabelsFromRoisMatchTheLabelsTheRoisWereTracedFrom() throws IOException {
-		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).labelsFromRois(RoiLabels.Mode.INSTANCE)
-			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of())));
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg"))
+			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of()))
+			.options(ExportOptions.builder().labelsFromRois(LabelMode.INSTANCE).build()));
 		final ImagePlus back = LabelImport.read(out.resolve("annotations/nuclei/nuclei_labels.ome.zarr"), null);
 		final short[] original = pixels(IJ.openImage(sample.labels.toString())), made = pixels(back);
 		for (int i = 0; i < original.length; i++)
@@ -129,8 +133,8 @@ class LabelPackageTest {
 		for (final boolean include : new boolean[] { false, true }) {
 			final Path out = tmp.resolve("pkg" + include);
 			final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-				() -> export(ExportRequest.to(out).includeImage(include).image(ImageSource.ofFiles(sample.image, List.of(),
-					List.of(other)))));
+				() -> export(ExportRequest.to(out).image(ImageSource.ofFiles(sample.image, List.of(),
+					List.of(other))).options(ExportOptions.builder().includeImage(include).build())));
 			assertTrue(e.getMessage().contains("\"other_labels\" is t=1 z=1 y=200 x=300") && e.getMessage().contains(
 				"must match"), e.getMessage());
 			assertFalse(Files.exists(out), "nothing written");
@@ -152,8 +156,9 @@ class LabelPackageTest {
 			out.write("not a ROI".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		}
 		final List<String> warnings = new java.util.ArrayList<>();
-		final ExportRequest r = ExportRequest.to(tmp.resolve("pkg")).labelsFromRois(RoiLabels.Mode.INSTANCE)
-			.image(ImageSource.ofFiles(sample.image, List.of(zip), List.of()));
+		final ExportRequest r = ExportRequest.to(tmp.resolve("pkg"))
+			.image(ImageSource.ofFiles(sample.image, List.of(zip), List.of()))
+			.options(ExportOptions.builder().labelsFromRois(LabelMode.INSTANCE).build());
 		new PackageExport(warnings::add, Progress.NONE).export(r, TODAY, Instant.parse("2026-11-29T10:00:00Z"));
 		assertEquals(1, warnings.stream().filter(w -> w.contains("'notes.txt' is not a ROI")).count(), warnings.toString());
 		final short[] made = pixels(LabelImport.read(r.out().resolve("annotations/nuclei/nuclei_labels.ome.zarr"), null));
@@ -164,8 +169,9 @@ class LabelPackageTest {
 
 	@Test
 	void includedImageHasItsFileListAndTheLabelsNameItAsTheirSource() throws IOException {
-		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(DemoMetadata.create()).includeImage(true)
-			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels))));
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(DemoMetadata.create())
+			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels)))
+			.options(ExportOptions.builder().includeImage(true).build()));
 		final Path image = out.resolve("images/nuclei.ome.zarr");
 		assertEquals(List.of(), OmeZarrCheck.check(image));
 		assertTrue(Files.exists(image.resolve("OME/METADATA.ome.xml")));
@@ -192,9 +198,10 @@ class LabelPackageTest {
 
 	@Test
 	void shardedZstdLevel1ReadsBackIdentically() throws IOException {
-		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).shardFactor(2)
-			.compression(io.github.biaannotations.zarr.Compression.parse("zstd:1"))
-			.image(ImageSource.ofFiles(sample.image, List.of(), List.of(sample.labels))));
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg"))
+			.image(ImageSource.ofFiles(sample.image, List.of(), List.of(sample.labels)))
+			.options(ExportOptions.builder().shardFactor(2)
+				.compression(io.github.biaannotations.zarr.Compression.parse("zstd:1")).build()));
 		final Path zarr = out.resolve("annotations/nuclei/nuclei_labels.ome.zarr");
 		assertTrue(Files.readString(zarr.resolve("0/zarr.json")).contains("sharding_indexed"));
 		assertArrayEquals(pixels(IJ.openImage(sample.labels.toString())), pixels(LabelImport.read(zarr, null)));
@@ -204,9 +211,10 @@ class LabelPackageTest {
 	void validateChecksEveryOmeZarrAgainstTheOfficialSchemasWhenGivenThem() throws IOException {
 		final Path schemas = io.github.biaannotations.testutil.SharedReference.require("ngff");
 		for (final NgffVersion v : NgffVersion.values()) {
-			final Path out = export(ExportRequest.to(tmp.resolve("pkg" + v)).metadata(DemoMetadata.create()).includeImage(true)
-				.ngffVersion(v).labelsFromRois(RoiLabels.Mode.SEMANTIC)
-				.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels))));
+			final Path out = export(ExportRequest.to(tmp.resolve("pkg" + v)).metadata(DemoMetadata.create())
+				.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels)))
+				.options(ExportOptions.builder().includeImage(true).ngffVersion(v)
+					.labelsFromRois(LabelMode.SEMANTIC).build()));
 			final List<PackageProblem> problems = new PackageValidator(out, TODAY).ngffSchemas(schemas).run();
 			assertFalse(problems.stream().anyMatch(PackageProblem::isError), v + ": " + problems);
 		}
@@ -220,8 +228,9 @@ class LabelPackageTest {
 
 	@Test
 	void ngff04WritesZarrV2() throws IOException {
-		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).ngffVersion(NgffVersion.V0_4)
-			.image(ImageSource.ofFiles(sample.image, List.of(), List.of(sample.labels))));
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg"))
+			.image(ImageSource.ofFiles(sample.image, List.of(), List.of(sample.labels)))
+			.options(ExportOptions.builder().ngffVersion(NgffVersion.V0_4).build()));
 		final Path zarr = out.resolve("annotations/nuclei/nuclei_labels.ome.zarr");
 		assertTrue(Files.exists(zarr.resolve(".zattrs")));
 		assertEquals(List.of(), OmeZarrCheck.check(zarr));

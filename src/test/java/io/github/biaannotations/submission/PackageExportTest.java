@@ -30,6 +30,8 @@ import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.model.ArchivePaths;
 import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.testutil.SharedReference;
+import io.github.biaannotations.export.ExportRequest;
+import io.github.biaannotations.export.ExportOptions;
 
 /** The whole package as export writes it, read back as files. */
 class PackageExportTest {
@@ -62,8 +64,9 @@ class PackageExportTest {
 		final MifaMetadata m = DemoMetadata.create();
 		m.annotations().types().add("class_labels");
 		m.annotations().types().add("segmentation_mask");
-		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(m).format(ExportFormat.POINTS_CSV)
-			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of())));
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(m)
+			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of()))
+			.options(ExportOptions.builder().format(ExportFormat.POINTS_CSV).build()));
 		final List<String> tsv = Files.readAllLines(out.resolve("annotations.tsv"));
 		assertTrue(tsv.get(1).startsWith("annotations/nuclei/nuclei.geojson\tgeometrical_annotations, point_annotations, " +
 			"class_labels\t"), tsv.get(1));
@@ -86,14 +89,16 @@ class PackageExportTest {
 			"which makes the study public as soon as the archive has processed it")), warnings.toString());
 		assertFalse(Manifest.read(defaulted.resolve("manifest.json")).releaseDateChosen());
 		warnings.clear();
-		final Path chosen = export(request(tmp.resolve("chosen")).metadata(DemoMetadata.create()).releaseDate(TODAY));
+		final Path chosen = export(request(tmp.resolve("chosen")).metadata(DemoMetadata.create())
+			.options(ExportOptions.builder().releaseDate(TODAY).build()));
 		assertFalse(warnings.stream().anyMatch(w -> w.startsWith("no release date given")), warnings.toString());
 		assertTrue(Manifest.read(chosen.resolve("manifest.json")).releaseDateChosen());
 	}
 
 	@Test
 	void withMetadataThePackageHasPageTabMifaFileListAndManifest() throws IOException {
-		final Path out = export(request(tmp.resolve("pkg")).metadata(DemoMetadata.create()).format(ExportFormat.POINTS_CSV));
+		final Path out = export(request(tmp.resolve("pkg")).metadata(DemoMetadata.create())
+			.options(ExportOptions.builder().format(ExportFormat.POINTS_CSV).build()));
 		final JsonNode pageTab = new ObjectMapper().readTree(out.resolve("submission.json").toFile());
 		assertEquals("BioImages", attribute(pageTab.get("attributes"), "AttachTo"));
 		assertEquals("2026-11-29", attribute(pageTab.get("attributes"), "ReleaseDate"));
@@ -144,7 +149,7 @@ class PackageExportTest {
 
 	@Test
 	void draftBuildsAPackageAnywayWithWarnings() throws IOException {
-		final Path out = export(request(tmp.resolve("pkg")).draft(true));
+		final Path out = export(request(tmp.resolve("pkg")).options(ExportOptions.builder().draft(true).build()));
 		assertTrue(Files.exists(out.resolve("submission.json")));
 		assertTrue(warnings.stream().anyMatch(w -> w.startsWith("metadata: Study title: missing") && w.endsWith(
 			"(needed before submitting)")), warnings.toString());
@@ -155,7 +160,8 @@ class PackageExportTest {
 	@Test
 	void pastReleaseDateIsRefused() {
 		final InvalidMetadataException e = assertThrows(InvalidMetadataException.class,
-			() -> export(request(tmp.resolve("pkg")).metadata(DemoMetadata.create()).releaseDate(TODAY.minusDays(1))));
+			() -> export(request(tmp.resolve("pkg")).metadata(DemoMetadata.create())
+				.options(ExportOptions.builder().releaseDate(TODAY.minusDays(1)).build())));
 		assertTrue(e.getMessage().contains("release"), e.getMessage());
 	}
 
@@ -166,16 +172,17 @@ class PackageExportTest {
 		Files.createDirectories(notes);
 		Files.writeString(notes.resolve("thesis.txt"), "chapter 1");
 		final FileAlreadyExistsException foreign = assertThrows(FileAlreadyExistsException.class, () -> export(
-			request(notes).overwrite(true)));
+			request(notes).options(ExportOptions.builder().overwrite(true).build())));
 		assertTrue(foreign.getMessage().contains("is not a package"), foreign.getMessage());
 		assertEquals("chapter 1", Files.readString(notes.resolve("thesis.txt")));
 		// an earlier package is replaced, but not when the inputs are inside it
 		final Path pkg = export(request(tmp.resolve("pkg")));
-		export(request(pkg).overwrite(true));
+		export(request(pkg).options(ExportOptions.builder().overwrite(true).build()));
 		final Path image = pkg.resolve("nuclei.tif");
 		Files.copy(sample.image, image);
 		final IllegalArgumentException inside = assertThrows(IllegalArgumentException.class, () -> export(ExportRequest
-			.to(pkg).overwrite(true).image(ImageSource.ofFiles(image, List.of(sample.rois), List.of()))));
+			.to(pkg).options(ExportOptions.builder().overwrite(true).build()).image(ImageSource.ofFiles(image, List.of(
+				sample.rois), List.of()))));
 		assertTrue(inside.getMessage().startsWith(image + " is inside the output folder"), inside.getMessage());
 		assertTrue(Files.exists(image));
 	}
@@ -204,8 +211,9 @@ class PackageExportTest {
 
 	@Test
 	void labelOutlinesOnRequest() throws IOException {
-		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).roisFromLabels(true)
-			.image(ImageSource.ofFiles(sample.image, List.of(), List.of(sample.labels))));
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg"))
+			.image(ImageSource.ofFiles(sample.image, List.of(), List.of(sample.labels)))
+			.options(ExportOptions.builder().roisFromLabels(true).build()));
 		final JsonNode fc = new ObjectMapper().readTree(out.resolve("annotations/nuclei/nuclei_labels_outlines.geojson").toFile());
 		assertEquals(40, fc.get("features").size());
 	}
