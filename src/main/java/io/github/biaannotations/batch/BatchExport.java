@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import io.github.biaannotations.convert.ExportSummary;
-import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.export.AnnotatedImage;
 import io.github.biaannotations.export.ExportRequest;
+import io.github.biaannotations.export.ExportSummary;
+import io.github.biaannotations.export.PackageExport;
 import io.github.biaannotations.imagej.ImageFiles;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.metadata.ReleaseDates;
@@ -22,7 +23,7 @@ import io.github.biaannotations.model.Errors;
 import io.github.biaannotations.model.Folders;
 import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.submission.OutputFolder;
-import io.github.biaannotations.submission.PackageExport;
+import io.github.biaannotations.submission.PackageMetadata;
 
 /**
  * Exports a folder as one package. Each image is exported on its own into a part kept beside the package (in
@@ -105,7 +106,7 @@ public final class BatchExport {
 		final BatchPart part = new BatchPart(dir, fp);
 		// the part is the image's files as a single export writes them: the same options, the part replaced
 		final ExportRequest er = ExportRequest.to(dir).options(r.options().toBuilder().overwrite(true).build())
-			.image(ImageSource.ofFiles(item.image(), item.roiFiles(), item.labelFiles()));
+			.image(AnnotatedImage.ofFiles(item.image(), item.roiFiles(), item.labelFiles()));
 		final long[] warned = { 0 };
 		final ExportSummary s = new PackageExport(w -> {
 			warned[0]++;
@@ -137,7 +138,7 @@ public final class BatchExport {
 	private MifaMetadata checkedMetadata(final BatchRequest r, final LocalDate today, final Instant now)
 		throws IOException
 	{
-		return PackageExport.checkedMetadata(r.metadata(), r.options().draft(), r.options().releaseDate(), today, now,
+		return PackageMetadata.checked(r.metadata(), r.options().draft(), r.options().releaseDate(), today, now,
 			warnings);
 	}
 }

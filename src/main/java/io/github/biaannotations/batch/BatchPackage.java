@@ -15,7 +15,8 @@ import io.github.biaannotations.metadata.FileLevelMetadata;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.model.AtomicDirectory;
 import io.github.biaannotations.submission.Manifest;
-import io.github.biaannotations.submission.PackageExport;
+import io.github.biaannotations.submission.PackageLayout;
+import io.github.biaannotations.submission.SubmissionFiles;
 
 /**
  * Assembles the batch's package from its parts: their annotation files and file-level rows, then, with study
@@ -79,19 +80,19 @@ final class BatchPackage {
 			final List<FileLevelMetadata> rows = new ArrayList<>();
 			final List<String> images = new ArrayList<>();
 			for (final BatchPart p : parts) {
-				copyTree(p.dir.resolve("annotations"), dir.path().resolve("annotations"));
-				// the image as OME-Zarr, when included: images/<base>.ome.zarr, as a single export names it
-				final String image = "images/" + p.dir.getFileName() + ".ome.zarr";
+				copyTree(p.dir.resolve(PackageLayout.ANNOTATIONS_DIR), dir.path().resolve(PackageLayout.ANNOTATIONS_DIR));
+				// the image as OME-Zarr, when included, as a single export names it
+				final String image = PackageLayout.image(p.dir.getFileName().toString());
 				if (Files.isDirectory(p.dir.resolve(image))) {
 					copyTree(p.dir.resolve(image), dir.path().resolve(image));
 					images.add(image);
 				}
-				rows.addAll(MifaMetadata.load(p.dir.resolve(PackageExport.MIFA_DIR)).annotations().files());
+				rows.addAll(MifaMetadata.load(p.dir.resolve(PackageLayout.MIFA_DIR)).annotations().files());
 			}
-			if (metadata != null) PackageExport.writeSubmission(metadata.copy(), rows, images, dir.path(), today);
-			Manifest.of(dir.path(), PackageExport.TOOL, now, Collections.emptyMap())
+			if (metadata != null) SubmissionFiles.write(metadata.copy(), rows, images, dir.path(), today);
+			Manifest.of(dir.path(), PackageLayout.TOOL, now, Collections.emptyMap())
 				.withReleaseDateChosen(metadata != null && metadata.releaseDate() != null)
-				.write(dir.path().resolve(Manifest.FILE_NAME));
+				.write(dir.path().resolve(PackageLayout.MANIFEST));
 			dir.commit();
 		}
 	}

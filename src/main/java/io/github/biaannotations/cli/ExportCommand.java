@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.github.biaannotations.convert.ExportSummary;
-import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.export.AnnotatedImage;
 import io.github.biaannotations.export.ExportOptions;
 import io.github.biaannotations.export.ExportRequest;
+import io.github.biaannotations.export.ExportSummary;
+import io.github.biaannotations.export.PackageExport;
 import io.github.biaannotations.metadata.MifaMetadata;
-import io.github.biaannotations.submission.PackageExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,7 +48,7 @@ final class ExportCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		final ExportOptions o = options.options(overwrite);
 		final MifaMetadata metadata = options.metadata();
-		final ExportRequest request = ExportRequest.to(out).image(ImageSource.ofFiles(image, rois, labels))
+		final ExportRequest request = ExportRequest.to(out).image(AnnotatedImage.ofFiles(image, rois, labels))
 			.metadata(metadata).options(o);
 		final ExportSummary s = new PackageExport(console::warn, console.progress()).export(request);
 		console.endProgress();

@@ -7,7 +7,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.github.biaannotations.convert.ExportFormat;
 import io.github.biaannotations.labels.LabelMode;
 import io.github.biaannotations.metadata.ReleaseDates;
 import io.github.biaannotations.ngff.NgffVersion;

@@ -6,18 +6,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
-import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.metadata.MifaMetadata;
 
 /**
  * Everything one export needs: the images with their annotations, where the package goes, the MIFA metadata
  * and the {@link ExportOptions}. Built with {@link #to(Path)}; the Fiji commands, the scripting service and the
- * CLI all fill one and hand it to {@link io.github.biaannotations.submission.PackageExport}.
+ * CLI all fill one and hand it to {@link io.github.biaannotations.export.PackageExport}.
  */
 public final class ExportRequest {
 
 	private final Path out;
-	private final List<ImageSource> images = new ArrayList<>();
+	private final List<AnnotatedImage> images = new ArrayList<>();
 	private MifaMetadata metadata;
 	private ExportOptions options = ExportOptions.defaults();
 
@@ -30,7 +29,7 @@ public final class ExportRequest {
 		return new ExportRequest(out);
 	}
 
-	public ExportRequest image(final ImageSource source) {
+	public ExportRequest image(final AnnotatedImage source) {
 		images.add(Objects.requireNonNull(source, "image"));
 		return this;
 	}
@@ -47,7 +46,7 @@ public final class ExportRequest {
 	}
 
 	public Path out() { return out; }
-	public List<ImageSource> images() { return Collections.unmodifiableList(images); }
+	public List<AnnotatedImage> images() { return Collections.unmodifiableList(images); }
 	public MifaMetadata metadata() { return metadata; }
 	public ExportOptions options() { return options; }
 }

@@ -11,9 +11,9 @@ import ij.gui.Roi;
 
 import io.github.biaannotations.batch.BatchReport;
 import io.github.biaannotations.batch.BatchRequest;
-import io.github.biaannotations.convert.ExportSummary;
 import io.github.biaannotations.export.ExportOptions;
 import io.github.biaannotations.export.ExportRequest;
+import io.github.biaannotations.export.ExportSummary;
 
 /**
  * Export of annotations for scripts: {@code #@ AnnotationExportService exporter} in a Groovy, Jython or other

@@ -19,13 +19,14 @@ import ij.gui.Roi;
 import io.github.biaannotations.batch.BatchExport;
 import io.github.biaannotations.batch.BatchReport;
 import io.github.biaannotations.batch.BatchRequest;
-import io.github.biaannotations.convert.ExportSummary;
-import io.github.biaannotations.convert.ImageSource;
-import io.github.biaannotations.convert.RoiImport;
+import io.github.biaannotations.export.AnnotatedImage;
 import io.github.biaannotations.export.ExportOptions;
 import io.github.biaannotations.export.ExportRequest;
+import io.github.biaannotations.export.ExportSummary;
+import io.github.biaannotations.export.PackageExport;
+import io.github.biaannotations.imagej.ImageRois;
+import io.github.biaannotations.importing.GeoJsonImport;
 import io.github.biaannotations.metadata.MifaMetadata;
-import io.github.biaannotations.submission.PackageExport;
 
 /** The {@link AnnotationExportService} over the core's {@link PackageExport} and {@link BatchExport}. */
 @Plugin(type = Service.class)
@@ -50,7 +51,7 @@ public final class DefaultAnnotationExportService extends AbstractService implem
 	{
 		if (image == null) throw new IllegalArgumentException("no image given to export");
 		final ExportRequest r = ExportRequest.to(path(out, "output folder")).options(options)
-			.image(ImageSource.ofImage(image, FijiRois.sourceName(image), roisOf(image), List.of()));
+			.image(AnnotatedImage.ofImage(image, ImageRois.sourceName(image), roisOf(image), List.of()));
 		if (metadata != null) r.metadata(MifaMetadata.load(metadata.toPath()));
 		return export(r);
 	}
@@ -67,7 +68,7 @@ public final class DefaultAnnotationExportService extends AbstractService implem
 		final File metadata, final ExportOptions options) throws IOException
 	{
 		final ExportRequest r = ExportRequest.to(path(out, "output folder")).options(options)
-			.image(ImageSource.ofFiles(path(image, "image"), rois == null ? List.of() : List.of(rois.toPath()),
+			.image(AnnotatedImage.ofFiles(path(image, "image"), rois == null ? List.of() : List.of(rois.toPath()),
 				labels == null ? List.of() : List.of(labels.toPath())));
 		if (metadata != null) r.metadata(MifaMetadata.load(metadata.toPath()));
 		return export(r);
@@ -102,12 +103,12 @@ public final class DefaultAnnotationExportService extends AbstractService implem
 	@Override
 	public List<Roi> importGeoJson(final File geojson, final ImagePlus image) throws IOException {
 		lastWarnings = Collections.emptyList();
-		return RoiImport.read(path(geojson, "GeoJSON file"), image);
+		return GeoJsonImport.read(path(geojson, "GeoJSON file"), image);
 	}
 
 	@Override
 	public List<Roi> roisOf(final ImagePlus image) {
-		return FijiRois.forExport(image);
+		return ImageRois.forExport(image);
 	}
 
 	@Override

@@ -23,13 +23,14 @@ import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.Roi;
 
-import io.github.biaannotations.convert.ExportFormat;
-import io.github.biaannotations.convert.ExportSummary;
-import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.export.AnnotatedImage;
+import io.github.biaannotations.export.ExportFormat;
 import io.github.biaannotations.export.ExportOptions;
 import io.github.biaannotations.export.ExportRequest;
+import io.github.biaannotations.export.ExportSummary;
 import io.github.biaannotations.export.OptionSyntax;
 import io.github.biaannotations.imagej.ImageFiles;
+import io.github.biaannotations.imagej.ImageRois;
 import io.github.biaannotations.metadata.MifaMetadata;
 
 /**
@@ -150,8 +151,8 @@ public final class ExportAnnotationsCommand extends DynamicCommand {
 		final CommandFeedback feedback = new CommandFeedback(log, ui);
 		try {
 			final ImagePlus imp = image != null ? ImageFiles.open(image.toPath()) : currentImage();
-			final String sourceName = image != null ? image.getName() : FijiRois.sourceName(imp);
-			final List<Roi> roiList = rois != null ? List.of() : FijiRois.forExport(imp);
+			final String sourceName = image != null ? image.getName() : ImageRois.sourceName(imp);
+			final List<Roi> roiList = rois != null ? List.of() : ImageRois.forExport(imp);
 			final List<ImagePlus> labelImages = new ArrayList<>();
 			final List<Path> labelFiles = new ArrayList<>();
 			labelSource(labelImages, labelFiles);
@@ -159,8 +160,8 @@ public final class ExportAnnotationsCommand extends DynamicCommand {
 				": an open label image goes with the ROIs in Fiji, not with a ROI file; give the label image as a file");
 			// without a ROI file, the ROIs counted in the dialog's preview (ROI Manager, else overlay) are exported,
 			// with label images given open or as files
-			final ImageSource source = rois != null ? filesSource(imp, sourceName, labelFiles)
-				: ImageSource.ofImage(imp, sourceName, roiList, labelImages, labelFiles);
+			final AnnotatedImage source = rois != null ? filesSource(imp, sourceName, labelFiles)
+				: AnnotatedImage.ofImage(imp, sourceName, roiList, labelImages, labelFiles);
 			final ExportRequest request = ExportRequest.to(output.toPath()).image(source).options(options());
 			final Optional<MifaMetadata> m = metadata(feedback, imp, sourceName, roiList, labelImages.size() +
 				labelFiles.size(), 1 + (coco ? 1 : 0) + (points_csv ? 1 : 0));
@@ -198,10 +199,10 @@ public final class ExportAnnotationsCommand extends DynamicCommand {
 	}
 
 	/** A ROI file goes through the file source, with the label files; the image is still the one given. */
-	private ImageSource filesSource(final ImagePlus imp, final String sourceName, final List<Path> labelFiles) {
+	private AnnotatedImage filesSource(final ImagePlus imp, final String sourceName, final List<Path> labelFiles) {
 		if (image == null) throw new IllegalArgumentException("a ROI file needs the image as a file too: give " +
 			"image=[path] (the current image '" + imp.getTitle() + "' may be unsaved)");
-		return ImageSource.ofFiles(image.toPath(), rois == null ? List.of() : List.of(rois.toPath()), labelFiles);
+		return AnnotatedImage.ofFiles(image.toPath(), rois == null ? List.of() : List.of(rois.toPath()), labelFiles);
 	}
 
 	/** The metadata (see {@link ExportMetadata}); null when the user cancelled the dialog. */

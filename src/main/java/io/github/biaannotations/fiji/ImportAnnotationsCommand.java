@@ -14,9 +14,10 @@ import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.Roi;
 
-import io.github.biaannotations.convert.LabelImport;
 import io.github.biaannotations.imagej.ImageFiles;
+import io.github.biaannotations.imagej.ImageRois;
 import io.github.biaannotations.imagej.RoiSetWriter;
+import io.github.biaannotations.importing.LabelImageImport;
 
 /**
  * Plugins &gt; BioImage Archive &gt; Import Annotations...: GeoJSON (ours or QuPath's) into the ROI Manager, or
@@ -61,7 +62,7 @@ public final class ImportAnnotationsCommand extends FeedbackCommand {
 		try {
 			final String name = input.getName().toLowerCase(Locale.ROOT);
 			if (name.endsWith(".zarr") || input.isDirectory()) {
-				labels = LabelImport.read(input.toPath(), label_name);
+				labels = LabelImageImport.read(input.toPath(), label_name);
 				summary = "Imported label image " + labels.getTitle() + " (" + labels.getWidth() + "x" + labels.getHeight() +
 					", " + labels.getStackSize() + " planes) from " + input.getName();
 				if (log != null) log.info("Import Annotations: " + summary);
@@ -72,12 +73,12 @@ public final class ImportAnnotationsCommand extends FeedbackCommand {
 			if (roiset != null) RoiSetWriter.write(rois, roiset.toPath());
 			// with no image, saving the RoiSet.zip is all there is to do
 			final boolean nowhere = imp == null && roiset != null;
-			final FijiRois.Place place = nowhere ? FijiRois.Place.NONE : FijiRois.show(rois, imp, ROI_MANAGER.equals(
+			final ImageRois.Place place = nowhere ? ImageRois.Place.NONE : ImageRois.show(rois, imp, ROI_MANAGER.equals(
 				destination));
 			summary = "Imported " + rois.size() + " ROIs from " + input.getName() + (nowhere ? "" : " into the " + place) +
 				(imp == null ? "" : " of " + imp.getTitle()) + (roiset == null ? "" : "; saved as " + roiset);
 			if (log != null) log.info("Import Annotations: " + summary);
-			if (place != FijiRois.Place.ROI_MANAGER && ROI_MANAGER.equals(destination) && log != null)
+			if (place != ImageRois.Place.ROI_MANAGER && ROI_MANAGER.equals(destination) && log != null)
 				log.info("Import Annotations: no display, so the ROIs went to the overlay");
 		}
 		catch (final IOException | RuntimeException e) {

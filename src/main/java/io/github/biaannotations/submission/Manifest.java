@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class Manifest {
 
-	public static final String FILE_NAME = "manifest.json";
+	public static final String FILE_NAME = PackageLayout.MANIFEST;
 	private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
 	/** One file of the package. */

@@ -24,17 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.biaannotations.convert.ExportFormat;
-import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.export.AnnotatedImage;
+import io.github.biaannotations.export.ExportFormat;
+import io.github.biaannotations.export.ExportOptions;
+import io.github.biaannotations.export.ExportRequest;
+import io.github.biaannotations.export.PackageExport;
 import io.github.biaannotations.metadata.InvalidMetadataException;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.submission.Manifest;
-import io.github.biaannotations.submission.PackageExport;
-import io.github.biaannotations.export.ExportOptions;
-import io.github.biaannotations.export.ExportRequest;
 
 /** A folder of images and annotations in, one package out, read back as files; reruns and bad files. */
 class BatchExportTest {
@@ -106,8 +106,8 @@ class BatchExportTest {
 		run(BatchRequest.of(input, out).metadata(DemoMetadata.create()));
 		final Path single = tmp.resolve("single");
 		new PackageExport(w -> {}, Progress.NONE).export(ExportRequest.to(single).metadata(DemoMetadata.create())
-			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels)))
-			.image(ImageSource.ofFiles(input.resolve("second.tif"), List.of(), List.of(input.resolve("labels/second.tif")))),
+			.image(AnnotatedImage.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels)))
+			.image(AnnotatedImage.ofFiles(input.resolve("second.tif"), List.of(), List.of(input.resolve("labels/second.tif")))),
 			TODAY, NOW);
 		assertEquals(Files.readAllLines(single.resolve("annotations.tsv")), Files.readAllLines(out.resolve("annotations.tsv")));
 		assertEquals(new String(Files.readAllBytes(single.resolve("submission.json"))),
@@ -133,8 +133,8 @@ class BatchExportTest {
 		run(BatchRequest.of(input, out).metadata(DemoMetadata.create()).options(options));
 		final Path single = tmp.resolve("single");
 		new PackageExport(w -> {}, Progress.NONE).export(ExportRequest.to(single).metadata(DemoMetadata.create())
-			.options(options).image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels)))
-			.image(ImageSource.ofFiles(input.resolve("second.tif"), List.of(), List.of(input.resolve(
+			.options(options).image(AnnotatedImage.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels)))
+			.image(AnnotatedImage.ofFiles(input.resolve("second.tif"), List.of(), List.of(input.resolve(
 				"labels/second.tif")))), TODAY, NOW);
 		for (final String f : new String[] { "annotations.tsv", "images.tsv" })
 			assertEquals(Files.readAllLines(single.resolve(f)), Files.readAllLines(out.resolve(f)), f);

@@ -11,7 +11,6 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.biaannotations.convert.ExportFormat;
 import io.github.biaannotations.labels.LabelMode;
 import io.github.biaannotations.ngff.NgffVersion;
 import io.github.biaannotations.zarr.Compression;

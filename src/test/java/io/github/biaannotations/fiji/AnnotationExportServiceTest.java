@@ -33,9 +33,9 @@ import ij.gui.Roi;
 
 import io.github.biaannotations.batch.BatchReport;
 import io.github.biaannotations.batch.BatchRequest;
-import io.github.biaannotations.convert.ExportSummary;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.export.ExportSummary;
 import io.github.biaannotations.imagej.RoiFiles;
 import io.github.biaannotations.metadata.MifaMetadata;
 

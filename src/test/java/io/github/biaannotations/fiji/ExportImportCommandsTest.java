@@ -30,13 +30,13 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.Overlay;
 
-import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.export.AnnotatedImage;
+import io.github.biaannotations.export.ExportRequest;
+import io.github.biaannotations.export.PackageExport;
 import io.github.biaannotations.imagej.RoiFiles;
 import io.github.biaannotations.model.Progress;
-import io.github.biaannotations.submission.PackageExport;
-import io.github.biaannotations.export.ExportRequest;
 
 /**
  * Export Annotations... and Import Annotations... run headless through the CommandService with the parameter
@@ -94,7 +94,7 @@ class ExportImportCommandsTest {
 		// the same ROIs given as files to the core give the same GeoJSON, byte for byte
 		final Path core = tmp.resolve("core");
 		new PackageExport(w -> {}, Progress.NONE).export(ExportRequest.to(core)
-			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of())));
+			.image(AnnotatedImage.ofFiles(sample.image, List.of(sample.rois), List.of())));
 		assertArrayEquals(Files.readAllBytes(core.resolve("annotations/nuclei/nuclei.geojson")),
 			Files.readAllBytes(out.resolve("annotations/nuclei/nuclei.geojson")));
 		assertEquals(43, features(out.resolve("annotations/nuclei/nuclei.geojson")),
@@ -134,7 +134,7 @@ class ExportImportCommandsTest {
 		final Path out = tmp.resolve("pkg");
 		succeeded(fiji.run(ExportAnnotationsCommand.class, map("output", out.toFile(), "labels", labels.getTitle())));
 		assertEquals(43, features(out.resolve("annotations/nuclei/nuclei.geojson")), "the overlay's ROIs");
-		final ImagePlus back = io.github.biaannotations.convert.LabelImport.read(
+		final ImagePlus back = io.github.biaannotations.importing.LabelImageImport.read(
 			out.resolve("annotations/nuclei/nuclei_labels.ome.zarr"), null);
 		assertTrue(java.util.Arrays.equals((short[]) labels.getProcessor().getPixels(), (short[]) back.getProcessor().getPixels()),
 			"the open label image, as OME-Zarr");
@@ -148,7 +148,7 @@ class ExportImportCommandsTest {
 		final Module m = succeeded(fiji.run(ExportAnnotationsCommand.class, map("output", out.toFile(), "labels",
 			sample.labels.toString(), "metadata", metadataFile)));
 		assertEquals(43, features(out.resolve("annotations/nuclei/nuclei.geojson")), "the overlay's ROIs");
-		final ImagePlus back = io.github.biaannotations.convert.LabelImport.read(
+		final ImagePlus back = io.github.biaannotations.importing.LabelImageImport.read(
 			out.resolve("annotations/nuclei/nuclei_labels.ome.zarr"), null);
 		assertTrue(java.util.Arrays.equals((short[]) IJ.openImage(sample.labels.toString()).getProcessor().getPixels(),
 			(short[]) back.getProcessor().getPixels()), "the label image file, as OME-Zarr");

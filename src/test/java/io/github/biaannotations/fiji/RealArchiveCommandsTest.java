@@ -21,12 +21,12 @@ import org.scijava.module.Module;
 import org.scijava.prefs.PrefService;
 
 import io.github.biaannotations.archive.server.LocalArchiveServer;
-import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
-import io.github.biaannotations.model.Progress;
-import io.github.biaannotations.submission.PackageExport;
+import io.github.biaannotations.export.AnnotatedImage;
 import io.github.biaannotations.export.ExportRequest;
+import io.github.biaannotations.export.PackageExport;
+import io.github.biaannotations.model.Progress;
 
 /**
  * Validate Package..., Archive Account..., Push to Archive... and Local Archive Server... with the project's
@@ -49,7 +49,7 @@ class RealArchiveCommandsTest {
 		final SampleData.SampleFiles s = SampleData.standard().write(tmp.resolve("sample"));
 		pkg = tmp.resolve("nuclei-package");
 		new PackageExport(w -> {}, Progress.NONE).export(ExportRequest.to(pkg).metadata(DemoMetadata.create())
-			.image(ImageSource.ofFiles(s.image, List.of(s.rois), List.of(s.labels))));
+			.image(AnnotatedImage.ofFiles(s.image, List.of(s.rois), List.of(s.labels))));
 	}
 
 	@AfterEach

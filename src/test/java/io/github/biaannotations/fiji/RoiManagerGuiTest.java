@@ -24,6 +24,7 @@ import ij.gui.Roi;
 import ij.plugin.frame.RoiManager;
 
 import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.imagej.ImageRois;
 import io.github.biaannotations.imagej.RoiFiles;
 
 /**
@@ -68,7 +69,7 @@ class RoiManagerGuiTest {
 		RoiFiles.read(sample.rois, (roi, origin) -> rm.addRoi(roi), w -> {});
 		assertEquals(42, rm.getCount());
 		FijiCommands.makeCurrent(imp);
-		assertEquals(FijiRois.Place.ROI_MANAGER, FijiRois.sourceOf(imp));
+		assertEquals(ImageRois.Place.ROI_MANAGER, ImageRois.sourceOf(imp));
 		final Path out = tmp.resolve("pkg");
 		succeeded(fiji.run(ExportAnnotationsCommand.class, map("output", out.toFile())));
 		assertEquals(43, new ObjectMapper().readTree(out.resolve("annotations/nuclei/nuclei.geojson").toFile())

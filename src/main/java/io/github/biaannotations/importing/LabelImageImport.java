@@ -1,4 +1,4 @@
-package io.github.biaannotations.convert;
+package io.github.biaannotations.importing;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,9 +11,9 @@ import io.github.biaannotations.model.AtomicFiles;
 import io.github.biaannotations.ngff.OmeZarrLabelReader;
 
 /** Our OME-Zarr label images back to an ImageJ label image (TIFF), with calibration and label colours. */
-public final class LabelImport {
+public final class LabelImageImport {
 
-	private LabelImport() {}
+	private LabelImageImport() {}
 
 	/** Reads a label image: the root itself, the only one under labels/, or {@code labels/<name>}. */
 	public static ImagePlus read(final Path zarr, final String name) throws IOException {

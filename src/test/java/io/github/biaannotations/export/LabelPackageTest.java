@@ -1,4 +1,4 @@
-package io.github.biaannotations.submission;
+package io.github.biaannotations.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,15 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 import ij.IJ;
 import ij.ImagePlus;
 
-import io.github.biaannotations.convert.ImageSource;
-import io.github.biaannotations.convert.LabelImport;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.importing.LabelImageImport;
+import io.github.biaannotations.labels.LabelMode;
 import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.ngff.NgffVersion;
-import io.github.biaannotations.export.ExportRequest;
-import io.github.biaannotations.export.ExportOptions;
-import io.github.biaannotations.labels.LabelMode;
+import io.github.biaannotations.submission.OmeZarrCheck;
+import io.github.biaannotations.submission.PackageProblem;
+import io.github.biaannotations.submission.PackageValidator;
 
 /** Label images in the package: standalone label OME-Zarr, labels made from ROIs, the image included. */
 class LabelPackageTest {
@@ -59,13 +59,13 @@ class LabelPackageTest {
 	@Test
 	void labelImageBecomesItsOwnOmeZarrAndReadsBackIdentically() throws IOException {
 		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(DemoMetadata.create())
-			.image(ImageSource.ofFiles(sample.image, List.of(), List.of(sample.labels))));
+			.image(AnnotatedImage.ofFiles(sample.image, List.of(), List.of(sample.labels))));
 		final Path zarr = out.resolve("annotations/nuclei/nuclei_labels.ome.zarr");
 		assertTrue(Files.exists(zarr.resolve("zarr.json")), "OME-NGFF 0.5 on Zarr v3 by default");
 		assertEquals(List.of(), OmeZarrCheck.check(zarr));
-		final ImagePlus back = LabelImport.read(zarr, null);
+		final ImagePlus back = LabelImageImport.read(zarr, null);
 		assertArrayEquals(pixels(IJ.openImage(sample.labels.toString())), pixels(back));
-		assertArrayEquals(pixels(back), pixels(LabelImport.read(zarr, " ")), "a blank name is no name");
+		assertArrayEquals(pixels(back), pixels(LabelImageImport.read(zarr, " ")), "a blank name is no name");
 		final List<String> tsv = Files.readAllLines(out.resolve("annotations.tsv"));
 		assertTrue(tsv.get(1).startsWith("annotations/nuclei/nuclei_labels.ome.zarr\tsegmentation_mask\tnuclei.tif"), tsv.get(1));
 		assertEquals(List.of(), new PackageValidator(out, TODAY).run().stream().filter(PackageProblem::isError)
@@ -81,7 +81,7 @@ class LabelPackageTest {
 		final ImagePlus two = new ImagePlus("nuclei_labels", stack);
 		two.setDimensions(2, 1, 1);
 		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(DemoMetadata.create())
-			.image(ImageSource.ofImage(IJ.openImage(sample.image.toString()), "nuclei.tif", List.of(), List.of(two)))
+			.image(AnnotatedImage.ofImage(IJ.openImage(sample.image.toString()), "nuclei.tif", List.of(), List.of(two)))
 			.options(ExportOptions.builder().roisFromLabels(true).build()));
 		final List<String> tsv = Files.readAllLines(out.resolve("annotations.tsv"));
 		for (final String c : new String[] { "c1", "c2" }) {
@@ -98,17 +98,35 @@ class LabelPackageTest {
 	@Test
 	void instanceLabelsFromRoisMatchTheLabelsTheRoisWereTracedFrom() throws IOException {
 		final Path out = export(ExportRequest.to(tmp.resolve("pkg"))
-			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of()))
+			.image(AnnotatedImage.ofFiles(sample.image, List.of(sample.rois), List.of()))
 			.options(ExportOptions.builder().labelsFromRois(LabelMode.INSTANCE).build()));
-		final ImagePlus back = LabelImport.read(out.resolve("annotations/nuclei/nuclei_labels.ome.zarr"), null);
+		final ImagePlus back = LabelImageImport.read(out.resolve("annotations/nuclei/nuclei_labels.ome.zarr"), null);
 		final short[] original = pixels(IJ.openImage(sample.labels.toString())), made = pixels(back);
 		for (int i = 0; i < original.length; i++)
 			assertEquals(original[i] == 0, made[i] == 0, "pixel " + i);
 	}
 
 	@Test
+	void aLabelImageFromRoisIsMadeFromTheRoisTheAnnotationFilesHold() throws IOException {
+		// the overlay is the image's ROIs only when neither ROIs nor label images are given: with a label image
+		// and no ROIs, there are no ROIs to make another label image from (the overlay was taken for it alone)
+		final ImagePlus imp = IJ.openImage(sample.image.toString());
+		imp.setOverlay(new ij.gui.Overlay(new ij.gui.Roi(10, 10, 20, 20)));
+		final ImagePlus labels = IJ.openImage(sample.labels.toString());
+		final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+			() -> export(ExportRequest.to(tmp.resolve("pkg")).image(AnnotatedImage.ofImage(imp, "nuclei.tif", List.of(),
+				List.of(labels))).options(ExportOptions.builder().labelsFromRois(LabelMode.INSTANCE).build())));
+		assertTrue(e.getMessage().startsWith("nuclei.tif: no ROIs to make a label image from"), e.getMessage());
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg2")).image(AnnotatedImage.ofImage(imp, "nuclei.tif",
+			List.of(), List.of())).options(ExportOptions.builder().labelsFromRois(LabelMode.INSTANCE).build()));
+		assertTrue(Files.isDirectory(out.resolve("annotations/nuclei/nuclei_labels.ome.zarr")), "from the overlay");
+		assertEquals(1, new ObjectMapper().readTree(out.resolve("annotations/nuclei/nuclei.geojson").toFile()).get(
+			"features").size(), "the same ROIs as the GeoJSON");
+	}
+
+	@Test
 	void theLabelOmeZarrHasTheUsersOrdinaryPermissions() throws IOException {
-		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).image(ImageSource.ofFiles(sample.image, List.of(),
+		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).image(AnnotatedImage.ofFiles(sample.image, List.of(),
 			List.of(sample.labels))));
 		final Path plain = Files.createDirectory(tmp.resolve("plain"));
 		assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out.resolve(
@@ -120,7 +138,7 @@ class LabelPackageTest {
 		final Path empty = tmp.resolve("empty_labels.tif");
 		new ij.io.FileSaver(new ImagePlus("empty", new ij.process.ShortProcessor(256, 256))).saveAsTiff(empty.toString());
 		final List<String> warnings = new java.util.ArrayList<>();
-		new PackageExport(warnings::add, Progress.NONE).export(ExportRequest.to(tmp.resolve("pkg")).image(ImageSource
+		new PackageExport(warnings::add, Progress.NONE).export(ExportRequest.to(tmp.resolve("pkg")).image(AnnotatedImage
 			.ofFiles(sample.image, List.of(), List.of(empty))), TODAY, Instant.parse("2026-11-29T10:00:00Z"));
 		assertTrue(warnings.stream().anyMatch(w -> w.startsWith("label image \"empty_labels\" has no labels")), warnings
 			.toString());
@@ -133,7 +151,7 @@ class LabelPackageTest {
 		for (final boolean include : new boolean[] { false, true }) {
 			final Path out = tmp.resolve("pkg" + include);
 			final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-				() -> export(ExportRequest.to(out).image(ImageSource.ofFiles(sample.image, List.of(),
+				() -> export(ExportRequest.to(out).image(AnnotatedImage.ofFiles(sample.image, List.of(),
 					List.of(other))).options(ExportOptions.builder().includeImage(include).build())));
 			assertTrue(e.getMessage().contains("\"other_labels\" is t=1 z=1 y=200 x=300") && e.getMessage().contains(
 				"must match"), e.getMessage());
@@ -157,11 +175,11 @@ class LabelPackageTest {
 		}
 		final List<String> warnings = new java.util.ArrayList<>();
 		final ExportRequest r = ExportRequest.to(tmp.resolve("pkg"))
-			.image(ImageSource.ofFiles(sample.image, List.of(zip), List.of()))
+			.image(AnnotatedImage.ofFiles(sample.image, List.of(zip), List.of()))
 			.options(ExportOptions.builder().labelsFromRois(LabelMode.INSTANCE).build());
 		new PackageExport(warnings::add, Progress.NONE).export(r, TODAY, Instant.parse("2026-11-29T10:00:00Z"));
 		assertEquals(1, warnings.stream().filter(w -> w.contains("'notes.txt' is not a ROI")).count(), warnings.toString());
-		final short[] made = pixels(LabelImport.read(r.out().resolve("annotations/nuclei/nuclei_labels.ome.zarr"), null));
+		final short[] made = pixels(LabelImageImport.read(r.out().resolve("annotations/nuclei/nuclei_labels.ome.zarr"), null));
 		final short[] original = pixels(IJ.openImage(sample.labels.toString()));
 		for (int i = 0; i < original.length; i++)
 			assertEquals(original[i] == 0, made[i] == 0, "pixel " + i);
@@ -170,7 +188,7 @@ class LabelPackageTest {
 	@Test
 	void includedImageHasItsFileListAndTheLabelsNameItAsTheirSource() throws IOException {
 		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(DemoMetadata.create())
-			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels)))
+			.image(AnnotatedImage.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels)))
 			.options(ExportOptions.builder().includeImage(true).build()));
 		final Path image = out.resolve("images/nuclei.ome.zarr");
 		assertEquals(List.of(), OmeZarrCheck.check(image));
@@ -199,12 +217,12 @@ class LabelPackageTest {
 	@Test
 	void shardedZstdLevel1ReadsBackIdentically() throws IOException {
 		final Path out = export(ExportRequest.to(tmp.resolve("pkg"))
-			.image(ImageSource.ofFiles(sample.image, List.of(), List.of(sample.labels)))
+			.image(AnnotatedImage.ofFiles(sample.image, List.of(), List.of(sample.labels)))
 			.options(ExportOptions.builder().shardFactor(2)
 				.compression(io.github.biaannotations.zarr.Compression.parse("zstd:1")).build()));
 		final Path zarr = out.resolve("annotations/nuclei/nuclei_labels.ome.zarr");
 		assertTrue(Files.readString(zarr.resolve("0/zarr.json")).contains("sharding_indexed"));
-		assertArrayEquals(pixels(IJ.openImage(sample.labels.toString())), pixels(LabelImport.read(zarr, null)));
+		assertArrayEquals(pixels(IJ.openImage(sample.labels.toString())), pixels(LabelImageImport.read(zarr, null)));
 	}
 
 	@Test
@@ -212,7 +230,7 @@ class LabelPackageTest {
 		final Path schemas = io.github.biaannotations.testutil.SharedReference.require("ngff");
 		for (final NgffVersion v : NgffVersion.values()) {
 			final Path out = export(ExportRequest.to(tmp.resolve("pkg" + v)).metadata(DemoMetadata.create())
-				.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels)))
+				.image(AnnotatedImage.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels)))
 				.options(ExportOptions.builder().includeImage(true).ngffVersion(v)
 					.labelsFromRois(LabelMode.SEMANTIC).build()));
 			final List<PackageProblem> problems = new PackageValidator(out, TODAY).ngffSchemas(schemas).run();
@@ -229,11 +247,11 @@ class LabelPackageTest {
 	@Test
 	void ngff04WritesZarrV2() throws IOException {
 		final Path out = export(ExportRequest.to(tmp.resolve("pkg"))
-			.image(ImageSource.ofFiles(sample.image, List.of(), List.of(sample.labels)))
+			.image(AnnotatedImage.ofFiles(sample.image, List.of(), List.of(sample.labels)))
 			.options(ExportOptions.builder().ngffVersion(NgffVersion.V0_4).build()));
 		final Path zarr = out.resolve("annotations/nuclei/nuclei_labels.ome.zarr");
 		assertTrue(Files.exists(zarr.resolve(".zattrs")));
 		assertEquals(List.of(), OmeZarrCheck.check(zarr));
-		assertArrayEquals(pixels(IJ.openImage(sample.labels.toString())), pixels(LabelImport.read(zarr, null)));
+		assertArrayEquals(pixels(IJ.openImage(sample.labels.toString())), pixels(LabelImageImport.read(zarr, null)));
 	}
 }

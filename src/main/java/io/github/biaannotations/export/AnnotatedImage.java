@@ -1,4 +1,4 @@
-package io.github.biaannotations.convert;
+package io.github.biaannotations.export;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,10 +12,11 @@ import ij.gui.Roi;
 import io.github.biaannotations.imagej.ImageFiles;
 
 /**
- * One annotated image and what annotates it: ROI files and/or ROIs in memory (from Fiji's ROI Manager or
- * overlay), and label images. Files are opened when the export reads them.
+ * One image to export and what annotates it: ROI files and/or ROIs in memory (from Fiji's ROI Manager or
+ * overlay), and label images, open or as files. An export input: files are opened when the export reads them.
+ * Without ROIs and label images, the image's own overlay is exported ({@link ImageContext}).
  */
-public final class ImageSource {
+public final class AnnotatedImage {
 
 	private final Path imageFile;
 	private final ImagePlus image;
@@ -25,7 +26,7 @@ public final class ImageSource {
 	private final List<Path> labelFiles;
 	private final List<ImagePlus> labelImages;
 
-	private ImageSource(final Path imageFile, final ImagePlus image, final String sourceName, final List<Path> roiFiles,
+	private AnnotatedImage(final Path imageFile, final ImagePlus image, final String sourceName, final List<Path> roiFiles,
 		final List<Roi> rois, final List<Path> labelFiles, final List<ImagePlus> labelImages)
 	{
 		this.imageFile = imageFile;
@@ -41,10 +42,10 @@ public final class ImageSource {
 	 * An image file with ROI files ({@code .roi}, {@code RoiSet.zip}, TIFFs with overlays) and label image
 	 * files. With neither ROI files nor labels, the image's own overlay is exported.
 	 */
-	public static ImageSource ofFiles(final Path image, final List<Path> roiFiles, final List<Path> labelFiles) {
+	public static AnnotatedImage ofFiles(final Path image, final List<Path> roiFiles, final List<Path> labelFiles) {
 		refuseTwice(roiFiles, "ROI file");
 		refuseTwice(labelFiles, "label image file");
-		return new ImageSource(image, null, image.getFileName().toString(), roiFiles, List.of(), labelFiles, List.of());
+		return new AnnotatedImage(image, null, image.getFileName().toString(), roiFiles, List.of(), labelFiles, List.of());
 	}
 
 	/** A file given twice would export its annotations twice: refuse it, naming it. */
@@ -60,17 +61,17 @@ public final class ImageSource {
 	 *
 	 * @param sourceName the image's file name as the annotations will refer to it (its title when unsaved)
 	 */
-	public static ImageSource ofImage(final ImagePlus image, final String sourceName, final List<Roi> rois,
+	public static AnnotatedImage ofImage(final ImagePlus image, final String sourceName, final List<Roi> rois,
 		final List<ImagePlus> labelImages)
 	{
 		return ofImage(image, sourceName, rois, labelImages, List.of());
 	}
 
 	/** An open image (Fiji) with its ROIs, open label images and label image files. */
-	public static ImageSource ofImage(final ImagePlus image, final String sourceName, final List<Roi> rois,
+	public static AnnotatedImage ofImage(final ImagePlus image, final String sourceName, final List<Roi> rois,
 		final List<ImagePlus> labelImages, final List<Path> labelFiles)
 	{
-		return new ImageSource(null, image, sourceName, List.of(), rois, labelFiles, labelImages);
+		return new AnnotatedImage(null, image, sourceName, List.of(), rois, labelFiles, labelImages);
 	}
 
 	/** The image, opened (virtually, for TIFFs) from its file when it was given as one. */
@@ -88,8 +89,13 @@ public final class ImageSource {
 	public List<Path> labelFiles() { return labelFiles; }
 	public List<ImagePlus> labelImages() { return labelImages; }
 
-	/** Whether ROIs come from anywhere but the image's own overlay. */
-	boolean hasAnnotations() {
-		return !roiFiles.isEmpty() || !rois.isEmpty() || !labelFiles.isEmpty() || !labelImages.isEmpty();
+	/** Whether ROIs are given, in memory or as files. */
+	boolean hasRois() {
+		return !roiFiles.isEmpty() || !rois.isEmpty();
+	}
+
+	/** Whether label images are given, open or as files. */
+	boolean hasLabels() {
+		return !labelFiles.isEmpty() || !labelImages.isEmpty();
 	}
 }

@@ -1,4 +1,4 @@
-package io.github.biaannotations.convert;
+package io.github.biaannotations.export;
 
 import java.awt.Rectangle;
 import java.io.BufferedOutputStream;
@@ -10,12 +10,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.locationtech.jts.geom.Envelope;
 
 import ij.ImagePlus;
-import ij.gui.Overlay;
 import ij.gui.Roi;
 import ij.process.ImageProcessor;
 
@@ -27,99 +25,85 @@ import io.github.biaannotations.imagej.RoiExporter;
 import io.github.biaannotations.imagej.RoiFiles;
 import io.github.biaannotations.model.Annotation;
 import io.github.biaannotations.model.AnnotationWriter;
-import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.model.Units;
+import io.github.biaannotations.submission.AnnotationFile;
 
 /**
- * Writes the ROIs of one image into a package folder: {@code annotations/<base>/<base>.geojson} and, on
- * request, COCO JSON and a points CSV. ROIs stream from their sources through all writers one at a time.
+ * Writes the ROIs of one image into the package: {@code annotations/<base>/<base>.geojson} and, on request,
+ * COCO JSON and a points CSV. ROIs stream from their sources through all writers one at a time; those read are
+ * kept for a label image made from them ({@link ImageContext#roisRead()}), so their files are read once.
  */
-public final class RoiExport {
+final class RoiExport {
 
-	private final Consumer<String> warnings;
-	private final Progress progress;
+	private final ImageContext image;
 
-	public RoiExport(final Consumer<String> warnings, final Progress progress) {
-		this.warnings = warnings;
-		this.progress = progress;
+	RoiExport(final ImageContext image) {
+		this.image = image;
 	}
 
-	/**
-	 * @param imp the opened image (size and stack layout are used, pixels are not read)
-	 * @param base the archive-safe base name of the image's files
-	 * @param sourceImage the image as the package's file lists name it
-	 * @param packageDir the package folder (being written) to write {@code annotations/<base>/...} into
-	 * @param read when not null, receives every ROI read, so that a label image made from the same ROIs does
-	 *          not read their files a second time
-	 * @return the files written, package-relative
-	 */
-	public List<ExportedFile> write(final ImageSource source, final ImagePlus imp, final String base, final String sourceImage,
-		final Path packageDir, final Set<ExportFormat> formats, final ExportSummary summary, final List<Roi> read)
-		throws IOException
-	{
-		final String folder = "annotations/" + base + "/";
-		Files.createDirectories(packageDir.resolve(folder));
+	/** @return the files written */
+	List<AnnotationFile> write() throws IOException {
+		final ImagePlus imp = image.image;
+		final AnnotatedImage source = image.input;
 		final Set<ExportFormat> all = EnumSet.of(ExportFormat.GEOJSON);
-		all.addAll(formats);
+		all.addAll(image.options.formats());
 		final List<AnnotationWriter> writers = new ArrayList<>();
 		final Sink sink;
 		try {
 			for (final ExportFormat f : all)
-				writers.add(open(f, packageDir.resolve(folder + f.fileName(base)), imp, source.sourceName()));
-			sink = new Sink(imp, writers, summary, read);
+				writers.add(open(f, image.file(image.annotationFile(f.fileName(image.base))), imp, image.name()));
+			sink = new Sink(imp, writers, image.summary, image.roisRead());
 			int index = 0;
 			for (final Roi roi : source.rois())
-				sink.accept(roi, source.sourceName() + ": ROI " + ++index);
+				sink.accept(roi, image.name() + ": ROI " + ++index);
 			for (final Path f : source.roiFiles())
-				RoiFiles.read(f, sink::accept, this::warn);
-			if (!source.hasAnnotations()) readOverlay(imp, source.sourceName(), sink);
+				RoiFiles.read(f, sink::accept, image.warnings);
+			if (image.roisFromOverlay()) readOverlay(sink);
 		} finally {
 			closeAll(writers);
 		}
 		final String calibration = calibration(imp);
 		final boolean shifted = sink.points + sink.lines > 0;
-		final String name = source.sourceName();
-		final List<ExportedFile> files = new ArrayList<>();
+		final String name = image.name();
+		final String sourceImage = image.sourceImage;
+		final Path packageDir = image.packageDir;
+		final List<AnnotationFile> files = new ArrayList<>();
 		for (final ExportFormat f : all) {
-			final String path = folder + f.fileName(base);
+			final String path = image.annotationFile(f.fileName(image.base));
 			switch (f) {
 				case POINTS_CSV:
 					if (sink.csv.rows() == 0) {
 						Files.delete(packageDir.resolve(path));
-						warn(summary, name + ": points CSV not written: no point ROIs");
+						image.warn(name + ": points CSV not written: no point ROIs");
 						break;
 					}
 					if (sink.csv.withoutSlice() > 0 && imp.getNSlices() > 1)
-						warn(summary, name + ": " + sink.csv.withoutSlice() + " points are on every slice; the points CSV " +
+						image.warn(name + ": " + sink.csv.withoutSlice() + " points are on every slice; the points CSV " +
 							"gives them z 0 (a row holds one z; the GeoJSON keeps them on every slice)");
 					// ImageJ's own point coordinates: no shift
-					files.add(new ExportedFile(path, sourceImage, ExportedFile.Content.POINTS, sink.points, 0, 0, false, calibration));
+					files.add(new AnnotationFile(path, sourceImage, AnnotationFile.Content.POINTS, sink.points, 0, 0, false,
+						calibration));
 					break;
 				case COCO:
 					if (sink.coco.written() == 0) {
 						Files.delete(packageDir.resolve(path));
-						warn(summary, name + ": COCO not written: " + (sink.areas == 0
+						image.warn(name + ": COCO not written: " + (sink.areas == 0
 							? "no area ROIs (COCO holds areas; lines and points are in the GeoJSON)"
 							: "none of its " + sink.areas + " area ROIs covers a pixel of the image"));
 						break;
 					}
 					if (sink.coco.approximate() > 0)
-						warn(summary, name + ": " + sink.coco.approximate() + " ROIs too large for ImageJ's mask are in the " +
+						image.warn(name + ": " + sink.coco.approximate() + " ROIs too large for ImageJ's mask are in the " +
 							"COCO file as polygons: pycocotools' pixels of them differ from ImageJ's at the edges");
-					files.add(new ExportedFile(path, sourceImage, ExportedFile.Content.SHAPES, 0, sink.rectangles,
+					files.add(new AnnotationFile(path, sourceImage, AnnotationFile.Content.SHAPES, 0, sink.rectangles,
 						sink.areas - sink.rectangles, false, calibration));
 					break;
 				default:
-					files.add(new ExportedFile(path, sourceImage, ExportedFile.Content.SHAPES, sink.points, sink.rectangles,
+					files.add(new AnnotationFile(path, sourceImage, AnnotationFile.Content.SHAPES, sink.points, sink.rectangles,
 						sink.areas - sink.rectangles + sink.lines, shifted, calibration));
 			}
 		}
 		return files;
-	}
-
-	private void warn(final ExportSummary summary, final String message) {
-		summary.warned();
-		warn(message);
 	}
 
 	/** ImageJ's mask of an area ROI, or null when it would be too costly to make. */
@@ -140,12 +124,12 @@ public final class RoiExport {
 			(imp.getNSlices() > 1 ? " x " + Units.size(c.pixelDepth) : "") + " " + unit;
 	}
 
-	private void readOverlay(final ImagePlus imp, final String name, final Sink sink) throws IOException {
-		final Overlay overlay = imp.getOverlay();
-		if (overlay == null || overlay.size() == 0)
-			throw new IllegalArgumentException(name + ": no ROIs or labels given and the image has no overlay");
+	private void readOverlay(final Sink sink) throws IOException {
+		final List<Roi> overlay = image.overlay();
+		if (overlay.isEmpty()) throw new IllegalArgumentException(image.name() +
+			": no ROIs or labels given and the image has no overlay");
 		for (int i = 0; i < overlay.size(); i++)
-			sink.accept(overlay.get(i), name + ": overlay element " + (i + 1));
+			sink.accept(overlay.get(i), image.name() + ": overlay element " + (i + 1));
 	}
 
 	private static AnnotationWriter open(final ExportFormat f, final Path file, final ImagePlus imp, final String imageName)
@@ -169,10 +153,6 @@ public final class RoiExport {
 			}
 		}
 		if (first != null) throw first;
-	}
-
-	private void warn(final String message) {
-		warnings.accept(message);
 	}
 
 	/** Converts each ROI as it arrives and hands its annotations to every writer; counts what it saw. */
@@ -211,8 +191,7 @@ public final class RoiExport {
 		private String origin = "";
 
 		private void warn(final String message) {
-			summary.warned();
-			RoiExport.this.warn(message.startsWith(origin) ? message : origin + ": " + message);
+			image.warn(message.startsWith(origin) ? message : origin + ": " + message);
 		}
 
 		void accept(final Roi roi, final String origin) throws IOException {
@@ -237,7 +216,7 @@ public final class RoiExport {
 					else w.write(a);
 				}
 			}
-			if ((index & 1023) == 0) progress.update("Exporting ROIs", index, -1);
+			if ((index & 1023) == 0) image.progress.update("Exporting ROIs", index, -1);
 		}
 
 		private void count(final Annotation a) {

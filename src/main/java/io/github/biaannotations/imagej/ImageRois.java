@@ -1,4 +1,4 @@
-package io.github.biaannotations.fiji;
+package io.github.biaannotations.imagej;
 
 import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;
@@ -12,10 +12,11 @@ import ij.io.FileInfo;
 import ij.plugin.frame.RoiManager;
 
 /**
- * Where Fiji keeps the ROIs of an image: the ROI Manager when it is open and holds ROIs, else the image's
- * overlay. The ROI Manager is a window, so headless runs always use the overlay.
+ * Where the ROIs of an image are, decided here only: for an open image (Fiji), the ROI Manager when it is open
+ * and holds ROIs, else the image's overlay; for an image file, its overlay. The ROI Manager is a window, so
+ * headless runs always use the overlay. Imported ROIs go the same way back.
  */
-public final class FijiRois {
+public final class ImageRois {
 
 	/** Where ROIs were taken from or put. */
 	public enum Place {
@@ -33,7 +34,7 @@ public final class FijiRois {
 		}
 	}
 
-	private FijiRois() {}
+	private ImageRois() {}
 
 	/** Where {@link #forExport} takes ROIs from for this image. */
 	public static Place sourceOf(final ImagePlus imp) {
@@ -43,16 +44,22 @@ public final class FijiRois {
 		return overlay != null && overlay.size() > 0 ? Place.OVERLAY : Place.NONE;
 	}
 
-	/** The ROIs to export for the image: the ROI Manager's, else the overlay's, else none. */
+	/** The ROIs to export for an open image: the ROI Manager's, else the overlay's, else none. */
 	public static List<Roi> forExport(final ImagePlus imp) {
 		switch (sourceOf(imp)) {
 			case ROI_MANAGER:
 				return new ArrayList<>(Arrays.asList(RoiManager.getInstance().getRoisAsArray()));
 			case OVERLAY:
-				return new ArrayList<>(Arrays.asList(imp.getOverlay().toArray()));
+				return overlayOf(imp);
 			default:
 				return new ArrayList<>();
 		}
+	}
+
+	/** The ROIs of the image's overlay (an image file's own ROIs); empty without an overlay. */
+	public static List<Roi> overlayOf(final ImagePlus imp) {
+		final Overlay overlay = imp == null ? null : imp.getOverlay();
+		return overlay == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(overlay.toArray()));
 	}
 
 	/**

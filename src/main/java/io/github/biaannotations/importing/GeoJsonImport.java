@@ -1,4 +1,4 @@
-package io.github.biaannotations.convert;
+package io.github.biaannotations.importing;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -23,9 +23,9 @@ import io.github.biaannotations.model.Annotation;
  * GeoJSON (ours or QuPath's) &rarr; a {@code RoiSet.zip} for ImageJ's ROI Manager. What a file holds that ImageJ
  * ROIs cannot keep (cell nuclei, child objects, ...) is reported once per file.
  */
-public final class RoiImport {
+public final class GeoJsonImport {
 
-	private RoiImport() {}
+	private GeoJsonImport() {}
 
 	/**
 	 * Reads GeoJSON into ROIs; the image (may be null) maps planes to stack positions. What is not kept goes to

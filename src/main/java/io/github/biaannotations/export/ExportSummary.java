@@ -1,4 +1,4 @@
-package io.github.biaannotations.convert;
+package io.github.biaannotations.export;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

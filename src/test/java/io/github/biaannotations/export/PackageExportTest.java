@@ -1,4 +1,4 @@
-package io.github.biaannotations.submission;
+package io.github.biaannotations.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,17 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.biaannotations.convert.ExportFormat;
-import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
 import io.github.biaannotations.metadata.InvalidMetadataException;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.model.ArchivePaths;
 import io.github.biaannotations.model.Progress;
+import io.github.biaannotations.submission.Manifest;
 import io.github.biaannotations.testutil.SharedReference;
-import io.github.biaannotations.export.ExportRequest;
-import io.github.biaannotations.export.ExportOptions;
 
 /** The whole package as export writes it, read back as files. */
 class PackageExportTest {
@@ -51,7 +48,7 @@ class PackageExportTest {
 	}
 
 	private ExportRequest request(final Path out) {
-		return ExportRequest.to(out).image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of()));
+		return ExportRequest.to(out).image(AnnotatedImage.ofFiles(sample.image, List.of(sample.rois), List.of()));
 	}
 
 	private Path export(final ExportRequest r) throws IOException {
@@ -65,7 +62,7 @@ class PackageExportTest {
 		m.annotations().types().add("class_labels");
 		m.annotations().types().add("segmentation_mask");
 		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(m)
-			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of()))
+			.image(AnnotatedImage.ofFiles(sample.image, List.of(sample.rois), List.of()))
 			.options(ExportOptions.builder().format(ExportFormat.POINTS_CSV).build()));
 		final List<String> tsv = Files.readAllLines(out.resolve("annotations.tsv"));
 		assertTrue(tsv.get(1).startsWith("annotations/nuclei/nuclei.geojson\tgeometrical_annotations, point_annotations, " +
@@ -181,7 +178,7 @@ class PackageExportTest {
 		final Path image = pkg.resolve("nuclei.tif");
 		Files.copy(sample.image, image);
 		final IllegalArgumentException inside = assertThrows(IllegalArgumentException.class, () -> export(ExportRequest
-			.to(pkg).options(ExportOptions.builder().overwrite(true).build()).image(ImageSource.ofFiles(image, List.of(
+			.to(pkg).options(ExportOptions.builder().overwrite(true).build()).image(AnnotatedImage.ofFiles(image, List.of(
 				sample.rois), List.of()))));
 		assertTrue(inside.getMessage().startsWith(image + " is inside the output folder"), inside.getMessage());
 		assertTrue(Files.exists(image));
@@ -212,7 +209,7 @@ class PackageExportTest {
 	@Test
 	void labelOutlinesOnRequest() throws IOException {
 		final Path out = export(ExportRequest.to(tmp.resolve("pkg"))
-			.image(ImageSource.ofFiles(sample.image, List.of(), List.of(sample.labels)))
+			.image(AnnotatedImage.ofFiles(sample.image, List.of(), List.of(sample.labels)))
 			.options(ExportOptions.builder().roisFromLabels(true).build()));
 		final JsonNode fc = new ObjectMapper().readTree(out.resolve("annotations/nuclei/nuclei_labels_outlines.geojson").toFile());
 		assertEquals(40, fc.get("features").size());
@@ -223,7 +220,7 @@ class PackageExportTest {
 		final Path odd = tmp.resolve("sample/cellules été#1.tif");
 		Files.copy(sample.image, odd);
 		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(DemoMetadata.create())
-			.image(ImageSource.ofFiles(odd, List.of(sample.rois), List.of())));
+			.image(AnnotatedImage.ofFiles(odd, List.of(sample.rois), List.of())));
 		assertTrue(Files.exists(out.resolve("annotations/cellules ete_1/cellules ete_1.geojson")));
 		assertEquals("annotations/cellules ete_1", Manifest.read(out.resolve("manifest.json")).renamed().get("cellules été#1.tif"));
 	}

@@ -1,0 +1,116 @@
+package io.github.biaannotations.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+
+import ij.ImagePlus;
+import ij.gui.Roi;
+
+import io.github.biaannotations.imagej.ImageFiles;
+import io.github.biaannotations.imagej.ImageRois;
+import io.github.biaannotations.model.Progress;
+import io.github.biaannotations.submission.PackageLayout;
+
+/**
+ * One image being exported: its inputs, opened once; where its files go; the options; and where the export
+ * records what it wrote and warns. Every step of an image's export ({@link RoiExport}, {@link LabelExport},
+ * {@link LabelCocoExport}, the outlines) takes this instead of a long list of parameters.
+ * <p>
+ * Where the ROIs come from is decided here once: the ROIs given (in memory, then from files); when neither ROIs
+ * nor label images are given, the image's own overlay ({@link ImageRois#overlayOf}); otherwise none. A label
+ * image made from ROIs is made from the same ROIs, read once.
+ */
+final class ImageContext {
+
+	final AnnotatedImage input;
+	/** The image, opened (virtually, for TIFFs: pixels are read when asked for). */
+	final ImagePlus image;
+	/** The archive-safe base name of the image's files, unique in the package. */
+	final String base;
+	/** The image as the package's file lists name it: its file name, or its OME-Zarr in the package. */
+	final String sourceImage;
+	final Path packageDir;
+	final ExportOptions options;
+	final ExportSummary summary;
+	/** Receives warnings that the summary does not count (those it counts go through {@link #warn}). */
+	final Consumer<String> warnings;
+	final Progress progress;
+	private List<ImagePlus> labelImages;
+	/** The ROIs read while their files were written, kept when a label image is made from them. */
+	private final List<Roi> roisRead;
+
+	ImageContext(final AnnotatedImage input, final ImagePlus image, final String base, final Path packageDir,
+		final ExportOptions options, final ExportSummary summary, final Consumer<String> warnings,
+		final Progress progress)
+	{
+		this.input = input;
+		this.image = image;
+		this.base = base;
+		this.sourceImage = options.includeImage() ? PackageLayout.image(base) : input.sourceName();
+		this.packageDir = packageDir;
+		this.options = options;
+		this.summary = summary;
+		this.warnings = warnings;
+		this.progress = progress;
+		this.roisRead = options.labelsFromRois() != null ? new ArrayList<>() : null;
+	}
+
+	/** The image's name as messages give it: its file name or title. */
+	String name() {
+		return input.sourceName();
+	}
+
+	/** Whether the image has ROIs to write: given, or its overlay when nothing else is given. */
+	boolean hasRois() {
+		return input.hasRois() || !input.hasLabels();
+	}
+
+	/** Whether the ROIs are the image's own overlay: neither ROIs nor label images were given. */
+	boolean roisFromOverlay() {
+		return !input.hasRois() && !input.hasLabels();
+	}
+
+	/** The overlay's ROIs, when they are the image's ROIs. */
+	List<Roi> overlay() {
+		return ImageRois.overlayOf(image);
+	}
+
+	/** Where each ROI read is kept for a label image made from them; null when none is asked for. */
+	List<Roi> roisRead() {
+		return roisRead;
+	}
+
+	/** The label images: those given open, then those given as files, opened once for every step that reads them. */
+	List<ImagePlus> labelImages() throws IOException {
+		if (labelImages == null) {
+			final List<ImagePlus> list = new ArrayList<>(input.labelImages());
+			for (final Path p : input.labelFiles())
+				list.add(ImageFiles.open(p));
+			labelImages = Collections.unmodifiableList(list);
+		}
+		return labelImages;
+	}
+
+	/** A file of the package ({@link PackageLayout} path), its folder created. */
+	Path file(final String packagePath) throws IOException {
+		final Path f = packageDir.resolve(packagePath);
+		Files.createDirectories(f.getParent());
+		return f;
+	}
+
+	/** An annotation file of this image: {@code annotations/<base>/<fileName>}. */
+	String annotationFile(final String fileName) {
+		return PackageLayout.annotationFile(base, fileName);
+	}
+
+	/** A warning the summary counts. */
+	void warn(final String message) {
+		summary.warned();
+		warnings.accept(message);
+	}
+}
