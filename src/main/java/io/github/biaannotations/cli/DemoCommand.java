@@ -16,11 +16,11 @@ import io.github.biaannotations.archive.server.LocalArchiveServer;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
 import io.github.biaannotations.export.AnnotatedImage;
-import io.github.biaannotations.export.ExportFormat;
 import io.github.biaannotations.export.ExportOptions;
 import io.github.biaannotations.export.ExportRequest;
 import io.github.biaannotations.export.ExportSummary;
 import io.github.biaannotations.export.PackageExport;
+import io.github.biaannotations.formats.AnnotationFormats;
 import io.github.biaannotations.importing.GeoJsonImport;
 import io.github.biaannotations.submission.PackageProblem;
 import io.github.biaannotations.submission.PackageValidator;
@@ -62,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
 		console.out("2. Export with MIFA metadata to " + out);
 		final ExportRequest request = ExportRequest.to(out).metadata(DemoMetadata.create())
 			.image(AnnotatedImage.ofFiles(sample.image, List.of(sample.rois), List.of()))
-			.options(ExportOptions.builder().overwrite(true).format(ExportFormat.COCO).format(ExportFormat.POINTS_CSV)
+			.options(ExportOptions.builder().overwrite(true).format(AnnotationFormats.COCO).format(AnnotationFormats.POINTS_CSV)
 				.build());
 		final ExportSummary s = new PackageExport(console::warn, console.progress()).export(request);
 		console.flushWarnings();

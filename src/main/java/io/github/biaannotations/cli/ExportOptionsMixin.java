@@ -3,9 +3,12 @@ package io.github.biaannotations.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import io.github.biaannotations.export.ExportOptions;
+import io.github.biaannotations.formats.AnnotationFormat;
+import io.github.biaannotations.formats.AnnotationFormats;
 import io.github.biaannotations.metadata.MifaMetadata;
 import picocli.CommandLine.Option;
 
@@ -16,9 +19,21 @@ import picocli.CommandLine.Option;
  */
 final class ExportOptionsMixin {
 
-	@Option(names = "--format", split = ",", paramLabel = "FORMAT",
-		description = "Extra formats besides GeoJSON: coco, csv (points). Repeatable or comma separated.")
+	@Option(names = "--format", split = ",", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
+		description = "Extra formats besides GeoJSON: ${COMPLETION-CANDIDATES}. Repeatable or comma separated.")
 	List<String> formats = new ArrayList<>();
+
+	/** The names of the formats written on request, for {@code --format}'s help. */
+	static final class FormatNames implements Iterable<String> {
+
+		@Override
+		public Iterator<String> iterator() {
+			final List<String> names = new ArrayList<>();
+			for (final AnnotationFormat f : AnnotationFormats.optional())
+				names.add(f.name());
+			return names.iterator();
+		}
+	}
 
 	@Option(names = "--rois-from-labels", description = "Also write each label image's labels as polygons (GeoJSON).")
 	boolean roisFromLabels;

@@ -2,11 +2,12 @@ package io.github.biaannotations.export;
 
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
+import io.github.biaannotations.formats.AnnotationFormat;
+import io.github.biaannotations.formats.AnnotationFormats;
 import io.github.biaannotations.labels.LabelMode;
 import io.github.biaannotations.metadata.ReleaseDates;
 import io.github.biaannotations.ngff.NgffVersion;
@@ -22,7 +23,7 @@ public final class ExportOptions {
 
 	private static final ExportOptions DEFAULTS = builder().build();
 
-	private final Set<ExportFormat> formats;
+	private final List<AnnotationFormat> formats;
 	private final boolean roisFromLabels;
 	private final LabelMode labelsFromRois;
 	private final boolean includeImage;
@@ -34,7 +35,7 @@ public final class ExportOptions {
 	private final boolean overwrite;
 
 	private ExportOptions(final Builder b) {
-		formats = Collections.unmodifiableSet(EnumSet.copyOf(b.formats));
+		formats = AnnotationFormats.inOrder(b.formats);
 		roisFromLabels = b.roisFromLabels;
 		labelsFromRois = b.labelsFromRois;
 		includeImage = b.includeImage;
@@ -77,8 +78,16 @@ public final class ExportOptions {
 		return b;
 	}
 
-	/** The formats asked for besides GeoJSON, which is always written. */
-	public Set<ExportFormat> formats() { return formats; }
+	/** The formats asked for besides those always written (GeoJSON), in file-list order. */
+	public List<AnnotationFormat> formats() { return formats; }
+
+	/** Every format written: those always written and those asked for, in file-list order. */
+	public List<AnnotationFormat> formatsWritten() {
+		final Set<AnnotationFormat> all = new LinkedHashSet<>(formats);
+		for (final AnnotationFormat f : AnnotationFormats.all())
+			if (f.always()) all.add(f);
+		return AnnotationFormats.inOrder(all);
+	}
 	/** Whether label images are also written as polygons (GeoJSON), one feature per label per plane. */
 	public boolean roisFromLabels() { return roisFromLabels; }
 	/** The label image made from the ROIs (one value per ROI, or per class), or null for none. */
@@ -109,7 +118,10 @@ public final class ExportOptions {
 	 * when this changes.
 	 */
 	public String filesFingerprint() {
-		return "v2\n" + new TreeSet<>(formats) + "\n" + roisFromLabels + "\n" + labelsFromRois + "\n" + includeImage +
+		final StringBuilder names = new StringBuilder();
+		for (final AnnotationFormat f : formats)
+			names.append(names.length() == 0 ? "" : ",").append(f.name());
+		return "v2\n" + names + "\n" + roisFromLabels + "\n" + labelsFromRois + "\n" + includeImage +
 			"\n" + ngffVersion + "\n" + compression + "\n" + shardFactor;
 	}
 
@@ -120,7 +132,7 @@ public final class ExportOptions {
 	public static final class Builder {
 
 		private final OptionSyntax syntax;
-		private final Set<ExportFormat> formats = EnumSet.noneOf(ExportFormat.class);
+		private final Set<AnnotationFormat> formats = new LinkedHashSet<>();
 		private boolean roisFromLabels;
 		private LabelMode labelsFromRois;
 		private boolean includeImage;
@@ -135,25 +147,22 @@ public final class ExportOptions {
 			this.syntax = syntax;
 		}
 
-		public Builder format(final ExportFormat f) {
-			if (f != ExportFormat.GEOJSON) formats.add(f);
+		/** A format to write besides those always written (asking for one of those changes nothing). */
+		public Builder format(final AnnotationFormat f) {
+			if (!f.always()) formats.add(f);
 			return this;
 		}
 
-		public Builder formats(final Collection<ExportFormat> fs) {
-			for (final ExportFormat f : fs)
+		public Builder formats(final Collection<AnnotationFormat> fs) {
+			for (final AnnotationFormat f : fs)
 				format(f);
 			return this;
 		}
 
-		/** A format by the name users type: geojson, coco, csv (points-csv). */
+		/** A format by the name users type ({@link AnnotationFormats#byName}): geojson, coco, csv. */
 		public Builder format(final String name) {
-			try {
-				return format(ExportFormat.parse(name));
-			}
-			catch (final IllegalArgumentException e) {
-				throw new IllegalArgumentException(syntax.of("format") + " '" + name + "': expected geojson, coco or csv");
-			}
+			return format(AnnotationFormats.byName(name).orElseThrow(() -> new IllegalArgumentException(syntax.of(
+				"format") + " '" + name + "': expected " + AnnotationFormats.names(AnnotationFormats.all()))));
 		}
 
 		public Builder roisFromLabels(final boolean v) {

@@ -3,9 +3,12 @@ package io.github.biaannotations.export;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import ij.ImagePlus;
@@ -13,6 +16,7 @@ import ij.gui.Roi;
 
 import io.github.biaannotations.imagej.ImageFiles;
 import io.github.biaannotations.imagej.ImageRois;
+import io.github.biaannotations.model.ArchivePaths;
 import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.submission.PackageLayout;
 
@@ -40,7 +44,7 @@ final class ImageContext {
 	/** Receives warnings that the summary does not count (those it counts go through {@link #warn}). */
 	final Consumer<String> warnings;
 	final Progress progress;
-	private List<ImagePlus> labelImages;
+	private List<LabelInput> labelImages;
 	/** The ROIs read while their files were written, kept when a label image is made from them. */
 	private final List<Roi> roisRead;
 
@@ -85,15 +89,44 @@ final class ImageContext {
 		return roisRead;
 	}
 
-	/** The label images: those given open, then those given as files, opened once for every step that reads them. */
-	List<ImagePlus> labelImages() throws IOException {
+	/** A label image given, opened, with its name in the package. */
+	static final class LabelInput {
+
+		final ImagePlus image;
+		/** Its file name or title without extension, made safe for the archive and unique among the image's. */
+		final String name;
+
+		LabelInput(final ImagePlus image, final String name) {
+			this.image = image;
+			this.name = name;
+		}
+	}
+
+	/**
+	 * The label images: those given open, then those given as files, opened once for every step that reads
+	 * them (the OME-Zarr, the outlines in every format), each with the one name all its files have.
+	 */
+	List<LabelInput> labelImages() throws IOException {
 		if (labelImages == null) {
-			final List<ImagePlus> list = new ArrayList<>(input.labelImages());
+			final List<ImagePlus> opened = new ArrayList<>(input.labelImages());
 			for (final Path p : input.labelFiles())
-				list.add(ImageFiles.open(p));
+				opened.add(ImageFiles.open(p));
+			final Set<String> names = new HashSet<>();
+			final List<LabelInput> list = new ArrayList<>();
+			for (final ImagePlus l : opened)
+				list.add(new LabelInput(l, unique(ArchivePaths.safeName(ImageFiles.baseName(Paths.get(l.getTitle()))),
+					names)));
 			labelImages = Collections.unmodifiableList(list);
 		}
 		return labelImages;
+	}
+
+	/** {@code name}, or {@code name_2}, {@code name_3} ... when taken; the name returned is added to {@code used}. */
+	static String unique(final String name, final Set<String> used) {
+		String n = name;
+		for (int i = 2; !used.add(n); i++)
+			n = name + "_" + i;
+		return n;
 	}
 
 	/** A file of the package ({@link PackageLayout} path), its folder created. */

@@ -1,23 +1,16 @@
 package io.github.biaannotations.export;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
-import ij.ImagePlus;
-
-import io.github.biaannotations.geojson.GeoJsonWriter;
-import io.github.biaannotations.imagej.LabelsToAnnotations;
-import io.github.biaannotations.model.Annotation;
+import io.github.biaannotations.formats.AnnotationFormat;
 import io.github.biaannotations.submission.AnnotationFile;
 
 /**
  * The annotation files of one image, in order: its ROIs in every format asked for ({@link RoiExport}), its
- * label images and the image itself as OME-Zarr ({@link LabelExport}), the label images' outlines as GeoJSON
- * and their COCO ({@link LabelCocoExport}).
+ * label images and the image itself as OME-Zarr ({@link LabelExport}), then the label images' outlines in
+ * each format that writes them ({@link LabelOutlineExport}: GeoJSON on request, COCO when asked for).
  */
 final class ImageExport {
 
@@ -33,42 +26,24 @@ final class ImageExport {
 		final List<AnnotationFile> files = new ArrayList<>();
 		final boolean hasLabels = image.input.hasLabels();
 		if (image.hasRois()) files.addAll(new RoiExport(image).write());
-		else if (options.formats().contains(ExportFormat.POINTS_CSV)) image.warn(image.name() +
-			": points CSV not written: only label images given, and they hold no points");
+		else for (final AnnotationFormat f : options.formats())
+			if (!f.writesLabelImages(options.roisFromLabels())) image.warn(image.name() + ": " + f.title() +
+				" not written: only label images given, and they hold no " + holds(f));
 		if (hasLabels || options.labelsFromRois() != null || options.includeImage())
 			files.addAll(new LabelExport(image).write());
-		if (hasLabels && options.roisFromLabels()) {
-			for (final ImagePlus l : image.labelImages())
-				files.addAll(outlines(l));
-		}
-		if (hasLabels && options.formats().contains(ExportFormat.COCO)) {
-			for (final ImagePlus l : image.labelImages()) {
-				final String name = LabelExport.labelName(l);
-				// a label image named as the image gets _labels: the ROIs' COCO is <base>.coco.json
-				files.addAll(new LabelCocoExport(image).write(l, name.equals(image.base) ? name + "_labels" : name));
-			}
-		}
+		if (hasLabels) for (final AnnotationFormat f : options.formatsWritten())
+			if (f.writesLabelImages(options.roisFromLabels())) for (final ImageContext.LabelInput l : image
+				.labelImages())
+				files.addAll(new LabelOutlineExport(image).write(l, f));
 		return files;
 	}
 
-	/** One GeoJSON of label outlines per channel of {@code labels} ({@code _c1_outlines} ... when several). */
-	private List<AnnotationFile> outlines(final ImagePlus labels) throws IOException {
-		final String path = image.annotationFile(LabelExport.labelName(labels) + "_outlines.geojson");
-		final List<AnnotationFile> files = new ArrayList<>();
-		for (int c = 1; c <= labels.getNChannels(); c++) {
-			final String p = labels.getNChannels() > 1 ? path.replace("_outlines", "_c" + c + "_outlines") : path;
-			final long n;
-			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(image.file(p)));
-				GeoJsonWriter w = new GeoJsonWriter(out))
-			{
-				n = LabelsToAnnotations.write(labels, c, w);
-			}
-			for (long i = 0; i < n; i++)
-				image.summary.added(Annotation.Kind.AREA);
-			// found reviewing the export: a multi-channel label image listed one file that was never written
-			files.add(new AnnotationFile(p, image.sourceImage, AnnotationFile.Content.SHAPES, 0, 0, Math.max(n, 1),
-				false, null));
-		}
-		return files;
+	/** What a format holds, in words: "points", "areas and lines". */
+	private static String holds(final AnnotationFormat f) {
+		final List<String> words = new ArrayList<>();
+		for (final AnnotationFormat.Holds h : f.holds())
+			words.add(h.toString());
+		return words.size() == 1 ? words.get(0) : String.join(", ", words.subList(0, words.size() - 1)) + " and " +
+			words.get(words.size() - 1);
 	}
 }

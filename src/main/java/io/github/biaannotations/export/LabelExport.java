@@ -1,7 +1,6 @@
 package io.github.biaannotations.export;
 
 import java.io.IOException;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,11 +11,9 @@ import java.util.Set;
 import ij.ImagePlus;
 import ij.gui.Roi;
 
-import io.github.biaannotations.imagej.ImageFiles;
 import io.github.biaannotations.imagej.LabelImages;
 import io.github.biaannotations.imagej.OmeZarrImages;
 import io.github.biaannotations.imagej.RoiLabels;
-import io.github.biaannotations.model.ArchivePaths;
 import io.github.biaannotations.model.Rgb;
 import io.github.biaannotations.ngff.ExportedLabels;
 import io.github.biaannotations.ngff.Hyperstack;
@@ -46,12 +43,15 @@ final class LabelExport {
 		final String base = image.base;
 		final List<LabelImage> labels = new ArrayList<>();
 		final Set<String> names = new HashSet<>();
-		for (final ImagePlus l : image.labelImages())
-			labels.addAll(LabelImages.fromImagePlus(l, unique(labelName(l), names), Map.of()));
+		for (final ImageContext.LabelInput l : image.labelImages()) {
+			names.add(l.name);
+			labels.addAll(LabelImages.fromImagePlus(l.image, l.name, Map.of()));
+		}
 		RoiLabels fromRois = null;
 		if (image.options.labelsFromRois() != null) {
 			fromRois = new RoiLabels(rois(), imp, image.options.labelsFromRois(), image.warnings);
-			final String name = unique(names.contains(base + "_labels") ? base + "_roi_labels" : base + "_labels", names);
+			final String name = ImageContext.unique(names.contains(base + "_labels") ? base + "_roi_labels" : base +
+				"_labels", names);
 			final ImagePlus drawn = fromRois.image(name);
 			drawn.setCalibration(imp.getCalibration()); // the ROIs' pixels are the image's: same scale and units
 			labels.addAll(LabelImages.fromImagePlus(drawn, name, info(fromRois)));
@@ -77,19 +77,6 @@ final class LabelExport {
 		if (fromRois != null && fromRois.overlapPixels() > 0) image.warnings.accept(image.name() + ": " + fromRois
 			.overlapPixels() + " pixels are covered by more than one ROI; in the label image the later ROI wins");
 		return files;
-	}
-
-	/** A label image's name in the package: its file or title without extension, made safe for the archive. */
-	static String labelName(final ImagePlus labels) {
-		return ArchivePaths.safeName(ImageFiles.baseName(Paths.get(labels.getTitle())));
-	}
-
-	/** {@code name}, or {@code name_2}, {@code name_3} ... when taken; the name returned is added to {@code used}. */
-	static String unique(final String name, final Set<String> used) {
-		String n = name;
-		for (int i = 2; !used.add(n); i++)
-			n = name + "_" + i;
-		return n;
 	}
 
 	/** The ROIs the annotation files were made from: a label image from ROIs is made from the same ROIs. */

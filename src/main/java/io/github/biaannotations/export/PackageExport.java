@@ -122,7 +122,7 @@ public final class PackageExport {
 		for (final AnnotatedImage source : request.images()) {
 			progress.update("Exporting " + source.sourceName(), files.size(), -1);
 			final ImagePlus imp = source.open();
-			final String base = LabelExport.unique(ArchivePaths.safeName(source.baseName()), bases);
+			final String base = ImageContext.unique(ArchivePaths.safeName(source.baseName()), bases);
 			if (!base.equals(source.baseName())) renamed.put(source.sourceName(), PackageLayout.ANNOTATIONS_DIR + "/" +
 				base);
 			files.addAll(new ImageExport(new ImageContext(source, imp, base, packageDir, request.options(), summary,

@@ -3,13 +3,10 @@ package io.github.biaannotations.export;
 import java.awt.Rectangle;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import org.locationtech.jts.geom.Envelope;
 
@@ -17,20 +14,20 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 import ij.process.ImageProcessor;
 
-import io.github.biaannotations.coco.CocoWriter;
-import io.github.biaannotations.coco.PixelMask;
-import io.github.biaannotations.csv.PointsCsvWriter;
-import io.github.biaannotations.geojson.GeoJsonWriter;
+import io.github.biaannotations.formats.AnnotationFormat;
+import io.github.biaannotations.formats.FormatWriter;
+import io.github.biaannotations.formats.WrittenAnnotations;
 import io.github.biaannotations.imagej.RoiExporter;
 import io.github.biaannotations.imagej.RoiFiles;
 import io.github.biaannotations.model.Annotation;
 import io.github.biaannotations.model.AnnotationWriter;
+import io.github.biaannotations.model.PixelMask;
 import io.github.biaannotations.model.Units;
 import io.github.biaannotations.submission.AnnotationFile;
 
 /**
- * Writes the ROIs of one image into the package: {@code annotations/<base>/<base>.geojson} and, on request,
- * COCO JSON and a points CSV. ROIs stream from their sources through all writers one at a time; those read are
+ * Writes the ROIs of one image into the package: {@code annotations/<base>/<base>.geojson} and every other
+ * {@link AnnotationFormat} asked for. ROIs stream from their sources through all writers one at a time; those read are
  * kept for a label image made from them ({@link ImageContext#roisRead()}), so their files are read once.
  */
 final class RoiExport {
@@ -41,17 +38,17 @@ final class RoiExport {
 		this.image = image;
 	}
 
-	/** @return the files written */
+	/** @return the files written, in file-list order (a format with nothing to hold leaves none) */
 	List<AnnotationFile> write() throws IOException {
 		final ImagePlus imp = image.image;
 		final AnnotatedImage source = image.input;
-		final Set<ExportFormat> all = EnumSet.of(ExportFormat.GEOJSON);
-		all.addAll(image.options.formats());
-		final List<AnnotationWriter> writers = new ArrayList<>();
+		final List<AnnotationFormat> formats = image.options.formatsWritten();
+		final List<FormatWriter> writers = new ArrayList<>();
 		final Sink sink;
 		try {
-			for (final ExportFormat f : all)
-				writers.add(open(f, image.file(image.annotationFile(f.fileName(image.base))), imp, image.name()));
+			for (final AnnotationFormat f : formats)
+				writers.add(f.open(new BufferedOutputStream(Files.newOutputStream(image.file(path(f))), 1 << 16), image
+					.name(), imp.getWidth(), imp.getHeight()));
 			sink = new Sink(imp, writers, image.summary, image.roisRead());
 			int index = 0;
 			for (final Roi roi : source.rois())
@@ -63,47 +60,19 @@ final class RoiExport {
 			closeAll(writers);
 		}
 		final String calibration = calibration(imp);
-		final boolean shifted = sink.points + sink.lines > 0;
-		final String name = image.name();
-		final String sourceImage = image.sourceImage;
-		final Path packageDir = image.packageDir;
 		final List<AnnotationFile> files = new ArrayList<>();
-		for (final ExportFormat f : all) {
-			final String path = image.annotationFile(f.fileName(image.base));
-			switch (f) {
-				case POINTS_CSV:
-					if (sink.csv.rows() == 0) {
-						Files.delete(packageDir.resolve(path));
-						image.warn(name + ": points CSV not written: no point ROIs");
-						break;
-					}
-					if (sink.csv.withoutSlice() > 0 && imp.getNSlices() > 1)
-						image.warn(name + ": " + sink.csv.withoutSlice() + " points are on every slice; the points CSV " +
-							"gives them z 0 (a row holds one z; the GeoJSON keeps them on every slice)");
-					// ImageJ's own point coordinates: no shift
-					files.add(new AnnotationFile(path, sourceImage, AnnotationFile.Content.POINTS, sink.points, 0, 0, false,
-						calibration));
-					break;
-				case COCO:
-					if (sink.coco.written() == 0) {
-						Files.delete(packageDir.resolve(path));
-						image.warn(name + ": COCO not written: " + (sink.areas == 0
-							? "no area ROIs (COCO holds areas; lines and points are in the GeoJSON)"
-							: "none of its " + sink.areas + " area ROIs covers a pixel of the image"));
-						break;
-					}
-					if (sink.coco.approximate() > 0)
-						image.warn(name + ": " + sink.coco.approximate() + " ROIs too large for ImageJ's mask are in the " +
-							"COCO file as polygons: pycocotools' pixels of them differ from ImageJ's at the edges");
-					files.add(new AnnotationFile(path, sourceImage, AnnotationFile.Content.SHAPES, 0, sink.rectangles,
-						sink.areas - sink.rectangles, false, calibration));
-					break;
-				default:
-					files.add(new AnnotationFile(path, sourceImage, AnnotationFile.Content.SHAPES, sink.points, sink.rectangles,
-						sink.areas - sink.rectangles + sink.lines, shifted, calibration));
-			}
+		for (int i = 0; i < formats.size(); i++) {
+			final String path = path(formats.get(i));
+			final AnnotationFile file = writers.get(i).finish(WrittenAnnotations.ofRois(path, image.sourceImage, image
+				.name(), calibration, sink.points, sink.lines, sink.areas, sink.rectangles, imp.getNSlices()), image::warn);
+			if (file == null) Files.delete(image.packageDir.resolve(path));
+			else files.add(file);
 		}
 		return files;
+	}
+
+	private String path(final AnnotationFormat f) {
+		return image.annotationFile(f.fileName(image.base));
 	}
 
 	/** ImageJ's mask of an area ROI, or null when it would be too costly to make. */
@@ -132,18 +101,7 @@ final class RoiExport {
 			sink.accept(overlay.get(i), image.name() + ": overlay element " + (i + 1));
 	}
 
-	private static AnnotationWriter open(final ExportFormat f, final Path file, final ImagePlus imp, final String imageName)
-		throws IOException
-	{
-		final OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-		switch (f) {
-			case COCO: return new CocoWriter(out, imageName, imp.getWidth(), imp.getHeight());
-			case POINTS_CSV: return new PointsCsvWriter(out);
-			default: return new GeoJsonWriter(out);
-		}
-	}
-
-	private static void closeAll(final List<AnnotationWriter> writers) throws IOException {
+	static void closeAll(final List<? extends AnnotationWriter> writers) throws IOException {
 		IOException first = null;
 		for (final AnnotationWriter w : writers) {
 			try {
@@ -159,17 +117,14 @@ final class RoiExport {
 	private final class Sink {
 
 		private final ImagePlus imp;
-		private final List<AnnotationWriter> writers;
+		private final List<FormatWriter> writers;
 		private final ExportSummary summary;
 		private final RoiExporter exporter;
 		private final List<Roi> read;
-		/** The COCO and points CSV writers among {@code writers}, or null */
-		final CocoWriter coco;
-		final PointsCsvWriter csv;
 		private int index;
 		long points, rectangles, areas, lines;
 
-		Sink(final ImagePlus imp, final List<AnnotationWriter> writers, final ExportSummary summary,
+		Sink(final ImagePlus imp, final List<FormatWriter> writers, final ExportSummary summary,
 			final List<Roi> read)
 		{
 			this.imp = imp;
@@ -177,14 +132,6 @@ final class RoiExport {
 			this.summary = summary;
 			this.read = read;
 			this.exporter = new RoiExporter(imp, this::warn);
-			coco = find(writers, CocoWriter.class);
-			csv = find(writers, PointsCsvWriter.class);
-		}
-
-		private <T> T find(final List<AnnotationWriter> writers, final Class<T> type) {
-			for (final AnnotationWriter w : writers)
-				if (type.isInstance(w)) return type.cast(w);
-			return null;
 		}
 
 		/** Where the ROI being converted came from (file and entry), so that the exporter's warnings name it. */
@@ -209,12 +156,9 @@ final class RoiExport {
 				checkInside(a, origin);
 				summary.added(a.kind());
 				count(a);
-				for (final AnnotationWriter w : writers) {
-					// off the pixel grid, COCO gets ImageJ's mask, which pycocotools' filling of the outline would not give
-					if (w == coco && a.kind() == Annotation.Kind.AREA && !CocoWriter.isOnPixelGrid(a.geometry()))
-						coco.write(a, mask(roi));
-					else w.write(a);
-				}
+				// a format that holds pixels gets ImageJ's mask of the ROI, made when it asks
+				for (final FormatWriter w : writers)
+					w.write(a, () -> mask(roi));
 			}
 			if ((index & 1023) == 0) image.progress.update("Exporting ROIs", index, -1);
 		}

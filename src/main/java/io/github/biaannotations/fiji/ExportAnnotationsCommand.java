@@ -24,11 +24,12 @@ import ij.WindowManager;
 import ij.gui.Roi;
 
 import io.github.biaannotations.export.AnnotatedImage;
-import io.github.biaannotations.export.ExportFormat;
 import io.github.biaannotations.export.ExportOptions;
 import io.github.biaannotations.export.ExportRequest;
 import io.github.biaannotations.export.ExportSummary;
 import io.github.biaannotations.export.OptionSyntax;
+import io.github.biaannotations.formats.AnnotationFormat;
+import io.github.biaannotations.formats.AnnotationFormats;
 import io.github.biaannotations.imagej.ImageFiles;
 import io.github.biaannotations.imagej.ImageRois;
 import io.github.biaannotations.metadata.MifaMetadata;
@@ -73,10 +74,11 @@ public final class ExportAnnotationsCommand extends DynamicCommand {
 			"it write the annotation files only.")
 	private File metadata;
 
-	@Parameter(label = "Also COCO JSON", persist = false, description = "Write COCO JSON besides GeoJSON.")
+	// one checkbox per format written on request, named by its macro key; label and help come from the format
+	@Parameter(label = "Also COCO JSON", persist = false)
 	private boolean coco;
 
-	@Parameter(label = "Also points CSV", persist = false, description = "Write point ROIs as a CSV table besides GeoJSON.")
+	@Parameter(label = "Also points CSV", persist = false)
 	private boolean points_csv;
 
 	@Parameter(label = "Label outlines as GeoJSON", persist = false,
@@ -135,8 +137,13 @@ public final class ExportAnnotationsCommand extends DynamicCommand {
 	@Parameter(required = false)
 	private CommandService commands;
 
-	/** Offers the open images as label images. */
+	/** Offers the open images as label images; labels the format checkboxes from the formats. */
 	protected void init() {
+		for (final AnnotationFormat f : AnnotationFormats.optional()) {
+			final MutableModuleItem<?> box = (MutableModuleItem<?>) getInfo().getInput(f.macroKey());
+			box.setLabel("Also " + f.title());
+			box.setDescription(f.description());
+		}
 		final List<String> choices = new ArrayList<>();
 		choices.add(NO_LABELS);
 		final String[] titles = WindowManager.getImageTitles();
@@ -162,9 +169,10 @@ public final class ExportAnnotationsCommand extends DynamicCommand {
 			// with label images given open or as files
 			final AnnotatedImage source = rois != null ? filesSource(imp, sourceName, labelFiles)
 				: AnnotatedImage.ofImage(imp, sourceName, roiList, labelImages, labelFiles);
-			final ExportRequest request = ExportRequest.to(output.toPath()).image(source).options(options());
+			final ExportOptions options = options();
+			final ExportRequest request = ExportRequest.to(output.toPath()).image(source).options(options);
 			final Optional<MifaMetadata> m = metadata(feedback, imp, sourceName, roiList, labelImages.size() +
-				labelFiles.size(), 1 + (coco ? 1 : 0) + (points_csv ? 1 : 0));
+				labelFiles.size(), options.formatsWritten().size());
 			if (m == null) {
 				cancel(null); // the user cancelled the dialog: not an error
 				return;
@@ -225,8 +233,8 @@ public final class ExportAnnotationsCommand extends DynamicCommand {
 			.roisFromLabels(label_outlines).includeImage(include_image).ngffVersion(zarr_version).compression(
 				compression).shardFactor(shard);
 		if (labels_from_rois != null) b.labelsFromRois(labels_from_rois); // "none" makes none
-		if (coco) b.format(ExportFormat.COCO);
-		if (points_csv) b.format(ExportFormat.POINTS_CSV);
+		for (final AnnotationFormat f : AnnotationFormats.optional())
+			if (Boolean.TRUE.equals(getInput(f.macroKey()))) b.format(f);
 		// an empty field is a date not given: the default, today
 		if (release_date != null && !release_date.trim().isEmpty()) b.releaseDate(release_date);
 		return b.build();

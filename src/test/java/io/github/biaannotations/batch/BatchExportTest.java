@@ -27,10 +27,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
 import io.github.biaannotations.export.AnnotatedImage;
-import io.github.biaannotations.export.ExportFormat;
 import io.github.biaannotations.export.ExportOptions;
 import io.github.biaannotations.export.ExportRequest;
 import io.github.biaannotations.export.PackageExport;
+import io.github.biaannotations.formats.AnnotationFormats;
 import io.github.biaannotations.metadata.InvalidMetadataException;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.model.Progress;
@@ -128,7 +128,7 @@ class BatchExportTest {
 		Files.delete(input.resolve("third.tif"));
 		Files.delete(input.resolve("third.zip"));
 		final ExportOptions options = ExportOptions.builder().includeImage(true).compression("blosc").shardFactor(2)
-			.format(ExportFormat.COCO).build();
+			.format(AnnotationFormats.COCO).build();
 		final Path out = tmp.resolve("pkg");
 		run(BatchRequest.of(input, out).metadata(DemoMetadata.create()).options(options));
 		final Path single = tmp.resolve("single");

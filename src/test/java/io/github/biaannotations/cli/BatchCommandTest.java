@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.biaannotations.testutil.CliRun;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.testutil.CliRun;
 
 /** {@code bia-annotations batch}: the summary table and the exit codes users script against. */
 class BatchCommandTest {

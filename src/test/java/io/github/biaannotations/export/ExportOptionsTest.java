@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.util.Set;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.biaannotations.formats.AnnotationFormats;
 import io.github.biaannotations.labels.LabelMode;
 import io.github.biaannotations.ngff.NgffVersion;
 import io.github.biaannotations.zarr.Compression;
@@ -26,7 +27,7 @@ class ExportOptionsTest {
 	void textIsParsedOnceForEveryFrontEnd() {
 		final ExportOptions o = ExportOptions.builder().format("coco").format("CSV").format("geojson")
 			.labelsFromRois("Semantic").ngffVersion("0.4").compression("blosc:lz4:5").releaseDate(" 2031-02-03 ").build();
-		assertEquals(Set.of(ExportFormat.COCO, ExportFormat.POINTS_CSV), o.formats(), "GeoJSON is always written");
+		assertEquals(List.of(AnnotationFormats.COCO, AnnotationFormats.POINTS_CSV), o.formats(), "GeoJSON is always written");
 		assertEquals(LabelMode.SEMANTIC, o.labelsFromRois());
 		assertEquals(NgffVersion.V0_4, o.ngffVersion());
 		assertEquals(Compression.parse("blosc:lz4:5").toString(), o.compression().toString());

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.formats.AnnotationFormats;
 import io.github.biaannotations.metadata.InvalidMetadataException;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.model.ArchivePaths;
@@ -63,7 +64,7 @@ class PackageExportTest {
 		m.annotations().types().add("segmentation_mask");
 		final Path out = export(ExportRequest.to(tmp.resolve("pkg")).metadata(m)
 			.image(AnnotatedImage.ofFiles(sample.image, List.of(sample.rois), List.of()))
-			.options(ExportOptions.builder().format(ExportFormat.POINTS_CSV).build()));
+			.options(ExportOptions.builder().format(AnnotationFormats.POINTS_CSV).build()));
 		final List<String> tsv = Files.readAllLines(out.resolve("annotations.tsv"));
 		assertTrue(tsv.get(1).startsWith("annotations/nuclei/nuclei.geojson\tgeometrical_annotations, point_annotations, " +
 			"class_labels\t"), tsv.get(1));
@@ -95,7 +96,7 @@ class PackageExportTest {
 	@Test
 	void withMetadataThePackageHasPageTabMifaFileListAndManifest() throws IOException {
 		final Path out = export(request(tmp.resolve("pkg")).metadata(DemoMetadata.create())
-			.options(ExportOptions.builder().format(ExportFormat.POINTS_CSV).build()));
+			.options(ExportOptions.builder().format(AnnotationFormats.POINTS_CSV).build()));
 		final JsonNode pageTab = new ObjectMapper().readTree(out.resolve("submission.json").toFile());
 		assertEquals("BioImages", attribute(pageTab.get("attributes"), "AttachTo"));
 		assertEquals("2026-11-29", attribute(pageTab.get("attributes"), "ReleaseDate"));
@@ -213,6 +214,14 @@ class PackageExportTest {
 			.options(ExportOptions.builder().roisFromLabels(true).build()));
 		final JsonNode fc = new ObjectMapper().readTree(out.resolve("annotations/nuclei/nuclei_labels_outlines.geojson").toFile());
 		assertEquals(40, fc.get("features").size());
+		// the outlines' file-level row gives the label image's pixel size, as its COCO's does
+		final Path withRows = export(ExportRequest.to(tmp.resolve("rows")).metadata(DemoMetadata.create())
+			.image(AnnotatedImage.ofFiles(sample.image, List.of(), List.of(sample.labels)))
+			.options(ExportOptions.builder().roisFromLabels(true).format(AnnotationFormats.COCO).build()));
+		final List<String> tsv = Files.readAllLines(withRows.resolve("annotations.tsv"));
+		for (final String file : new String[] { "nuclei_labels_outlines.geojson", "nuclei_labels.coco.json" })
+			assertTrue(tsv.stream().anyMatch(l -> l.startsWith("annotations/nuclei/" + file + "\t") && l.contains(
+				"pixel size 0.65 x 0.65 micrometer")), file + ": " + tsv);
 	}
 
 	@Test

@@ -15,6 +15,9 @@ import org.scijava.module.ModuleItem;
 import org.scijava.service.Service;
 import org.scijava.widget.TextWidget;
 
+import io.github.biaannotations.formats.AnnotationFormat;
+import io.github.biaannotations.formats.AnnotationFormats;
+
 /**
  * What makes the commands recordable as one macro line and runnable headless: every user-facing parameter is
  * a plain value, and passwords are password fields that are neither persisted nor recorded (the recorder of
@@ -49,6 +52,18 @@ class CommandParametersTest {
 			assertEquals(List.of("Archive Account...", "Export Annotations...", "Import Annotations...",
 				"Local Archive Server...", "Push to Archive...", "Submissions...", "Validate Package..."), labels);
 			assertEquals(labels, sorted(new MacroCommandRunner(fiji.context).labels()));
+		}
+	}
+
+	@Test
+	void exportHasACheckboxForEveryFormatWrittenOnRequest() {
+		try (FijiCommands fiji = new FijiCommands()) {
+			final CommandInfo info = fiji.context.service(CommandService.class).getCommand(ExportAnnotationsCommand.class);
+			for (final AnnotationFormat f : AnnotationFormats.optional()) {
+				final ModuleItem<?> box = info.getInput(f.macroKey());
+				assertTrue(box != null && box.getType() == boolean.class, "Export Annotations... has no checkbox " + f
+					.macroKey() + " for " + f.title());
+			}
 		}
 	}
 

@@ -20,10 +20,10 @@ import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 
 import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.labels.LabelMode;
 import io.github.biaannotations.model.Annotation;
 import io.github.biaannotations.model.AnnotationWriter;
 import io.github.biaannotations.testutil.SharedReference;
-import io.github.biaannotations.labels.LabelMode;
 
 /** Labels and ROIs both ways, compared pixel for pixel. */
 class RoiLabelsTest {

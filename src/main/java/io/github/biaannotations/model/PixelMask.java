@@ -1,4 +1,4 @@
-package io.github.biaannotations.coco;
+package io.github.biaannotations.model;
 
 /**
  * The pixels an area annotation covers: a box in image pixel coordinates and a row-major mask of it
@@ -7,10 +7,10 @@ package io.github.biaannotations.coco;
  */
 public final class PixelMask {
 
-	final int x;
-	final int y;
-	final int width;
-	final int height;
+	private final int x;
+	private final int y;
+	private final int width;
+	private final int height;
 	private final byte[] pixels;
 
 	/**
@@ -28,8 +28,15 @@ public final class PixelMask {
 		this.pixels = pixels;
 	}
 
+	/** Left edge of the box, in image pixels. */
+	public int x() { return x; }
+	/** Top edge of the box, in image pixels. */
+	public int y() { return y; }
+	public int width() { return width; }
+	public int height() { return height; }
+
 	/** Whether the pixel at {@code (px, py)} of the image is covered. */
-	boolean covers(final int px, final int py) {
+	public boolean covers(final int px, final int py) {
 		final int i = px - x, j = py - y;
 		if (i < 0 || j < 0 || i >= width || j >= height) return false;
 		return pixels == null || pixels[j * width + i] != 0;
