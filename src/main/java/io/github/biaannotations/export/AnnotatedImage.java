@@ -10,10 +10,12 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 
 import io.github.biaannotations.imagej.ImageFiles;
+import io.github.biaannotations.model.LabelImage;
 
 /**
  * One image to export and what annotates it: ROI files and/or ROIs in memory (from Fiji's ROI Manager or
- * overlay), and label images, open or as files. An export input: files are opened when the export reads them.
+ * overlay), and label images, open, as files or as imglib2 rasters ({@link LabelImage#of}, what Labkit, StarDist
+ * or CLIJ give scripts). An export input: files are opened when the export reads them.
  * Without ROIs and label images, the image's own overlay is exported ({@link ImageContext}).
  */
 public final class AnnotatedImage {
@@ -25,9 +27,11 @@ public final class AnnotatedImage {
 	private final List<Roi> rois;
 	private final List<Path> labelFiles;
 	private final List<ImagePlus> labelImages;
+	private final List<LabelImage> labelRasters;
 
 	private AnnotatedImage(final Path imageFile, final ImagePlus image, final String sourceName, final List<Path> roiFiles,
-		final List<Roi> rois, final List<Path> labelFiles, final List<ImagePlus> labelImages)
+		final List<Roi> rois, final List<Path> labelFiles, final List<ImagePlus> labelImages,
+		final List<LabelImage> labelRasters)
 	{
 		this.imageFile = imageFile;
 		this.image = image;
@@ -36,6 +40,7 @@ public final class AnnotatedImage {
 		this.rois = Collections.unmodifiableList(new ArrayList<>(rois));
 		this.labelFiles = Collections.unmodifiableList(new ArrayList<>(labelFiles));
 		this.labelImages = Collections.unmodifiableList(new ArrayList<>(labelImages));
+		this.labelRasters = Collections.unmodifiableList(new ArrayList<>(labelRasters));
 	}
 
 	/**
@@ -45,7 +50,8 @@ public final class AnnotatedImage {
 	public static AnnotatedImage ofFiles(final Path image, final List<Path> roiFiles, final List<Path> labelFiles) {
 		refuseTwice(roiFiles, "ROI file");
 		refuseTwice(labelFiles, "label image file");
-		return new AnnotatedImage(image, null, image.getFileName().toString(), roiFiles, List.of(), labelFiles, List.of());
+		return new AnnotatedImage(image, null, image.getFileName().toString(), roiFiles, List.of(), labelFiles, List.of(),
+			List.of());
 	}
 
 	/** A file given twice would export its annotations twice: refuse it, naming it. */
@@ -71,7 +77,17 @@ public final class AnnotatedImage {
 	public static AnnotatedImage ofImage(final ImagePlus image, final String sourceName, final List<Roi> rois,
 		final List<ImagePlus> labelImages, final List<Path> labelFiles)
 	{
-		return new AnnotatedImage(null, image, sourceName, List.of(), rois, labelFiles, labelImages);
+		return new AnnotatedImage(null, image, sourceName, List.of(), rois, labelFiles, labelImages, List.of());
+	}
+
+	/**
+	 * An open image with its ROIs and label images as imglib2 rasters (a label image without calibration takes
+	 * the image's).
+	 */
+	public static AnnotatedImage ofRasters(final ImagePlus image, final String sourceName, final List<Roi> rois,
+		final List<LabelImage> labels)
+	{
+		return new AnnotatedImage(null, image, sourceName, List.of(), rois, List.of(), List.of(), labels);
 	}
 
 	/** The image, opened (virtually, for TIFFs) from its file when it was given as one. */
@@ -94,8 +110,11 @@ public final class AnnotatedImage {
 		return !roiFiles.isEmpty() || !rois.isEmpty();
 	}
 
-	/** Whether label images are given, open or as files. */
+	/** The label images given as rasters. */
+	public List<LabelImage> labelRasters() { return labelRasters; }
+
+	/** Whether label images are given, open, as files or as rasters. */
 	boolean hasLabels() {
-		return !labelFiles.isEmpty() || !labelImages.isEmpty();
+		return !labelFiles.isEmpty() || !labelImages.isEmpty() || !labelRasters.isEmpty();
 	}
 }

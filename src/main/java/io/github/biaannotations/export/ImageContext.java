@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -15,8 +16,11 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 
 import io.github.biaannotations.imagej.ImageFiles;
+import io.github.biaannotations.imagej.ImagePlusRasters;
 import io.github.biaannotations.imagej.ImageRois;
+import io.github.biaannotations.imagej.LabelImages;
 import io.github.biaannotations.model.ArchivePaths;
+import io.github.biaannotations.model.LabelImage;
 import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.submission.PackageLayout;
 
@@ -89,22 +93,24 @@ final class ImageContext {
 		return roisRead;
 	}
 
-	/** A label image given, opened, with its name in the package. */
+	/** A label image given, with its name in the package and its rasters, one per channel. */
 	static final class LabelInput {
 
-		final ImagePlus image;
-		/** Its file name or title without extension, made safe for the archive and unique among the image's. */
+		/** Its file name, title or given name without extension, made safe for the archive and unique here. */
 		final String name;
+		/** One label image per channel of the one given ({@code <name>_c1} ... when several). */
+		final List<LabelImage> channels;
 
-		LabelInput(final ImagePlus image, final String name) {
-			this.image = image;
+		LabelInput(final String name, final List<LabelImage> channels) {
 			this.name = name;
+			this.channels = channels;
 		}
 	}
 
 	/**
-	 * The label images: those given open, then those given as files, opened once for every step that reads
-	 * them (the OME-Zarr, the outlines in every format), each with the one name all its files have.
+	 * The label images: those given open, then as files (opened), then as rasters, each made a model label
+	 * image once for every step that reads it (the OME-Zarr, the outlines in every format), with the one name
+	 * all its files have. A raster without calibration takes the image's.
 	 */
 	List<LabelInput> labelImages() throws IOException {
 		if (labelImages == null) {
@@ -113,9 +119,15 @@ final class ImageContext {
 				opened.add(ImageFiles.open(p));
 			final Set<String> names = new HashSet<>();
 			final List<LabelInput> list = new ArrayList<>();
-			for (final ImagePlus l : opened)
-				list.add(new LabelInput(l, unique(ArchivePaths.safeName(ImageFiles.baseName(Paths.get(l.getTitle()))),
-					names)));
+			for (final ImagePlus l : opened) {
+				final String name = unique(ArchivePaths.safeName(ImageFiles.baseName(Paths.get(l.getTitle()))), names);
+				list.add(new LabelInput(name, LabelImages.fromImagePlus(l, name, Map.of())));
+			}
+			for (final LabelImage l : input.labelRasters()) {
+				final String name = unique(ArchivePaths.safeName(l.name()), names);
+				list.add(new LabelInput(name, List.of(new LabelImage(name, l.raster(), l.calibration() != null ? l
+					.calibration() : ImagePlusRasters.calibrationOf(image), l.info(), l.lutColours()))));
+			}
 			labelImages = Collections.unmodifiableList(list);
 		}
 		return labelImages;

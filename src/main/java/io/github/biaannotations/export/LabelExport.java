@@ -3,24 +3,18 @@ package io.github.biaannotations.export;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import ij.ImagePlus;
 import ij.gui.Roi;
 
-import io.github.biaannotations.imagej.LabelImages;
-import io.github.biaannotations.imagej.OmeZarrImages;
+import io.github.biaannotations.imagej.IntensityImages;
 import io.github.biaannotations.imagej.RoiLabels;
-import io.github.biaannotations.model.Rgb;
+import io.github.biaannotations.model.IntensityImage;
+import io.github.biaannotations.model.LabelImage;
 import io.github.biaannotations.ngff.ExportedLabels;
-import io.github.biaannotations.ngff.Hyperstack;
-import io.github.biaannotations.ngff.LabelImage;
-import io.github.biaannotations.ngff.LabelInfo;
 import io.github.biaannotations.ngff.OmeZarrExporter;
-import io.github.biaannotations.ngff.SourceImage;
 import io.github.biaannotations.submission.AnnotationFile;
 import io.github.biaannotations.submission.PackageLayout;
 
@@ -45,16 +39,14 @@ final class LabelExport {
 		final Set<String> names = new HashSet<>();
 		for (final ImageContext.LabelInput l : image.labelImages()) {
 			names.add(l.name);
-			labels.addAll(LabelImages.fromImagePlus(l.image, l.name, Map.of()));
+			labels.addAll(l.channels);
 		}
 		RoiLabels fromRois = null;
 		if (image.options.labelsFromRois() != null) {
 			fromRois = new RoiLabels(rois(), imp, image.options.labelsFromRois(), image.warnings);
 			final String name = ImageContext.unique(names.contains(base + "_labels") ? base + "_roi_labels" : base +
 				"_labels", names);
-			final ImagePlus drawn = fromRois.image(name);
-			drawn.setCalibration(imp.getCalibration()); // the ROIs' pixels are the image's: same scale and units
-			labels.addAll(LabelImages.fromImagePlus(drawn, name, info(fromRois)));
+			labels.add(fromRois.image(name, imp)); // the ROIs' pixels are the image's: same scale and units
 		}
 		for (final LabelImage l : labels)
 			checkSameSize(l);
@@ -63,9 +55,9 @@ final class LabelExport {
 		// With the image included, its label images still go beside the other annotation files, each its own
 		// OME-Zarr naming the image as its image-label source: the archive refuses a listed folder (the image)
 		// together with a listed path inside it, and pairs an annotation with its image by the file lists.
-		SourceImage included = null;
+		IntensityImage included = null;
 		if (image.options.includeImage()) {
-			included = OmeZarrImages.fromImagePlus(imp, base);
+			included = IntensityImages.fromImagePlus(imp, base);
 			exporter.exportImage(included, List.of(), image.file(PackageLayout.image(base)));
 		}
 		for (final LabelImage l : labels) {
@@ -98,20 +90,11 @@ final class LabelExport {
 	 * image of another image, or of a crop), whether or not the image itself goes into the package.
 	 */
 	private void checkSameSize(final LabelImage l) {
-		final Hyperstack d = l.data();
 		final ImagePlus imp = image.image;
-		if (d.sizeT() != imp.getNFrames() || d.sizeZ() != imp.getNSlices() || d.sizeY() != imp.getHeight() || d
+		if (l.sizeT() != imp.getNFrames() || l.sizeZ() != imp.getNSlices() || l.sizeY() != imp.getHeight() || l
 			.sizeX() != imp.getWidth()) throw new IllegalArgumentException("label image \"" + l.name() + "\" is t=" +
-				d.sizeT() + " z=" + d.sizeZ() + " y=" + d.sizeY() + " x=" + d.sizeX() + " but image \"" + image
+				l.sizeT() + " z=" + l.sizeZ() + " y=" + l.sizeY() + " x=" + l.sizeX() + " but image \"" + image
 					.sourceImage + "\" is t=" + imp.getNFrames() + " z=" + imp.getNSlices() + " y=" + imp.getHeight() +
 				" x=" + imp.getWidth() + ": they must match in t, z, y and x");
-	}
-
-	private static Map<Long, LabelInfo> info(final RoiLabels labels) {
-		final Map<Long, LabelInfo> info = new LinkedHashMap<>();
-		for (final RoiLabels.Label l : labels.labels().values())
-			info.put((long) l.value, new LabelInfo(l.name, l.className, l.colour == null ? null : Rgb.ofArgb(l.colour
-				.getRGB())));
-		return info;
 	}
 }

@@ -14,6 +14,7 @@ import io.github.biaannotations.batch.BatchRequest;
 import io.github.biaannotations.export.ExportOptions;
 import io.github.biaannotations.export.ExportRequest;
 import io.github.biaannotations.export.ExportSummary;
+import io.github.biaannotations.model.LabelImage;
 
 /**
  * Export of annotations for scripts: {@code #@ AnnotationExportService exporter} in a Groovy, Jython or other
@@ -36,6 +37,14 @@ public interface AnnotationExportService extends SciJavaService {
 	 * Annotations... dialog ({@code ExportOptions.builder().format("coco").includeImage(true).build()}).
 	 */
 	ExportSummary exportImage(ImagePlus image, File out, File metadata, ExportOptions options) throws IOException;
+
+	/**
+	 * Exports an open image with its ROIs (ROI Manager, else overlay) and label images as imglib2 rasters, such as
+	 * the {@code Img} of an integer type that Labkit, StarDist's or CLIJ's ImageJ2 commands give:
+	 * {@code LabelImage.of("nuclei", img, "xyz", null)} (a null calibration takes the image's).
+	 */
+	ExportSummary exportImage(ImagePlus image, List<LabelImage> labels, File out, File metadata, ExportOptions options)
+		throws IOException;
 
 	/**
 	 * Exports an image file with a ROI file ({@code .roi}, {@code RoiSet.zip}, TIFF with overlay) and/or a

@@ -27,6 +27,7 @@ import io.github.biaannotations.export.PackageExport;
 import io.github.biaannotations.imagej.ImageRois;
 import io.github.biaannotations.importing.GeoJsonImport;
 import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.model.LabelImage;
 
 /** The {@link AnnotationExportService} over the core's {@link PackageExport} and {@link BatchExport}. */
 @Plugin(type = Service.class)
@@ -52,6 +53,17 @@ public final class DefaultAnnotationExportService extends AbstractService implem
 		if (image == null) throw new IllegalArgumentException("no image given to export");
 		final ExportRequest r = ExportRequest.to(path(out, "output folder")).options(options)
 			.image(AnnotatedImage.ofImage(image, ImageRois.sourceName(image), roisOf(image), List.of()));
+		if (metadata != null) r.metadata(MifaMetadata.load(metadata.toPath()));
+		return export(r);
+	}
+
+	@Override
+	public ExportSummary exportImage(final ImagePlus image, final List<LabelImage> labels, final File out,
+		final File metadata, final ExportOptions options) throws IOException
+	{
+		if (image == null) throw new IllegalArgumentException("no image given to export");
+		final ExportRequest r = ExportRequest.to(path(out, "output folder")).options(options)
+			.image(AnnotatedImage.ofRasters(image, ImageRois.sourceName(image), roisOf(image), labels));
 		if (metadata != null) r.metadata(MifaMetadata.load(metadata.toPath()));
 		return export(r);
 	}

@@ -1,5 +1,7 @@
 package io.github.biaannotations.ngff;
 
+import io.github.biaannotations.labels.Downsampling;
+import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.zarr.ChunkShapes;
 import io.github.biaannotations.zarr.Compression;
 
@@ -20,7 +22,7 @@ public final class OmeZarrOptions {
 	private Downsampling.Method labelDownsampling = Downsampling.Method.MODE;
 	private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 	private boolean overwrite;
-	private ExportProgress progress = ExportProgress.NONE;
+	private Progress progress = Progress.NONE;
 
 	private OmeZarrOptions() {}
 
@@ -119,9 +121,10 @@ public final class OmeZarrOptions {
 		return o;
 	}
 
-	public OmeZarrOptions withProgress(final ExportProgress p) {
+	/** Told of every plane written: the stage names the OME-Zarr, done and total count planes. */
+	public OmeZarrOptions withProgress(final Progress p) {
 		final OmeZarrOptions o = copy();
-		o.progress = p == null ? ExportProgress.NONE : p;
+		o.progress = p == null ? Progress.NONE : p;
 		return o;
 	}
 
@@ -162,7 +165,7 @@ public final class OmeZarrOptions {
 		return overwrite;
 	}
 
-	public ExportProgress progress() {
+	public Progress progress() {
 		return progress;
 	}
 }

@@ -1,4 +1,4 @@
-package io.github.biaannotations.ngff;
+package io.github.biaannotations.labels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +63,7 @@ class DownsamplingTest {
 
 	@Test
 	void labelsAreNeverAveragedByOption() {
-		assertThrows(IllegalArgumentException.class, () -> OmeZarrOptions.defaults().withLabelDownsampling(
+		assertThrows(IllegalArgumentException.class, () -> io.github.biaannotations.ngff.OmeZarrOptions.defaults().withLabelDownsampling(
 			Downsampling.Method.MEAN));
 	}
 }

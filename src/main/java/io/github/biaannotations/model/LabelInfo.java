@@ -1,6 +1,4 @@
-package io.github.biaannotations.ngff;
-
-import io.github.biaannotations.model.Rgb;
+package io.github.biaannotations.model;
 
 /**
  * What the caller knows about one label value: a name, a class (or ROI group) and a colour, each optional.

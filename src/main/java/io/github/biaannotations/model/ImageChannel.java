@@ -1,6 +1,4 @@
-package io.github.biaannotations.ngff;
-
-import io.github.biaannotations.model.Rgb;
+package io.github.biaannotations.model;
 
 /** Display settings of one image channel, written as OME-NGFF {@code omero} metadata and into OME-XML. */
 public final class ImageChannel {

@@ -4,25 +4,25 @@ import ij.CompositeImage;
 import ij.ImagePlus;
 import ij.process.LUT;
 
+import io.github.biaannotations.model.ImageChannel;
+import io.github.biaannotations.model.IntensityImage;
 import io.github.biaannotations.model.Rgb;
-import io.github.biaannotations.ngff.ImageChannel;
-import io.github.biaannotations.ngff.SourceImage;
-import io.github.biaannotations.zarr.DataType;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns an ImagePlus into the {@link SourceImage} the OME-Zarr exporter writes next to its labels: 8-bit,
- * 16-bit and 32-bit images keep their type and channels (names, LUT colours, display ranges); RGB images
- * become three uint8 channels red, green and blue. Planes are read on demand.
+ * An ImagePlus as the model's {@link IntensityImage}, which goes into the package as OME-Zarr beside its labels:
+ * 8-bit, 16-bit and 32-bit images keep their type and channels (names, LUT colours, display ranges); RGB images
+ * become three uint8 channels red, green and blue. Its raster reads the stack's planes when visited
+ * ({@link ImagePlusRasters}).
  */
-public final class OmeZarrImages {
+public final class IntensityImages {
 
-	private OmeZarrImages() {}
+	private IntensityImages() {}
 
-	/** The source image of an ImagePlus, named {@code name}. */
-	public static SourceImage fromImagePlus(final ImagePlus imp, final String name) {
+	/** The intensity image of an ImagePlus, named {@code name}. */
+	public static IntensityImage fromImagePlus(final ImagePlus imp, final String name) {
 		final boolean rgb = imp.getType() == ImagePlus.COLOR_RGB;
 		final List<ImageChannel> channels = new ArrayList<>();
 		if (rgb) {
@@ -52,7 +52,8 @@ public final class OmeZarrImages {
 						max)));
 			}
 		}
-		return new SourceImage(name, new Stack(imp, rgb), channels);
+		return new IntensityImage(name, ImagePlusRasters.hyperstack(imp), ImagePlusRasters.calibrationOf(imp),
+			channels);
 	}
 
 	private static double[] typeRange(final ImagePlus imp) {
@@ -64,46 +65,5 @@ public final class OmeZarrImages {
 			default:
 				return new double[] { imp.getDisplayRangeMin(), imp.getDisplayRangeMax() };
 		}
-	}
-
-	private static final class Stack extends ImagePlusHyperstack {
-
-		private final boolean rgb;
-
-		Stack(final ImagePlus imp, final boolean rgb) {
-			super(imp);
-			this.rgb = rgb;
-		}
-
-		@Override
-		public int sizeC() {
-			return rgb ? 3 : imp.getNChannels();
-		}
-
-
-
-		@Override
-		public DataType dataType() {
-			switch (imp.getBitDepth()) {
-				case 16:
-					return DataType.UINT16;
-				case 32:
-					return DataType.FLOAT32;
-				default:
-					return DataType.UINT8;
-			}
-		}
-
-		@Override
-		public Object plane(final int t, final int c, final int z) {
-			if (!rgb) return imp.getStack().getPixels(imp.getStackIndex(c + 1, z + 1, t + 1));
-			final int[] argb = (int[]) imp.getStack().getPixels(imp.getStackIndex(1, z + 1, t + 1));
-			final byte[] out = new byte[argb.length];
-			final int shift = 16 - 8 * c;
-			for (int i = 0; i < argb.length; i++)
-				out[i] = (byte) (argb[i] >> shift);
-			return out;
-		}
-
 	}
 }

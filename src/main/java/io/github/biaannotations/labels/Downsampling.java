@@ -1,4 +1,4 @@
-package io.github.biaannotations.ngff;
+package io.github.biaannotations.labels;
 
 import java.util.Arrays;
 
