@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import io.github.biaannotations.metadata.FileLevelMetadata;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.model.AtomicDirectory;
+import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.submission.Manifest;
 import io.github.biaannotations.submission.PackageLayout;
 import io.github.biaannotations.submission.SubmissionFiles;
@@ -34,9 +35,10 @@ final class BatchPackage {
 	private final BatchRequest request;
 	private final LocalDate today;
 	private final Instant now;
+	private final Progress progress;
 
 	BatchPackage(final Path out, final Path work, final List<BatchPart> parts, final MifaMetadata metadata,
-		final BatchRequest request, final LocalDate today, final Instant now)
+		final BatchRequest request, final LocalDate today, final Instant now, final Progress progress)
 	{
 		this.out = out;
 		this.work = work;
@@ -45,6 +47,7 @@ final class BatchPackage {
 		this.request = request;
 		this.today = today;
 		this.now = now;
+		this.progress = progress;
 	}
 
 	/**
@@ -90,7 +93,7 @@ final class BatchPackage {
 				rows.addAll(MifaMetadata.load(p.dir.resolve(PackageLayout.MIFA_DIR)).annotations().files());
 			}
 			if (metadata != null) SubmissionFiles.write(metadata.copy(), rows, images, dir.path(), today);
-			Manifest.of(dir.path(), PackageLayout.TOOL, now, Collections.emptyMap())
+			Manifest.of(dir.path(), PackageLayout.TOOL, now, Collections.emptyMap(), progress)
 				.withReleaseDateChosen(metadata != null && metadata.releaseDate() != null)
 				.write(dir.path().resolve(PackageLayout.MANIFEST));
 			dir.commit();

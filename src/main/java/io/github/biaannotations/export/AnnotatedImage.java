@@ -10,6 +10,7 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 
 import io.github.biaannotations.imagej.ImageFiles;
+import io.github.biaannotations.model.InputException;
 import io.github.biaannotations.model.LabelImage;
 
 /**
@@ -58,8 +59,8 @@ public final class AnnotatedImage {
 	private static void refuseTwice(final List<Path> files, final String what) {
 		final java.util.Set<Path> seen = new java.util.HashSet<>();
 		for (final Path f : files)
-			if (!seen.add(f.toAbsolutePath().normalize())) throw new IllegalArgumentException(f + ": " + what +
-				" given twice");
+			if (!seen.add(f.toAbsolutePath().normalize())) throw new InputException(f + ": " + what +
+				" given twice", f, null, null, null);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import io.github.biaannotations.formats.AnnotationFormat;
 import io.github.biaannotations.formats.AnnotationFormats;
 import io.github.biaannotations.labels.LabelMode;
 import io.github.biaannotations.metadata.ReleaseDates;
+import io.github.biaannotations.model.OptionException;
 import io.github.biaannotations.ngff.NgffVersion;
 import io.github.biaannotations.ngff.OmeZarrOptions;
 import io.github.biaannotations.zarr.Compression;
@@ -126,8 +127,8 @@ public final class ExportOptions {
 	}
 
 	/**
-	 * Collects the options; the methods taking text parse it (each option in one place) and throw, naming the
-	 * option as the front end gives it, when it is not a value the option takes.
+	 * Collects the options; the methods taking text parse it (each option in one place) and throw an
+	 * {@link OptionException}, naming the option as the front end gives it, when it is not a value it takes.
 	 */
 	public static final class Builder {
 
@@ -161,8 +162,8 @@ public final class ExportOptions {
 
 		/** A format by the name users type ({@link AnnotationFormats#byName}): geojson, coco, csv. */
 		public Builder format(final String name) {
-			return format(AnnotationFormats.byName(name).orElseThrow(() -> new IllegalArgumentException(syntax.of(
-				"format") + " '" + name + "': expected " + AnnotationFormats.names(AnnotationFormats.all()))));
+			return format(AnnotationFormats.byName(name).orElseThrow(() -> new OptionException(syntax.of("format"),
+				syntax.of("format") + " '" + name + "': expected " + AnnotationFormats.names(AnnotationFormats.all()))));
 		}
 
 		public Builder roisFromLabels(final boolean v) {
@@ -182,7 +183,7 @@ public final class ExportOptions {
 			if (t.equalsIgnoreCase("none")) return labelsFromRois((LabelMode) null);
 			for (final LabelMode m : LabelMode.values())
 				if (m.text().equalsIgnoreCase(t)) return labelsFromRois(m);
-			throw new IllegalArgumentException(syntax.of("labels-from-rois") + " '" + text +
+			throw new OptionException(syntax.of("labels-from-rois"), syntax.of("labels-from-rois") + " '" + text +
 				"': expected instance or semantic (or none)");
 		}
 
@@ -200,8 +201,8 @@ public final class ExportOptions {
 		public Builder ngffVersion(final String text) {
 			for (final NgffVersion v : NgffVersion.values())
 				if (text != null && v.text().equals(text.trim())) return ngffVersion(v);
-			throw new IllegalArgumentException(syntax.of("zarr-version") + " '" + text + "': the OME-NGFF version " +
-				"must be 0.4 or 0.5");
+			throw new OptionException(syntax.of("zarr-version"), syntax.of("zarr-version") + " '" + text +
+				"': the OME-NGFF version must be 0.4 or 0.5");
 		}
 
 		public Builder compression(final Compression c) {
@@ -215,7 +216,7 @@ public final class ExportOptions {
 				return compression(Compression.parse(text == null ? "" : text));
 			}
 			catch (final IllegalArgumentException e) {
-				throw new IllegalArgumentException(syntax.of("compression") + ": " + e.getMessage(), e);
+				throw new OptionException(syntax.of("compression"), syntax.of("compression") + ": " + e.getMessage(), e);
 			}
 		}
 
@@ -246,13 +247,14 @@ public final class ExportOptions {
 			return this;
 		}
 
-		/** @throws IllegalArgumentException naming the options that do not go together */
+		/** @throws OptionException naming the options that do not go together */
 		public ExportOptions build() {
-			if (shardFactor < 0) throw new IllegalArgumentException(syntax.of("shard") + " " + shardFactor +
+			final String shard = syntax.of("shard");
+			if (shardFactor < 0) throw new OptionException(shard, shard + " " + shardFactor +
 				": the number of chunks per shard must be 0 (no sharding) or more");
-			if (shardFactor > 0 && ngffVersion != NgffVersion.V0_5) throw new IllegalArgumentException(syntax.of(
-				"shard") + " " + shardFactor + ": sharding needs OME-NGFF 0.5 (Zarr v3), not " + syntax.of(
-					"zarr-version") + " " + ngffVersion.text());
+			if (shardFactor > 0 && ngffVersion != NgffVersion.V0_5) throw new OptionException(shard, shard + " " +
+				shardFactor + ": sharding needs OME-NGFF 0.5 (Zarr v3), not " + syntax.of("zarr-version") + " " +
+				ngffVersion.text());
 			return new ExportOptions(this);
 		}
 	}

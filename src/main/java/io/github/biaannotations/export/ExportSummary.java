@@ -8,24 +8,26 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.biaannotations.model.Annotation;
+import io.github.biaannotations.model.Warnings;
 
-/** What an export wrote: annotation counts by kind, the files, and how many warnings were given. */
+/** What an export wrote: annotation counts by kind, the files, and how many warnings it gave, all of them. */
 public final class ExportSummary {
 
 	private final Path out;
 	private final Map<Annotation.Kind, Long> counts = new EnumMap<>(Annotation.Kind.class);
 	private final List<String> files = new ArrayList<>();
+	private final Warnings warnings;
 	private long rois;
-	private long warnings;
 	private int labelImages;
 
-	public ExportSummary(final Path out) {
+	/** @param warnings the export's warnings, which every step adds to */
+	public ExportSummary(final Path out, final Warnings warnings) {
 		this.out = out;
+		this.warnings = warnings;
 	}
 
 	public void countRoi() { rois++; }
 	public void added(final Annotation.Kind kind) { counts.merge(kind, 1L, Long::sum); }
-	public void warned() { warnings++; }
 	public void addFile(final String path) { files.add(path); }
 	public void addedLabelImage() { labelImages++; }
 
@@ -33,8 +35,11 @@ public final class ExportSummary {
 	public long rois() { return rois; }
 	public long annotations() { return counts.values().stream().mapToLong(Long::longValue).sum(); }
 	public long count(final Annotation.Kind kind) { return counts.getOrDefault(kind, 0L); }
-	public long warnings() { return warnings; }
+	/** Every warning the export gave, of every step: ROIs, label images, formats, metadata. */
+	public long warnings() { return warnings.count(); }
 	public int labelImages() { return labelImages; }
+	/** The list every step of the export adds its warnings to. */
+	Warnings warningList() { return warnings; }
 	/** Package-relative paths of the files written, manifest included. */
 	public List<String> files() { return Collections.unmodifiableList(files); }
 

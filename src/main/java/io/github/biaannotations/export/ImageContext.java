@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import ij.ImagePlus;
 import ij.gui.Roi;
@@ -22,6 +21,7 @@ import io.github.biaannotations.imagej.LabelImages;
 import io.github.biaannotations.model.ArchivePaths;
 import io.github.biaannotations.model.LabelImage;
 import io.github.biaannotations.model.Progress;
+import io.github.biaannotations.model.Warnings;
 import io.github.biaannotations.submission.PackageLayout;
 
 /**
@@ -45,16 +45,15 @@ final class ImageContext {
 	final Path packageDir;
 	final ExportOptions options;
 	final ExportSummary summary;
-	/** Receives warnings that the summary does not count (those it counts go through {@link #warn}). */
-	final Consumer<String> warnings;
+	/** The export's one list of warnings, which the summary counts. */
+	final Warnings warnings;
 	final Progress progress;
 	private List<LabelInput> labelImages;
 	/** The ROIs read while their files were written, kept when a label image is made from them. */
 	private final List<Roi> roisRead;
 
 	ImageContext(final AnnotatedImage input, final ImagePlus image, final String base, final Path packageDir,
-		final ExportOptions options, final ExportSummary summary, final Consumer<String> warnings,
-		final Progress progress)
+		final ExportOptions options, final ExportSummary summary, final Warnings warnings, final Progress progress)
 	{
 		this.input = input;
 		this.image = image;
@@ -153,9 +152,7 @@ final class ImageContext {
 		return PackageLayout.annotationFile(base, fileName);
 	}
 
-	/** A warning the summary counts. */
 	void warn(final String message) {
-		summary.warned();
 		warnings.accept(message);
 	}
 }

@@ -11,6 +11,7 @@ import ij.gui.Roi;
 
 import io.github.biaannotations.imagej.IntensityImages;
 import io.github.biaannotations.imagej.RoiLabels;
+import io.github.biaannotations.model.ImageException;
 import io.github.biaannotations.model.IntensityImage;
 import io.github.biaannotations.model.LabelImage;
 import io.github.biaannotations.ngff.ExportedLabels;
@@ -50,7 +51,8 @@ final class LabelExport {
 		}
 		for (final LabelImage l : labels)
 			checkSameSize(l);
-		final OmeZarrExporter exporter = new OmeZarrExporter(image.options.zarrOptions());
+		// the longest step: the writer tells every plane written, of every label image and of the image
+		final OmeZarrExporter exporter = new OmeZarrExporter(image.options.zarrOptions().withProgress(image.progress));
 		final List<AnnotationFile> files = new ArrayList<>();
 		// With the image included, its label images still go beside the other annotation files, each its own
 		// OME-Zarr naming the image as its image-label source: the archive refuses a listed folder (the image)
@@ -74,8 +76,8 @@ final class LabelExport {
 	/** The ROIs the annotation files were made from: a label image from ROIs is made from the same ROIs. */
 	private List<Roi> rois() {
 		final List<Roi> rois = image.roisRead();
-		if (rois.isEmpty()) throw new IllegalArgumentException(image.name() + ": no ROIs to make a label image from" +
-			(image.input.hasRois() ? "" : ": give them (the image's overlay counts only when no label image is given)"));
+		if (rois.isEmpty()) throw new ImageException(image.name() + ": no ROIs to make a label image from" +
+			(image.input.hasRois() ? "" : ": give them (the image's overlay counts only when no label image is given)"), image.name(), image.input.imageFile());
 		return rois;
 	}
 
@@ -92,9 +94,9 @@ final class LabelExport {
 	private void checkSameSize(final LabelImage l) {
 		final ImagePlus imp = image.image;
 		if (l.sizeT() != imp.getNFrames() || l.sizeZ() != imp.getNSlices() || l.sizeY() != imp.getHeight() || l
-			.sizeX() != imp.getWidth()) throw new IllegalArgumentException("label image \"" + l.name() + "\" is t=" +
+			.sizeX() != imp.getWidth()) throw new ImageException("label image \"" + l.name() + "\" is t=" +
 				l.sizeT() + " z=" + l.sizeZ() + " y=" + l.sizeY() + " x=" + l.sizeX() + " but image \"" + image
 					.sourceImage + "\" is t=" + imp.getNFrames() + " z=" + imp.getNSlices() + " y=" + imp.getHeight() +
-				" x=" + imp.getWidth() + ": they must match in t, z, y and x");
+				" x=" + imp.getWidth() + ": they must match in t, z, y and x", l.name(), null);
 	}
 }

@@ -44,7 +44,7 @@ final class LabelOutlineExport {
 			final FormatWriter w = format.open(new BufferedOutputStream(Files.newOutputStream(image.file(path)),
 				1 << 16), image.name(), l.sizeX(), l.sizeY());
 			try (FormatWriter closing = w) {
-				LabelOutlines.write(l, channels > 1 ? c : -1, w);
+				LabelOutlines.write(l, channels > 1 ? c : -1, w, image.progress, format.title() + " of " + l.name());
 			}
 			// the summary counts the features of the files every export writes (GeoJSON)
 			if (format.always()) for (long i = 0; i < w.written(); i++)

@@ -18,7 +18,9 @@ import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.metadata.ReleaseDates;
 import io.github.biaannotations.model.ArchivePaths;
 import io.github.biaannotations.model.AtomicDirectory;
+import io.github.biaannotations.model.InputException;
 import io.github.biaannotations.model.Progress;
+import io.github.biaannotations.model.Warnings;
 import io.github.biaannotations.submission.AnnotationFile;
 import io.github.biaannotations.submission.Manifest;
 import io.github.biaannotations.submission.OutputFolder;
@@ -48,13 +50,14 @@ public final class PackageExport {
 
 	/** As {@link #export(ExportRequest)} with the clock given (tests). */
 	public ExportSummary export(final ExportRequest request, final LocalDate today, final Instant now) throws IOException {
-		if (request.images().isEmpty()) throw new IllegalArgumentException("nothing to export: no image given");
+		if (request.images().isEmpty()) throw new InputException("nothing to export: no image given");
 		final ExportOptions options = request.options();
+		final Warnings warnings = new Warnings(this.warnings);
 		final MifaMetadata metadata = PackageMetadata.checked(request.metadata(), options.draft(), options
 			.releaseDate(), today, now, warnings);
 		if (options.overwrite()) OutputFolder.checkReplaceable(request.out(), inputs(request));
 		try (AtomicDirectory dir = new AtomicDirectory(request.out(), options.overwrite())) {
-			final ExportSummary summary = new ExportSummary(dir.target());
+			final ExportSummary summary = new ExportSummary(dir.target(), warnings);
 			final Map<String, String> renamed = new LinkedHashMap<>();
 			final Set<String> bases = new LinkedHashSet<>();
 			final List<AnnotationFile> files = exportImages(request, dir.path(), summary, renamed, bases);
@@ -69,7 +72,7 @@ public final class PackageExport {
 			}
 			for (final String i : images)
 				summary.addFile(i);
-			Manifest.of(dir.path(), PackageLayout.TOOL, now, renamed).withReleaseDateChosen(metadata != null && metadata
+			Manifest.of(dir.path(), PackageLayout.TOOL, now, renamed, progress).withReleaseDateChosen(metadata != null && metadata
 				.releaseDate() != null).write(dir.path().resolve(PackageLayout.MANIFEST));
 			if (metadata != null) {
 				summary.addFile(PackageLayout.SUBMISSION);
@@ -90,9 +93,9 @@ public final class PackageExport {
 	 * manifest. Batch export keeps one such folder per image and assembles the package from them.
 	 */
 	public ExportSummary exportFiles(final ExportRequest request, final Instant now) throws IOException {
-		if (request.images().isEmpty()) throw new IllegalArgumentException("nothing to export: no image given");
+		if (request.images().isEmpty()) throw new InputException("nothing to export: no image given");
 		try (AtomicDirectory dir = new AtomicDirectory(request.out(), request.options().overwrite())) {
-			final ExportSummary summary = new ExportSummary(dir.target());
+			final ExportSummary summary = new ExportSummary(dir.target(), new Warnings(warnings));
 			final List<AnnotationFile> files = exportImages(request, dir.path(), summary, new LinkedHashMap<>(),
 				new LinkedHashSet<>());
 			final MifaMetadata rowsOnly = new MifaMetadata();
@@ -119,14 +122,15 @@ public final class PackageExport {
 		final ExportSummary summary, final Map<String, String> renamed, final Set<String> bases) throws IOException
 	{
 		final List<AnnotationFile> files = new ArrayList<>();
+		int index = 0;
 		for (final AnnotatedImage source : request.images()) {
-			progress.update("Exporting " + source.sourceName(), files.size(), -1);
+			progress.update("Exporting " + source.sourceName(), index++, request.images().size());
 			final ImagePlus imp = source.open();
 			final String base = ImageContext.unique(ArchivePaths.safeName(source.baseName()), bases);
 			if (!base.equals(source.baseName())) renamed.put(source.sourceName(), PackageLayout.ANNOTATIONS_DIR + "/" +
 				base);
 			files.addAll(new ImageExport(new ImageContext(source, imp, base, packageDir, request.options(), summary,
-				warnings, progress)).write());
+				summary.warningList(), progress)).write());
 		}
 		return files;
 	}

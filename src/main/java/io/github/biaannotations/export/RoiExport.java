@@ -21,7 +21,9 @@ import io.github.biaannotations.imagej.RoiExporter;
 import io.github.biaannotations.imagej.RoiFiles;
 import io.github.biaannotations.model.Annotation;
 import io.github.biaannotations.model.AnnotationWriter;
+import io.github.biaannotations.model.ImageException;
 import io.github.biaannotations.model.PixelMask;
+import io.github.biaannotations.model.RoiException;
 import io.github.biaannotations.model.Units;
 import io.github.biaannotations.submission.AnnotationFile;
 
@@ -95,8 +97,8 @@ final class RoiExport {
 
 	private void readOverlay(final Sink sink) throws IOException {
 		final List<Roi> overlay = image.overlay();
-		if (overlay.isEmpty()) throw new IllegalArgumentException(image.name() +
-			": no ROIs or labels given and the image has no overlay");
+		if (overlay.isEmpty()) throw new ImageException(image.name() +
+			": no ROIs or labels given and the image has no overlay", image.name(), image.input.imageFile());
 		for (int i = 0; i < overlay.size(); i++)
 			sink.accept(overlay.get(i), image.name() + ": overlay element " + (i + 1));
 	}
@@ -150,7 +152,7 @@ final class RoiExport {
 			try {
 				annotations = exporter.export(roi, index);
 			} catch (final IllegalArgumentException e) {
-				throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
+				throw new RoiException(origin + ": " + e.getMessage(), null, origin, e);
 			}
 			for (final Annotation a : annotations) {
 				checkInside(a, origin);

@@ -39,6 +39,7 @@ import io.github.biaannotations.metadata.Identifiers;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.metadata.ReleaseDates;
 import io.github.biaannotations.metadata.ValidationProblem;
+import io.github.biaannotations.model.InputException;
 
 /**
  * The metadata dialog of the Fiji export: Study, Annotation and Authors sections and a preview of what will be
@@ -279,7 +280,7 @@ public final class MetadataDialog extends JDialog {
 			populate();
 			changed();
 		}
-		catch (final IOException e) {
+		catch (final IOException | InputException e) {
 			JOptionPane.showMessageDialog(this, e.getMessage(), "Lab profile not loaded", JOptionPane.ERROR_MESSAGE);
 		}
 	}
@@ -293,7 +294,7 @@ public final class MetadataDialog extends JDialog {
 			fields.collect(working);
 			MetadataProfile.of(working).save(fc.getSelectedFile().toPath());
 		}
-		catch (final IOException e) {
+		catch (final IOException | InputException e) {
 			JOptionPane.showMessageDialog(this, e.getMessage(), "Lab profile not saved", JOptionPane.ERROR_MESSAGE);
 		}
 	}

@@ -6,6 +6,7 @@ import java.nio.file.Paths;
 import org.scijava.prefs.PrefService;
 
 import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.model.InputException;
 
 /**
  * Remembers the lab profile ({@link MetadataProfile}: authors, organisations, licence, funding) between exports
@@ -27,7 +28,7 @@ public final class MetadataMemory {
 		try {
 			if (yaml != null) return MetadataProfile.fromYaml(yaml, Paths.get("(remembered lab profile)"));
 		}
-		catch (final IOException e) {
+		catch (final IOException | InputException e) {
 			// a stored profile from an older version that no longer reads: start afresh rather than fail
 		}
 		return MetadataProfile.of(new MifaMetadata());

@@ -6,6 +6,7 @@ import ij.measure.Calibration;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
+import io.github.biaannotations.model.ImageException;
 import io.github.biaannotations.model.PixelType;
 import io.github.biaannotations.model.Rasters;
 
@@ -21,8 +22,8 @@ public final class ImagePlusRasters {
 
 	/** One channel (0-based) of the image: x, y, z, t. */
 	public static RandomAccessibleInterval<? extends RealType<?>> channel(final ImagePlus imp, final int channel) {
-		if (imp.getType() == ImagePlus.COLOR_RGB) throw new IllegalArgumentException("\"" + imp.getTitle() +
-			"\" is an RGB image: a channel of it has no single value per pixel");
+		if (imp.getType() == ImagePlus.COLOR_RGB) throw new ImageException("\"" + imp.getTitle() +
+			"\" is an RGB image: a channel of it has no single value per pixel", imp.getTitle(), null);
 		final int slices = imp.getNSlices();
 		final long[] dims = { imp.getWidth(), imp.getHeight(), slices, imp.getNFrames() };
 		return Rasters.planar(dims, pixelType(imp), i -> imp.getStack().getPixels(imp.getStackIndex(channel + 1, i %
@@ -32,8 +33,8 @@ public final class ImagePlusRasters {
 	/** Every channel of the image: x, y, c, z, t (an RGB image has three). */
 	public static RandomAccessibleInterval<? extends RealType<?>> hyperstack(final ImagePlus imp) {
 		final boolean rgb = imp.getType() == ImagePlus.COLOR_RGB;
-		if (rgb && imp.getNChannels() > 1) throw new IllegalArgumentException("\"" + imp.getTitle() +
-			"\": RGB images with several channels are not supported");
+		if (rgb && imp.getNChannels() > 1) throw new ImageException("\"" + imp.getTitle() +
+			"\": RGB images with several channels are not supported", imp.getTitle(), null);
 		final int channels = rgb ? 3 : imp.getNChannels(), slices = imp.getNSlices();
 		final long[] dims = { imp.getWidth(), imp.getHeight(), channels, slices, imp.getNFrames() };
 		return Rasters.planar(dims, rgb ? PixelType.UINT8 : pixelType(imp), i -> {

@@ -11,6 +11,8 @@ import ij.gui.Roi;
 import ij.io.FileInfo;
 import ij.plugin.frame.RoiManager;
 
+import io.github.biaannotations.model.InputException;
+
 /**
  * Where the ROIs of an image are, decided here only: for an open image (Fiji), the ROI Manager when it is open
  * and holds ROIs, else the image's overlay; for an image file, its overlay. The ROI Manager is a window, so
@@ -75,7 +77,7 @@ public final class ImageRois {
 				rm.addRoi(roi);
 			return Place.ROI_MANAGER;
 		}
-		if (imp == null) throw new IllegalArgumentException("no image to put the ROIs on: open the image first " +
+		if (imp == null) throw new InputException("no image to put the ROIs on: open the image first " +
 			"or give its file");
 		Overlay overlay = imp.getOverlay();
 		if (overlay == null) overlay = new Overlay();

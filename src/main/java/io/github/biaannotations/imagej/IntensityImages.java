@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import ij.process.LUT;
 
 import io.github.biaannotations.model.ImageChannel;
+import io.github.biaannotations.model.ImageException;
 import io.github.biaannotations.model.IntensityImage;
 import io.github.biaannotations.model.Rgb;
 
@@ -30,8 +31,8 @@ public final class IntensityImages {
 			final Rgb[] colours = { Rgb.of(255, 0, 0), Rgb.of(0, 255, 0), Rgb.of(0, 0, 255) };
 			for (int i = 0; i < 3; i++)
 				channels.add(new ImageChannel(names[i], colours[i], 0, 255, 0, 255));
-			if (imp.getNChannels() > 1) throw new IllegalArgumentException("\"" + imp.getTitle() +
-				"\": RGB images with several channels are not supported");
+			if (imp.getNChannels() > 1) throw new ImageException("\"" + imp.getTitle() +
+				"\": RGB images with several channels are not supported", imp.getTitle(), null);
 		}
 		else {
 			final double[] typeRange = typeRange(imp);

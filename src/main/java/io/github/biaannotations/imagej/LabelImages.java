@@ -10,6 +10,7 @@ import ij.process.ImageProcessor;
 import ij.process.LUT;
 import ij.process.ShortProcessor;
 
+import io.github.biaannotations.model.ImageException;
 import io.github.biaannotations.model.LabelImage;
 import io.github.biaannotations.model.LabelInfo;
 import io.github.biaannotations.model.PixelType;
@@ -44,8 +45,8 @@ public final class LabelImages {
 		final Map<Long, LabelInfo> info)
 	{
 		final int type = imp.getType();
-		if (type == ImagePlus.COLOR_RGB) throw new IllegalArgumentException("\"" + imp.getTitle() +
-			"\" is an RGB image: a label image must be 8-bit, 16-bit or 32-bit with whole values");
+		if (type == ImagePlus.COLOR_RGB) throw new ImageException("\"" + imp.getTitle() +
+			"\" is an RGB image: a label image must be 8-bit, 16-bit or 32-bit with whole values", imp.getTitle(), null);
 		if (type == ImagePlus.GRAY32) checkFloatLabels(imp);
 		final List<LabelImage> result = new ArrayList<>();
 		final int channels = imp.getNChannels();
@@ -77,9 +78,9 @@ public final class LabelImages {
 						final String what = Float.isNaN(v) ? "is NaN (not a number)" : "has value " + v + ", which " + (v < 0
 							? "is negative" : v > MAX_FLOAT_LABEL ? "is above 2^24 (16777216): 32-bit floats cannot hold " +
 								"every whole number beyond it" : "is not a whole number");
-						throw new IllegalArgumentException("label image \"" + imp.getTitle() + "\": voxel (x=" + i % w +
+						throw new ImageException("label image \"" + imp.getTitle() + "\": voxel (x=" + i % w +
 							", y=" + i / w + ", channel " + c + ", slice " + z + ", frame " + t + ") " + what +
-							": labels must be whole numbers from 0 to 2^24");
+							": labels must be whole numbers from 0 to 2^24", imp.getTitle(), null);
 					}
 				}
 	}
@@ -160,9 +161,9 @@ public final class LabelImages {
 		final boolean unsigned = labels.pixelType() == PixelType.UINT32;
 		for (int i = 0; i < in.length; i++) {
 			final long v = unsigned ? in[i] & 0xffffffffL : in[i];
-			if (v > MAX_FLOAT_LABEL || v < -MAX_FLOAT_LABEL) throw new IllegalArgumentException("label image \"" +
+			if (v > MAX_FLOAT_LABEL || v < -MAX_FLOAT_LABEL) throw new ImageException("label image \"" +
 				name + "\": value " + v + " at (x=" + i % w + ", y=" + i / w + ", z=" + z + ", t=" + t +
-				") is above 2^24 and cannot be held exactly by ImageJ's 32-bit float images");
+				") is above 2^24 and cannot be held exactly by ImageJ's 32-bit float images", name, null);
 			out[i] = v;
 		}
 		return new FloatProcessor(w, ht, out);

@@ -26,6 +26,7 @@ import ij.gui.TextRoi;
 import ij.process.FloatPolygon;
 
 import io.github.biaannotations.model.Annotation;
+import io.github.biaannotations.model.RoiException;
 
 /**
  * ImageJ ROI &rarr; annotations: the one entry point for this direction, dispatching on the ROI's kind. A point
@@ -105,7 +106,7 @@ public final class RoiExporter {
 				return oval((OvalRoi) roi, who);
 			case COMPOSITE: {
 				final Geometry g = geometries.composite((ShapeRoi) roi, FILL_FLATNESS);
-				if (g.isEmpty()) throw new IllegalArgumentException(who + ": composite ROI encloses no area");
+				if (g.isEmpty()) throw new RoiException(who + ": composite ROI encloses no area", null, who);
 				return g;
 			}
 			case RECTANGLE:
@@ -177,7 +178,7 @@ public final class RoiExporter {
 
 	private Geometry areaPolygon(final Roi roi, final String who) {
 		final FloatPolygon fp = roi.getFloatPolygon();
-		if (fp.npoints < 3) throw new IllegalArgumentException(who + ": area ROI with fewer than 3 vertices");
+		if (fp.npoints < 3) throw new RoiException(who + ": area ROI with fewer than 3 vertices", null, who);
 		final Geometry g = geometries.polygon(fp);
 		if (g.isValid()) return g;
 		final java.awt.Rectangle b = roi.getBounds();
@@ -195,13 +196,13 @@ public final class RoiExporter {
 			// Tracing needs the mask in memory (a byte a pixel, plus the traced edges): a self-crossing outline
 			// over a whole slide would end the program with an OutOfMemoryError (found by RoiFilesFuzzTest)
 			final Geometry fixed = GeometryFixer.fix(g);
-			if (fixed.isEmpty()) throw new IllegalArgumentException(who + ": outline crosses itself and encloses nothing");
+			if (fixed.isEmpty()) throw new RoiException(who + ": outline crosses itself and encloses nothing", null, who);
 			warnings.accept(who + ": outline crosses itself and spans " + b.width + " x " + b.height +
 				" pixels, too many to trace; exported as JTS's repair of the outline");
 			return fixed;
 		}
 		warnings.accept(who + ": outline crosses itself; exported as the outline of its pixels");
-		if (traced.isEmpty()) throw new IllegalArgumentException(who + ": ROI covers no pixel");
+		if (traced.isEmpty()) throw new RoiException(who + ": ROI covers no pixel", null, who);
 		return traced;
 	}
 
@@ -250,7 +251,7 @@ public final class RoiExporter {
 	/** One feature per (position, counter) of a point ROI, in order of first appearance. */
 	private List<Annotation> points(final PointRoi roi, final String who) {
 		final FloatPolygon fp = roi.getFloatPolygon();
-		if (fp.npoints == 0) throw new IllegalArgumentException(who + ": point ROI without points");
+		if (fp.npoints == 0) throw new RoiException(who + ": point ROI without points", null, who);
 		final String roiPosition = roi.hasHyperStackPosition() ? RoiPlanes.positionKey(roi) : null;
 		final int[] counters = roi.getCounters();
 		final Map<String, List<Coordinate>> parts = new LinkedHashMap<>();
@@ -316,12 +317,12 @@ public final class RoiExporter {
 		final FloatPolygon fp = roi instanceof Line ? null : roi.getFloatPolygon();
 		if (roi instanceof Line) {
 			final Line l = (Line) roi;
-			if (!finite(l.x1d, l.y1d, l.x2d, l.y2d)) throw new IllegalArgumentException(who + ": coordinates are NaN or infinite");
+			if (!finite(l.x1d, l.y1d, l.x2d, l.y2d)) throw new RoiException(who + ": coordinates are NaN or infinite", null, who);
 			return;
 		}
 		for (int i = 0; i < fp.npoints; i++)
 			if (!Float.isFinite(fp.xpoints[i]) || !Float.isFinite(fp.ypoints[i]))
-				throw new IllegalArgumentException(who + ": vertex " + (i + 1) + " is NaN or infinite");
+				throw new RoiException(who + ": vertex " + (i + 1) + " is NaN or infinite", null, who);
 	}
 
 	private static boolean finite(final double... v) {

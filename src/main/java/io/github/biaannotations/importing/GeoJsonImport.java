@@ -18,6 +18,8 @@ import io.github.biaannotations.imagej.ImageFiles;
 import io.github.biaannotations.imagej.RoiImporter;
 import io.github.biaannotations.imagej.RoiSetWriter;
 import io.github.biaannotations.model.Annotation;
+import io.github.biaannotations.model.InputException;
+import io.github.biaannotations.model.RoiException;
 
 /**
  * GeoJSON (ours or QuPath's) &rarr; a {@code RoiSet.zip} for ImageJ's ROI Manager. What a file holds that ImageJ
@@ -47,11 +49,11 @@ public final class GeoJsonImport {
 		try (InputStream in = new BufferedInputStream(Files.newInputStream(geojson))) {
 			new GeoJsonReader().read(in, geojson.toString(), annotations::add, warnings);
 		}
-		if (annotations.isEmpty()) throw new IllegalArgumentException(geojson + ": contains no features");
+		if (annotations.isEmpty()) throw new InputException(geojson + ": contains no features", geojson, null, null, null);
 		try {
 			return new RoiImporter(image, w -> warnings.accept(geojson + ": " + w)).toRois(annotations);
 		} catch (final IllegalArgumentException e) {
-			throw new IllegalArgumentException(geojson + ": " + e.getMessage(), e);
+			throw new RoiException(geojson + ": " + e.getMessage(), geojson, null, e);
 		}
 	}
 

@@ -7,8 +7,10 @@ import org.locationtech.jts.geom.Geometry;
 
 import io.github.biaannotations.model.Annotation;
 import io.github.biaannotations.model.AnnotationWriter;
+import io.github.biaannotations.model.ImageException;
 import io.github.biaannotations.model.LabelImage;
 import io.github.biaannotations.model.Plane;
+import io.github.biaannotations.model.Progress;
 
 /**
  * A label image &rarr; annotations: one polygon (with holes; a MultiPolygon for disconnected parts) per label
@@ -35,6 +37,19 @@ public final class LabelOutlines {
 	public static long write(final LabelImage labels, final int channel, final AnnotationWriter out)
 		throws IOException
 	{
+		return write(labels, channel, out, Progress.NONE, null);
+	}
+
+	/**
+	 * As {@link #write(LabelImage, int, AnnotationWriter)}, telling {@code progress} of every plane traced.
+	 *
+	 * @param stage what is being written, for people ("GeoJSON of nuclei_labels")
+	 */
+	public static long write(final LabelImage labels, final int channel, final AnnotationWriter out,
+		final Progress progress, final String stage) throws IOException
+	{
+		final long planeCount = (long) labels.sizeT() * labels.sizeZ();
+		long traced = 0;
 		final LabelTracer tracer = new LabelTracer();
 		final int w = labels.sizeX(), h = labels.sizeY();
 		final boolean planes = labels.sizeZ() > 1 || labels.sizeT() > 1;
@@ -50,6 +65,7 @@ public final class LabelOutlines {
 					out.write(b.build());
 					features++;
 				}
+				progress.update(stage, ++traced, planeCount);
 			}
 		return features;
 	}
@@ -84,8 +100,8 @@ public final class LabelOutlines {
 			return (y, row) -> {
 				for (int x = 0, i = y * w; x < w; x++, i++) {
 					final float f = p[i];
-					if (!isFloatLabel(f)) throw new IllegalArgumentException(name + ": value " + f + " at x=" + x +
-						", y=" + y + ", z=" + z + ", t=" + t + " is not a label (whole number from 0 to 2^24)");
+					if (!isFloatLabel(f)) throw new ImageException(name + ": value " + f + " at x=" + x +
+						", y=" + y + ", z=" + z + ", t=" + t + " is not a label (whole number from 0 to 2^24)", name, null);
 					row[x] = (int) f;
 				}
 			};
@@ -95,12 +111,12 @@ public final class LabelOutlines {
 			return (y, row) -> {
 				for (int x = 0, i = y * w; x < w; x++, i++) {
 					final long v = p[i];
-					if (v < 0 || v > 0xffffffffL) throw new IllegalArgumentException(name + ": value " + v + " at x=" +
-						x + ", y=" + y + ", z=" + z + ", t=" + t + " is not a label (whole number from 0 to 2^32 - 1)");
+					if (v < 0 || v > 0xffffffffL) throw new ImageException(name + ": value " + v + " at x=" +
+						x + ", y=" + y + ", z=" + z + ", t=" + t + " is not a label (whole number from 0 to 2^32 - 1)", name, null);
 					row[x] = (int) v;
 				}
 			};
 		}
-		throw new IllegalArgumentException(name + ": " + plane.getClass().getSimpleName() + " planes hold no labels");
+		throw new ImageException(name + ": " + plane.getClass().getSimpleName() + " planes hold no labels", name, null);
 	}
 }

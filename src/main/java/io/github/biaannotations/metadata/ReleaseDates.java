@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
+import io.github.biaannotations.model.OptionException;
+
 /**
  * Release dates as the archive counts them: "today" is the UTC date (archive-server-facts.md, 8), and a study
  * whose release date is today or earlier is public as soon as the archive has processed it; its author can then
@@ -28,14 +30,14 @@ public final class ReleaseDates {
 	 * Parses a release date as users type it, {@code YYYY-MM-DD}.
 	 *
 	 * @param option how the user gave it ({@code --release-date}, {@code release_date}), for the message
-	 * @throws IllegalArgumentException naming the option and the text when it is not such a date
+	 * @throws OptionException naming the option and the text when it is not such a date
 	 */
 	public static LocalDate parse(final String text, final String option) {
 		try {
 			return LocalDate.parse(text.trim());
 		}
 		catch (final DateTimeParseException e) {
-			throw new IllegalArgumentException(option + " '" + text + "' is not a date of the form YYYY-MM-DD");
+			throw new OptionException(option, option + " '" + text + "' is not a date of the form YYYY-MM-DD");
 		}
 	}
 

@@ -36,8 +36,8 @@ public final class Calibration {
 	}
 
 	private static double positive(final double v, final String what) {
-		if (!(v > 0) || !Double.isFinite(v)) throw new IllegalArgumentException(what +
-			" must be a positive number, got " + v);
+		if (!(v > 0) || !Double.isFinite(v)) throw new InputException(what +
+			" must be a positive number, got " + v, null, null, what, null);
 		return v;
 	}
 

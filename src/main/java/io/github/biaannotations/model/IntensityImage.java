@@ -26,10 +26,10 @@ public final class IntensityImage {
 	public IntensityImage(final String name, final RandomAccessibleInterval<? extends RealType<?>> raster,
 		final Calibration calibration, final List<ImageChannel> channels)
 	{
-		if (raster.numDimensions() != 5) throw new IllegalArgumentException("image \"" + name + "\" has " + raster
-			.numDimensions() + " dimensions: an image raster has x, y, c, z and t");
-		if (channels.size() != raster.dimension(2)) throw new IllegalArgumentException("image \"" + name + "\" has " +
-			raster.dimension(2) + " channels but " + channels.size() + " channel settings");
+		if (raster.numDimensions() != 5) throw new ImageException("image \"" + name + "\" has " + raster
+			.numDimensions() + " dimensions: an image raster has x, y, c, z and t", name, null);
+		if (channels.size() != raster.dimension(2)) throw new ImageException("image \"" + name + "\" has " +
+			raster.dimension(2) + " channels but " + channels.size() + " channel settings", name, null);
 		Rasters.pixelType(raster); // refuses types that are not pixels
 		this.name = name;
 		this.raster = raster;

@@ -38,13 +38,13 @@ public final class LabelImage {
 		final Calibration calibration, final Map<Long, LabelInfo> info, final LongFunction<Rgb> lutColours)
 	{
 		if (name == null || name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith("."))
-			throw new IllegalArgumentException("label image name \"" + name +
-				"\" must be a plain folder name (no slashes, not starting with a dot)");
-		if (raster.numDimensions() != 4) throw new IllegalArgumentException("label image \"" + name + "\" has " +
-			raster.numDimensions() + " dimensions: a label raster has x, y, z and t");
+			throw new ImageException("label image name \"" + name +
+				"\" must be a plain folder name (no slashes, not starting with a dot)", name, null);
+		if (raster.numDimensions() != 4) throw new ImageException("label image \"" + name + "\" has " +
+			raster.numDimensions() + " dimensions: a label raster has x, y, z and t", name, null);
 		final PixelType type = Rasters.pixelType(raster);
-		if (type.isFloatingPoint() && type != PixelType.FLOAT32) throw new IllegalArgumentException("label image \"" +
-			name + "\" has " + type.name().toLowerCase(Locale.ROOT) + " data: labels must be integers");
+		if (type.isFloatingPoint() && type != PixelType.FLOAT32) throw new ImageException("label image \"" +
+			name + "\" has " + type.name().toLowerCase(Locale.ROOT) + " data: labels must be integers", name, null);
 		this.name = name;
 		this.raster = raster;
 		this.calibration = calibration;
@@ -69,9 +69,9 @@ public final class LabelImage {
 		final String name)
 	{
 		final String a = axes == null ? "" : axes.trim().toLowerCase(Locale.ROOT);
-		if (!a.matches("xy(z?t?)") || a.length() != raster.numDimensions()) throw new IllegalArgumentException(
+		if (!a.matches("xy(z?t?)") || a.length() != raster.numDimensions()) throw new ImageException(
 			"label image \"" + name + "\": axes '" + axes + "' for a raster of " + raster.numDimensions() +
-			" dimensions; give xy, xyz, xyt or xyzt, one letter per dimension");
+			" dimensions; give xy, xyz, xyt or xyzt, one letter per dimension", name, null);
 		RandomAccessibleInterval<T> r = Views.zeroMin(raster);
 		final StringBuilder order = new StringBuilder(a);
 		for (final char axis : new char[] { 'z', 't' })

@@ -53,7 +53,7 @@ public enum PixelType {
 		if (type instanceof LongType) return INT64;
 		if (type instanceof FloatType) return FLOAT32;
 		if (type instanceof DoubleType) return FLOAT64;
-		throw new IllegalArgumentException("pixels of type " + (type == null ? "null" : type.getClass()
+		throw new InputException("pixels of type " + (type == null ? "null" : type.getClass()
 			.getSimpleName()) + " are not supported: use an 8, 16, 32 or 64-bit integer or real type");
 	}
 }

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.biaannotations.labels.Downsampling;
 import io.github.biaannotations.model.AtomicDirectory;
+import io.github.biaannotations.model.ImageException;
 import io.github.biaannotations.model.IntensityImage;
 import io.github.biaannotations.model.LabelImage;
+import io.github.biaannotations.model.OptionException;
 import io.github.biaannotations.zarr.FileSystemStore;
 import io.github.biaannotations.zarr.ZarrFormat;
 import io.github.biaannotations.zarr.ZarrGroups;
@@ -39,7 +41,7 @@ public final class OmeZarrExporter {
 	/** @throws IllegalArgumentException when the options contradict each other (sharding with 0.4) */
 	public OmeZarrExporter(final OmeZarrOptions options) {
 		if (options.shardFactor() > 0 && options.version().zarrFormat() != ZarrFormat.V3)
-			throw new IllegalArgumentException("sharding needs OME-NGFF 0.5 (Zarr v3), not " + options.version()
+			throw new OptionException("shard", "sharding needs OME-NGFF 0.5 (Zarr v3), not " + options.version()
 				.text());
 		this.options = options;
 	}
@@ -93,13 +95,13 @@ public final class OmeZarrExporter {
 		final Set<String> names = new HashSet<>();
 		final List<AxisLayout> labelLayouts = new ArrayList<>();
 		for (final LabelImage l : labels) {
-			if (!names.add(l.name())) throw new IllegalArgumentException("two label images are named \"" + l
-				.name() + "\"");
+			if (!names.add(l.name())) throw new ImageException("two label images are named \"" + l
+				.name() + "\"", l.name(), null);
 			final RasterPlanes d = RasterPlanes.of(l);
 			if (d.sizeT() != img.sizeT() || d.sizeZ() != img.sizeZ() || d.sizeY() != img.sizeY() || d
-				.sizeX() != img.sizeX()) throw new IllegalArgumentException("label image \"" + l.name() +
+				.sizeX() != img.sizeX()) throw new ImageException("label image \"" + l.name() +
 					"\" is " + size(d) + " but image \"" + image.name() + "\" is " + size(img) +
-					": they must match in t, z, y and x");
+					": they must match in t, z, y and x", l.name(), null);
 			labelLayouts.add(AxisLayout.of(d, layout.hasC(), options.maxPlaneSide()));
 		}
 		final List<ExportedLabels> result = new ArrayList<>();

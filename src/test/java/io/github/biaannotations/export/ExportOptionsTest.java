@@ -13,14 +13,18 @@ import org.junit.jupiter.api.Test;
 
 import io.github.biaannotations.formats.AnnotationFormats;
 import io.github.biaannotations.labels.LabelMode;
+import io.github.biaannotations.model.OptionException;
 import io.github.biaannotations.ngff.NgffVersion;
 import io.github.biaannotations.zarr.Compression;
 
 /** Each export option parsed and checked in one place, its message naming the option as the front end does. */
 class ExportOptionsTest {
 
+	/** The message of the option's refusal, which names the option in its field too. */
 	private static String refused(final Runnable r) {
-		return assertThrows(IllegalArgumentException.class, r::run).getMessage();
+		final OptionException e = assertThrows(OptionException.class, r::run);
+		assertTrue(e.field().isPresent() && e.getMessage().startsWith(e.field().get()), e.getMessage());
+		return e.getMessage();
 	}
 
 	@Test

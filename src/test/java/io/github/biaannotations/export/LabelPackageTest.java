@@ -26,6 +26,7 @@ import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
 import io.github.biaannotations.importing.LabelImageImport;
 import io.github.biaannotations.labels.LabelMode;
+import io.github.biaannotations.model.ImageException;
 import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.ngff.NgffVersion;
 import io.github.biaannotations.submission.OmeZarrCheck;
@@ -150,9 +151,10 @@ class LabelPackageTest {
 		new ij.io.FileSaver(new ImagePlus("other", new ij.process.ShortProcessor(300, 200))).saveAsTiff(other.toString());
 		for (final boolean include : new boolean[] { false, true }) {
 			final Path out = tmp.resolve("pkg" + include);
-			final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+			final ImageException e = org.junit.jupiter.api.Assertions.assertThrows(ImageException.class,
 				() -> export(ExportRequest.to(out).image(AnnotatedImage.ofFiles(sample.image, List.of(),
 					List.of(other))).options(ExportOptions.builder().includeImage(include).build())));
+			assertEquals(java.util.Optional.of("other_labels"), e.image());
 			assertTrue(e.getMessage().contains("\"other_labels\" is t=1 z=1 y=200 x=300") && e.getMessage().contains(
 				"must match"), e.getMessage());
 			assertFalse(Files.exists(out), "nothing written");

@@ -208,6 +208,30 @@ class PackageExportTest {
 	}
 
 	@Test
+	void everyLongStepReportsProgressAndEveryWarningIsCounted() throws IOException {
+		final Path empty = tmp.resolve("empty_labels.tif");
+		new ij.io.FileSaver(new ij.ImagePlus("empty", new ij.process.ShortProcessor(256, 256))).saveAsTiff(empty
+			.toString());
+		final List<String> stages = new ArrayList<>();
+		final ExportSummary s = new PackageExport(warnings::add, (stage, done, total) -> stages.add(stage + " " + done +
+			"/" + total)).export(ExportRequest.to(tmp.resolve("pkg")).metadata(DemoMetadata.create())
+				.image(AnnotatedImage.ofFiles(sample.image, List.of(), List.of(sample.labels, empty)))
+				.options(ExportOptions.builder().roisFromLabels(true).includeImage(true).format(AnnotationFormats.POINTS_CSV)
+					.build()), TODAY, NOW);
+		// the OME-Zarr of each label image and of the image plane by plane, the outlines, the checksums
+		for (final String stage : new String[] { "nuclei_labels.ome.zarr 1/1", "empty_labels.ome.zarr 1/1",
+			"nuclei.ome.zarr 1/1", "GeoJSON of nuclei_labels 1/1", "Exporting nuclei.tif 0/1" })
+			assertTrue(stages.contains(stage), stage + " in " + stages);
+		assertTrue(stages.stream().anyMatch(st -> st.matches("Checksums of the package's files (\\d+)/\\1")), stages
+			.toString());
+		// the warnings of every step go to one list, which the summary counts
+		assertEquals(warnings.size(), s.warnings(), warnings.toString());
+		for (final String w : new String[] { "no release date given", "label image \"empty_labels\" has no labels",
+			"nuclei.tif: points CSV not written: only label images given" })
+			assertTrue(warnings.stream().anyMatch(x -> x.startsWith(w)), w + " in " + warnings);
+	}
+
+	@Test
 	void labelOutlinesOnRequest() throws IOException {
 		final Path out = export(ExportRequest.to(tmp.resolve("pkg"))
 			.image(AnnotatedImage.ofFiles(sample.image, List.of(), List.of(sample.labels)))

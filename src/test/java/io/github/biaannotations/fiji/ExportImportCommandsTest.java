@@ -182,6 +182,18 @@ class ExportImportCommandsTest {
 	}
 
 	@Test
+	void theSummaryCountsTheWarningsOfEveryStep() throws IOException {
+		// found: a label image without labels was warned of, and the summary then said "0 warnings"
+		final Path empty = tmp.resolve("empty_labels.tif");
+		new ij.io.FileSaver(new ImagePlus("empty", new ij.process.ShortProcessor(256, 256))).saveAsTiff(empty.toString());
+		final Module m = succeeded(fiji.run(ExportAnnotationsCommand.class, map("image", sample.image.toFile(), "labels",
+			empty.toString(), "output", tmp.resolve("pkg").toFile(), "points_csv", true)));
+		final List<String> warned = fiji.context.service(AnnotationExportService.class).lastWarnings();
+		assertEquals(2, warned.size(), "the empty label image and the points CSV it cannot give: " + warned);
+		assertTrue(((String) m.getOutput("summary")).endsWith(", 2 warnings"), (String) m.getOutput("summary"));
+	}
+
+	@Test
 	void noImageSaysHowToGiveOne() {
 		final String why = failed(fiji.run(ExportAnnotationsCommand.class, map("output", tmp.resolve("pkg").toFile())));
 		assertTrue(why.contains("no image") && why.contains("image=[path]"), why);

@@ -86,5 +86,6 @@ class RoiFilesTest {
 		Files.writeString(f, "plain text");
 		final RoiFileException e = assertThrows(RoiFileException.class, () -> RoiFiles.read(f, (r, o) -> {}, s -> {}));
 		assertTrue(e.getMessage().contains("RoiSet.zip"), e.getMessage());
+		assertEquals(java.util.Optional.of(f), e.file(), "the typed exception carries the file at fault");
 	}
 }
