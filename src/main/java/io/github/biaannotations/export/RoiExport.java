@@ -17,14 +17,14 @@ import ij.process.ImageProcessor;
 import io.github.biaannotations.formats.AnnotationFormat;
 import io.github.biaannotations.formats.FormatWriter;
 import io.github.biaannotations.formats.WrittenAnnotations;
-import io.github.biaannotations.imagej.RoiExporter;
+import io.github.biaannotations.imagej.ImagePlusRasters;
 import io.github.biaannotations.imagej.RoiFiles;
+import io.github.biaannotations.imagej.RoisToAnnotations;
 import io.github.biaannotations.model.Annotation;
 import io.github.biaannotations.model.AnnotationWriter;
 import io.github.biaannotations.model.ImageException;
 import io.github.biaannotations.model.PixelMask;
 import io.github.biaannotations.model.RoiException;
-import io.github.biaannotations.model.Units;
 import io.github.biaannotations.submission.AnnotationFile;
 
 /**
@@ -61,7 +61,7 @@ final class RoiExport {
 		} finally {
 			closeAll(writers);
 		}
-		final String calibration = calibration(imp);
+		final String calibration = ImagePlusRasters.calibrationOf(imp).describe(imp.getNSlices() > 1);
 		final List<AnnotationFile> files = new ArrayList<>();
 		for (int i = 0; i < formats.size(); i++) {
 			final String path = path(formats.get(i));
@@ -79,20 +79,11 @@ final class RoiExport {
 
 	/** ImageJ's mask of an area ROI, or null when it would be too costly to make. */
 	static PixelMask mask(final Roi roi) {
-		if (!RoiExporter.maskIsAffordable(roi)) return null;
+		if (!RoisToAnnotations.maskIsAffordable(roi)) return null;
 		final Rectangle b = roi.getBounds();
 		final ImageProcessor m = roi.getMask();
 		if (m == null) return new PixelMask(b.x, b.y, b.width, b.height, null);
 		return new PixelMask(b.x, b.y, m.getWidth(), m.getHeight(), (byte[]) m.convertToByteProcessor(false).getPixels());
-	}
-
-	/** "0.65 x 0.65 micrometer" (x 2 for z when it is a stack), or null for an uncalibrated image. */
-	static String calibration(final ImagePlus imp) {
-		final ij.measure.Calibration c = imp.getCalibration();
-		final String unit = Units.udunits(c.getUnit());
-		if (!c.scaled() || unit == null) return null;
-		return Units.size(c.pixelWidth) + " x " + Units.size(c.pixelHeight) +
-			(imp.getNSlices() > 1 ? " x " + Units.size(c.pixelDepth) : "") + " " + unit;
 	}
 
 	private void readOverlay(final Sink sink) throws IOException {
@@ -121,7 +112,7 @@ final class RoiExport {
 		private final ImagePlus imp;
 		private final List<FormatWriter> writers;
 		private final ExportSummary summary;
-		private final RoiExporter exporter;
+		private final RoisToAnnotations exporter;
 		private final List<Roi> read;
 		private int index;
 		long points, rectangles, areas, lines;
@@ -133,7 +124,7 @@ final class RoiExport {
 			this.writers = writers;
 			this.summary = summary;
 			this.read = read;
-			this.exporter = new RoiExporter(imp, this::warn);
+			this.exporter = new RoisToAnnotations(imp, this::warn);
 		}
 
 		/** Where the ROI being converted came from (file and entry), so that the exporter's warnings name it. */
@@ -150,7 +141,7 @@ final class RoiExport {
 			summary.countRoi();
 			final List<Annotation> annotations;
 			try {
-				annotations = exporter.export(roi, index);
+				annotations = exporter.toAnnotations(roi, index);
 			} catch (final IllegalArgumentException e) {
 				throw new RoiException(origin + ": " + e.getMessage(), null, origin, e);
 			}
@@ -178,7 +169,7 @@ final class RoiExport {
 		private void checkInside(final Annotation a, final String origin) {
 			final Envelope e = a.geometry().getEnvelopeInternal();
 			final int w = imp.getWidth(), h = imp.getHeight();
-			final String who = RoiExporter.describe(a.name().orElse(null), index);
+			final String who = RoisToAnnotations.describe(a.name().orElse(null), index);
 			if (e.getMaxX() <= 0 || e.getMaxY() <= 0 || e.getMinX() >= w || e.getMinY() >= h)
 				warn(origin + ": " + who + " lies outside the " + w + "x" + h + " image");
 			else if (e.getMinX() < 0 || e.getMinY() < 0 || e.getMaxX() > w || e.getMaxY() > h)

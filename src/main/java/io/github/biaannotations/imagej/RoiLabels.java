@@ -38,7 +38,7 @@ public final class RoiLabels {
 		for (int i = 0; i < rois.size(); i++) {
 			final Roi roi = rois.get(i);
 			if (!roi.isArea()) {
-				warnings.accept(RoiExporter.describe(roi, i + 1) + ": " + RoiKind.of(roi).key() + " ROI has no area; not in the label image");
+				warnings.accept(RoisToAnnotations.describe(roi, i + 1) + ": " + RoiKind.of(roi).key() + " ROI has no area; not in the label image");
 				continue;
 			}
 			final int[] zt = plane(roi, image);

@@ -14,8 +14,8 @@ import ij.ImagePlus;
 import ij.gui.Roi;
 
 import io.github.biaannotations.geojson.GeoJsonReader;
+import io.github.biaannotations.imagej.AnnotationsToRois;
 import io.github.biaannotations.imagej.ImageFiles;
-import io.github.biaannotations.imagej.RoiImporter;
 import io.github.biaannotations.imagej.RoiSetWriter;
 import io.github.biaannotations.model.Annotation;
 import io.github.biaannotations.model.InputException;
@@ -51,7 +51,7 @@ public final class GeoJsonImport {
 		}
 		if (annotations.isEmpty()) throw new InputException(geojson + ": contains no features", geojson, null, null, null);
 		try {
-			return new RoiImporter(image, w -> warnings.accept(geojson + ": " + w)).toRois(annotations);
+			return new AnnotationsToRois(image, w -> warnings.accept(geojson + ": " + w)).toRois(annotations);
 		} catch (final IllegalArgumentException e) {
 			throw new RoiException(geojson + ": " + e.getMessage(), geojson, null, e);
 		}

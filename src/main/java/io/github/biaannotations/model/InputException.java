@@ -37,11 +37,6 @@ public class InputException extends IllegalArgumentException {
 		this(message, null, null, null, null);
 	}
 
-	/** An input file at fault, named in {@code message}. */
-	public static InputException inFile(final Path file, final String message) {
-		return new InputException(message, file, null, null, null);
-	}
-
 	public Optional<Path> file() {
 		return Optional.ofNullable(file);
 	}

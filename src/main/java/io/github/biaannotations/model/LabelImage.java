@@ -83,11 +83,6 @@ public final class LabelImage {
 		return r;
 	}
 
-	/** This label image with another calibration. */
-	public LabelImage withCalibration(final Calibration c) {
-		return new LabelImage(name, raster, c, info, lutColours);
-	}
-
 	public String name() {
 		return name;
 	}

@@ -246,7 +246,7 @@ class ExportImportCommandTest {
 		try (OutputStream o = Files.newOutputStream(geojson);
 			io.github.biaannotations.geojson.GeoJsonWriter w = new io.github.biaannotations.geojson.GeoJsonWriter(o))
 		{
-			for (final io.github.biaannotations.model.Annotation a : new io.github.biaannotations.imagej.RoiExporter(null, s -> {}).export(far, 1))
+			for (final io.github.biaannotations.model.Annotation a : new io.github.biaannotations.imagej.RoisToAnnotations(null, s -> {}).toAnnotations(far, 1))
 				w.write(a);
 		}
 		assertTrue(Files.readString(geojson).contains("[40000,100]"), Files.readString(geojson));

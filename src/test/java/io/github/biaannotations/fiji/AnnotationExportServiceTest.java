@@ -44,6 +44,7 @@ import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.model.LabelImage;
 import io.github.biaannotations.ngff.OmeZarrLabelReader;
 import io.github.biaannotations.submission.Manifest;
+import io.github.biaannotations.testutil.FijiCommands;
 
 /** The scripting service as scripts use it, and the example scripts' use of it. */
 class AnnotationExportServiceTest {

@@ -22,9 +22,9 @@ import ij.process.ShortProcessor;
 import io.github.biaannotations.demo.SampleData;
 import io.github.biaannotations.labels.LabelMode;
 import io.github.biaannotations.labels.LabelOutlines;
-import io.github.biaannotations.model.LabelImage;
 import io.github.biaannotations.model.Annotation;
 import io.github.biaannotations.model.AnnotationWriter;
+import io.github.biaannotations.model.LabelImage;
 import io.github.biaannotations.testutil.SharedReference;
 
 /** Labels and ROIs both ways, compared pixel for pixel. */
@@ -108,7 +108,7 @@ class RoiLabelsTest {
 		assertEquals(features.size(), n);
 		for (final Annotation f : features)
 			assertEquals(f.measurements().get("pixels"), f.geometry().getArea());
-		final List<Roi> rois = new RoiImporter(mask).toRois(features);
+		final List<Roi> rois = new AnnotationsToRois(mask).toRois(features);
 		final RoiLabels rl = new RoiLabels(rois, mask, LabelMode.INSTANCE, s -> {});
 		assertSameLabels(mask.getProcessor(), LabelImages.toImagePlus(rl.image("back", mask)).getProcessor());
 		assertTrue(n > 100);
