@@ -27,7 +27,7 @@ import io.github.biaannotations.submission.PackageLayout;
 /**
  * One image being exported: its inputs, opened once; where its files go; the options; and where the export
  * records what it wrote and warns. Every step of an image's export ({@link RoiExport}, {@link LabelExport},
- * {@link LabelCocoExport}, the outlines) takes this instead of a long list of parameters.
+ * {@link LabelOutlineExport}) takes this instead of a long list of parameters.
  * <p>
  * Where the ROIs come from is decided here once: the ROIs given (in memory, then from files); when neither ROIs
  * nor label images are given, the image's own overlay ({@link ImageRois#overlayOf}); otherwise none. A label

@@ -1,8 +1,6 @@
 package io.github.biaannotations.submission;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +22,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.biaannotations.geojson.GeoJsonReader;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.metadata.PageTabAttributes;
 import io.github.biaannotations.metadata.PageTabBuilder;
@@ -348,25 +345,10 @@ public final class PackageValidator {
 	}
 
 	private void checkGeoJson(final Set<String> files) {
-		for (final String f : files) {
-			if (!f.toLowerCase(Locale.ROOT).endsWith(".geojson")) continue;
-			final int[] invalid = { 0 };
-			final String[] first = { null };
-			try (InputStream in = new BufferedInputStream(Files.newInputStream(dir.resolve(f)))) {
-				new GeoJsonReader().read(in, f, a -> {
-					if (!a.geometry().isValid()) {
-						invalid[0]++;
-						if (first[0] == null) first[0] = a.name().orElse("(unnamed)");
-					}
-				});
-			} catch (final IOException | RuntimeException e) {
-				// the reader's messages start with the source it was given: the file is named once
-				final String m = String.valueOf(e.getMessage());
-				error(f, m.startsWith(f + ": ") ? m.substring(f.length() + 2) : m);
-				continue;
-			}
-			if (invalid[0] > 0) error(f, invalid[0] + " invalid geometries, the first '" + first[0] + "'");
-		}
+		for (final String f : files)
+			if (f.toLowerCase(Locale.ROOT).endsWith(".geojson")) for (final String problem : GeoJsonCheck.check(dir
+				.resolve(f), f))
+				error(f, problem);
 	}
 
 	private void checkZarr() throws IOException {

@@ -50,12 +50,14 @@ import io.github.biaannotations.testutil.ConformanceInputs;
 import io.github.biaannotations.testutil.Consumers;
 import io.github.biaannotations.testutil.RoiZips;
 
-
 /**
  * Our GeoJSON as its consumers read it: QuPath 0.7.0's own import ({@code PathIO.readObjects}, behind File > Import
  * objects) and GDAL 3.12.4's GeoJSON driver (pyogrio); and the files QuPath's own export writes, imported with our
  * {@code import} (checked as ImageJ's RoiDecoder reads the RoiSet.zip) and exported again for QuPath. Every check is
  * on what the consumer read back.
+ * <p>
+ * Over 400 lines on purpose: the conformance tests are one class per area (here GeoJSON, both ways), sharing the
+ * inputs made once and the consumers' verdict readers.
  */
 class GeoJsonConsumersTest {
 
