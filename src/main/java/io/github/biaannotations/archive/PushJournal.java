@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.biaannotations.model.AtomicFiles;
-import io.github.biaannotations.submission.PackageExport;
+import io.github.biaannotations.submission.PackageLayout;
 
 /**
  * What pushes of one package did, per archive and user, kept in {@code .bia-push.json} inside the package
@@ -24,7 +24,7 @@ import io.github.biaannotations.submission.PackageExport;
 final class PushJournal {
 
 	/** The file name inside the package folder; push never uploads it. */
-	static final String FILE_NAME = PackageExport.PUSH_RECORD;
+	static final String FILE_NAME = PackageLayout.PUSH_RECORD;
 
 	/** A submit is about to be sent (or was sent and its answer was lost). */
 	static final String SUBMITTING = "SUBMITTING";

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import io.github.biaannotations.convert.ExportSummary;
-import io.github.biaannotations.convert.ImageSource;
+import io.github.biaannotations.export.AnnotatedImage;
+import io.github.biaannotations.export.ExportRequest;
+import io.github.biaannotations.export.ExportSummary;
+import io.github.biaannotations.export.PackageExport;
 import io.github.biaannotations.imagej.ImageFiles;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.metadata.ReleaseDates;
@@ -20,9 +22,8 @@ import io.github.biaannotations.model.ArchivePaths;
 import io.github.biaannotations.model.Errors;
 import io.github.biaannotations.model.Folders;
 import io.github.biaannotations.model.Progress;
-import io.github.biaannotations.submission.ExportRequest;
 import io.github.biaannotations.submission.OutputFolder;
-import io.github.biaannotations.submission.PackageExport;
+import io.github.biaannotations.submission.PackageMetadata;
 
 /**
  * Exports a folder as one package. Each image is exported on its own into a part kept beside the package (in
@@ -77,7 +78,12 @@ public final class BatchExport {
 				continue;
 			}
 			try {
-				final BatchPart part = exportOrReuse(item, work.resolve("parts").resolve(base), request, now);
+				final String stage = "Batch export " + (i + 1) + "/" + n + ": " + name;
+				final int done = i;
+				// an image's own steps (its label OME-Zarr plane by plane ...) show on the batch's line
+				final Progress inner = (step, d, total) -> progress.update(stage + ": " + step + (total > 0 ? " " + d +
+					"/" + total : ""), done, n);
+				final BatchPart part = exportOrReuse(item, work.resolve("parts").resolve(base), request, now, inner);
 				parts.add(part);
 				report.add(new BatchReport.Row(name, part.reused ? BatchReport.Status.DONE_BEFORE :
 					BatchReport.Status.EXPORTED, part.rois, part.annotations, part.warnings, null));
@@ -90,30 +96,26 @@ public final class BatchExport {
 		progress.update("Batch export: assembling the package", n, n);
 		if (parts.isEmpty()) throw new IOException("no image of " + request.input() + " could be exported; " +
 			"the package was not written:\n" + report.table());
-		final BatchPackage pkg = new BatchPackage(out, work, parts, metadata, request, today, now);
+		final BatchPackage pkg = new BatchPackage(out, work, parts, metadata, request, today, now, progress);
 		report.packageUpToDate(!pkg.writeIfChanged());
 		return report;
 	}
 
 	/** The item's part: reused when its inputs did not change, else exported now. */
-	private BatchPart exportOrReuse(final BatchItem item, final Path dir, final BatchRequest r, final Instant now)
-		throws IOException
+	private BatchPart exportOrReuse(final BatchItem item, final Path dir, final BatchRequest r, final Instant now,
+		final Progress progress) throws IOException
 	{
-		final String fp = BatchPart.fingerprint(item, r.partOptions());
+		final String fp = BatchPart.fingerprint(item, r.options().filesFingerprint());
 		final BatchPart old = BatchPart.reusable(dir, fp);
 		if (old != null) return old;
 		final BatchPart part = new BatchPart(dir, fp);
-		final ExportRequest er = ExportRequest.to(dir).overwrite(true).formats(r.formats())
-			.roisFromLabels(r.roisFromLabels()).ngffVersion(r.ngffVersion()).labelsFromRois(r.labelsFromRois())
-			.image(ImageSource.ofFiles(item.image(), item.roiFiles(), item.labelFiles()));
-		final long[] warned = { 0 };
-		final ExportSummary s = new PackageExport(w -> {
-			warned[0]++;
-			warnings.accept(w);
-		}, Progress.NONE).exportFiles(er, now);
+		// the part is the image's files as a single export writes them: the same options, the part replaced
+		final ExportRequest er = ExportRequest.to(dir).options(r.options().toBuilder().overwrite(true).build())
+			.image(AnnotatedImage.ofFiles(item.image(), item.roiFiles(), item.labelFiles()));
+		final ExportSummary s = new PackageExport(warnings, progress).exportFiles(er, now);
 		part.rois = s.rois();
 		part.annotations = s.annotations();
-		part.warnings = warned[0];
+		part.warnings = s.warnings();
 		part.writeRecord(item.inputs());
 		return part;
 	}
@@ -137,6 +139,7 @@ public final class BatchExport {
 	private MifaMetadata checkedMetadata(final BatchRequest r, final LocalDate today, final Instant now)
 		throws IOException
 	{
-		return PackageExport.checkedMetadata(r.metadata(), r.draft(), r.releaseDate(), today, now, warnings);
+		return PackageMetadata.checked(r.metadata(), r.options().draft(), r.options().releaseDate(), today, now,
+			warnings);
 	}
 }

@@ -14,8 +14,10 @@ import java.util.stream.Stream;
 import io.github.biaannotations.metadata.FileLevelMetadata;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.model.AtomicDirectory;
+import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.submission.Manifest;
-import io.github.biaannotations.submission.PackageExport;
+import io.github.biaannotations.submission.PackageLayout;
+import io.github.biaannotations.submission.SubmissionFiles;
 
 /**
  * Assembles the batch's package from its parts: their annotation files and file-level rows, then, with study
@@ -33,9 +35,10 @@ final class BatchPackage {
 	private final BatchRequest request;
 	private final LocalDate today;
 	private final Instant now;
+	private final Progress progress;
 
 	BatchPackage(final Path out, final Path work, final List<BatchPart> parts, final MifaMetadata metadata,
-		final BatchRequest request, final LocalDate today, final Instant now)
+		final BatchRequest request, final LocalDate today, final Instant now, final Progress progress)
 	{
 		this.out = out;
 		this.work = work;
@@ -44,6 +47,7 @@ final class BatchPackage {
 		this.request = request;
 		this.today = today;
 		this.now = now;
+		this.progress = progress;
 	}
 
 	/**
@@ -68,22 +72,30 @@ final class BatchPackage {
 		for (final BatchPart p : parts)
 			sb.append(p.dir.getFileName()).append('\t').append(p.fingerprint).append('\n');
 		final MifaMetadata given = request.metadata();
-		sb.append(given == null ? "-" : given.toCombinedYaml()).append('\n').append(request.releaseDate())
-			.append('\n').append(request.draft()).append('\n').append(request.draft() ? today : "");
+		final boolean draft = request.options().draft();
+		sb.append(given == null ? "-" : given.toCombinedYaml()).append('\n').append(request.options().releaseDate())
+			.append('\n').append(draft).append('\n').append(draft ? today : "");
 		return Manifest.sha256(sb.toString());
 	}
 
 	private void write() throws IOException {
 		try (AtomicDirectory dir = new AtomicDirectory(out, true)) {
 			final List<FileLevelMetadata> rows = new ArrayList<>();
+			final List<String> images = new ArrayList<>();
 			for (final BatchPart p : parts) {
-				copyTree(p.dir.resolve("annotations"), dir.path().resolve("annotations"));
-				rows.addAll(MifaMetadata.load(p.dir.resolve(PackageExport.MIFA_DIR)).annotations().files());
+				copyTree(p.dir.resolve(PackageLayout.ANNOTATIONS_DIR), dir.path().resolve(PackageLayout.ANNOTATIONS_DIR));
+				// the image as OME-Zarr, when included, as a single export names it
+				final String image = PackageLayout.image(p.dir.getFileName().toString());
+				if (Files.isDirectory(p.dir.resolve(image))) {
+					copyTree(p.dir.resolve(image), dir.path().resolve(image));
+					images.add(image);
+				}
+				rows.addAll(MifaMetadata.load(p.dir.resolve(PackageLayout.MIFA_DIR)).annotations().files());
 			}
-			if (metadata != null) PackageExport.writeSubmission(metadata.copy(), rows, List.of(), dir.path(), today);
-			Manifest.of(dir.path(), PackageExport.TOOL, now, Collections.emptyMap())
+			if (metadata != null) SubmissionFiles.write(metadata.copy(), rows, images, dir.path(), today);
+			Manifest.of(dir.path(), PackageLayout.TOOL, now, Collections.emptyMap(), progress)
 				.withReleaseDateChosen(metadata != null && metadata.releaseDate() != null)
-				.write(dir.path().resolve(Manifest.FILE_NAME));
+				.write(dir.path().resolve(PackageLayout.MANIFEST));
 			dir.commit();
 		}
 	}

@@ -13,7 +13,7 @@ import io.github.biaannotations.submission.Manifest;
 
 /**
  * One image's export kept between batch runs: a folder of annotation files and their file-level rows, written
- * by {@link io.github.biaannotations.submission.PackageExport#exportFiles}, plus {@value #RECORD} saying which
+ * by {@link io.github.biaannotations.export.PackageExport#exportFiles}, plus {@value #RECORD} saying which
  * inputs it was made from. A rerun whose inputs have the same fingerprint reuses it instead of exporting again.
  */
 final class BatchPart {

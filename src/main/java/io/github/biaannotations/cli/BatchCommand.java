@@ -1,16 +1,12 @@
 package io.github.biaannotations.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.github.biaannotations.batch.BatchExport;
 import io.github.biaannotations.batch.BatchReport;
 import io.github.biaannotations.batch.BatchRequest;
-import io.github.biaannotations.convert.ExportFormat;
-import io.github.biaannotations.metadata.MifaMetadata;
-import io.github.biaannotations.ngff.NgffVersion;
+import io.github.biaannotations.export.ExportOptions;
 import io.github.biaannotations.model.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,39 +34,16 @@ final class BatchCommand implements Callable<Integer> {
 		description = "The package folder (a rerun replaces it; a folder that is not a package is refused).")
 	Path out;
 
-	@Option(names = "--metadata", paramLabel = "DIR_OR_FILE", description = "MIFA metadata of the study (the archive's templates or one YAML file).")
-	Path metadata;
-
-	@Option(names = "--format", split = ",", paramLabel = "FORMAT", description = "Extra formats besides GeoJSON: coco, csv.")
-	List<String> formats = new ArrayList<>();
-
-	@Option(names = "--rois-from-labels", description = "Also write each label image's labels as polygons (GeoJSON).")
-	boolean roisFromLabels;
-
-	@Option(names = "--labels-from-rois", paramLabel = "instance|semantic", description = "Also make a label image from each image's ROIs.")
-	String labelsFromRois;
-
-	@Option(names = "--zarr-version", paramLabel = "0.4|0.5", defaultValue = "0.5", description = "OME-NGFF version of label images (default 0.5).")
-	String zarrVersion;
-
-	@Option(names = "--release-date", paramLabel = "YYYY-MM-DD", description = "Release date (default today).")
-	String releaseDate;
-
-	@Option(names = "--draft", description = "Build the package even if required metadata is missing.")
-	boolean draft;
+	@Mixin
+	ExportOptionsMixin options;
 
 	@Mixin
 	Console console;
 
 	@Override
 	public Integer call() throws Exception {
-		final BatchRequest request = BatchRequest.of(input, out).draft(draft).roisFromLabels(roisFromLabels)
-			.ngffVersion(NgffVersion.parse(zarrVersion));
-		if (labelsFromRois != null) request.labelsFromRois(ExportCommand.labelsMode(labelsFromRois));
-		for (final String f : formats)
-			request.format(ExportFormat.parse(f));
-		if (metadata != null) request.metadata(MifaMetadata.load(metadata));
-		if (releaseDate != null) request.releaseDate(ExportCommand.parseDate(releaseDate));
+		final ExportOptions o = options.options(false);
+		final BatchRequest request = BatchRequest.of(input, out).metadata(options.metadata()).options(o);
 		final BatchReport report = new BatchExport(console::warn, bar(console.progress())).run(request);
 		console.endProgress();
 		console.flushWarnings();

@@ -13,14 +13,15 @@ import io.github.biaannotations.archive.PushListener;
 import io.github.biaannotations.archive.PushResult;
 import io.github.biaannotations.archive.RetryPolicy;
 import io.github.biaannotations.archive.server.LocalArchiveServer;
-import io.github.biaannotations.convert.ExportFormat;
-import io.github.biaannotations.convert.ExportSummary;
-import io.github.biaannotations.convert.ImageSource;
-import io.github.biaannotations.convert.RoiImport;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
-import io.github.biaannotations.submission.ExportRequest;
-import io.github.biaannotations.submission.PackageExport;
+import io.github.biaannotations.export.AnnotatedImage;
+import io.github.biaannotations.export.ExportOptions;
+import io.github.biaannotations.export.ExportRequest;
+import io.github.biaannotations.export.ExportSummary;
+import io.github.biaannotations.export.PackageExport;
+import io.github.biaannotations.formats.AnnotationFormats;
+import io.github.biaannotations.importing.GeoJsonImport;
 import io.github.biaannotations.submission.PackageProblem;
 import io.github.biaannotations.submission.PackageValidator;
 import picocli.CommandLine.Command;
@@ -59,16 +60,17 @@ final class DemoCommand implements Callable<Integer> {
 		console.out("   " + sample.image.getFileName() + ", " + sample.labels.getFileName() + ", " + sample.rois.getFileName());
 		final Path out = work.resolve("package");
 		console.out("2. Export with MIFA metadata to " + out);
-		final ExportRequest request = ExportRequest.to(out).overwrite(true).metadata(DemoMetadata.create())
-			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of()))
-			.format(ExportFormat.COCO).format(ExportFormat.POINTS_CSV);
+		final ExportRequest request = ExportRequest.to(out).metadata(DemoMetadata.create())
+			.image(AnnotatedImage.ofFiles(sample.image, List.of(sample.rois), List.of()))
+			.options(ExportOptions.builder().overwrite(true).format(AnnotationFormats.COCO).format(AnnotationFormats.POINTS_CSV)
+				.build());
 		final ExportSummary s = new PackageExport(console::warn, console.progress()).export(request);
 		console.flushWarnings();
 		console.out("   " + s);
 		for (final String f : s.files())
 			console.out("   " + f + (Files.isRegularFile(out.resolve(f)) ? "  (" + Files.size(out.resolve(f)) + " bytes)" : ""));
 		final Path back = work.resolve("imported_RoiSet.zip");
-		final int n = RoiImport.toRoiSet(out.resolve(s.files().get(0)), sample.image, back);
+		final int n = GeoJsonImport.toRoiSet(out.resolve(s.files().get(0)), sample.image, back);
 		console.out("3. Imported the GeoJSON back into ImageJ ROIs: " + n + " ROIs in " + back);
 		console.out("4. Validate " + out);
 		final List<PackageProblem> problems = PackageValidator.validate(out);

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import ij.ImagePlus;
 import java.util.concurrent.Callable;
 
-import io.github.biaannotations.convert.LabelImport;
-import io.github.biaannotations.convert.RoiImport;
+import io.github.biaannotations.importing.GeoJsonImport;
+import io.github.biaannotations.importing.LabelImageImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,12 +56,12 @@ final class ImportCommand implements Callable<Integer> {
 		if (!labels && !name.endsWith(".zip")) throw new IllegalArgumentException("--out " + out + ": ROIs are written " +
 			"as a RoiSet.zip: name it .zip");
 		if (labels) {
-			final ImagePlus imp = LabelImport.toTiff(input, label, out);
+			final ImagePlus imp = LabelImageImport.toTiff(input, label, out);
 			console.out("Imported label image " + imp.getTitle() + " (" + imp.getWidth() + "x" + imp.getHeight() + ", " +
 				imp.getStackSize() + " planes, " + imp.getBitDepth() + "-bit) into " + out);
 			return 0;
 		}
-		final int n = RoiImport.toRoiSet(input, image, out, console::warn);
+		final int n = GeoJsonImport.toRoiSet(input, image, out, console::warn);
 		console.flushWarnings();
 		console.out("Imported " + n + " ROIs into " + out);
 		return 0;

@@ -15,8 +15,8 @@ import org.scijava.plugin.PluginService;
 import org.scijava.prefs.PrefService;
 
 import io.github.biaannotations.fiji.AnnotationExportService;
-import io.github.biaannotations.fiji.LocalArchiveServerCommand;
-import io.github.biaannotations.fiji.MacroCommandRunner;
+import io.github.biaannotations.fiji.commands.LocalArchiveServerCommand;
+import io.github.biaannotations.fiji.macro.MacroCommandRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

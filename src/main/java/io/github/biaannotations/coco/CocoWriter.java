@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.github.biaannotations.model.Annotation;
 import io.github.biaannotations.model.AnnotationWriter;
+import io.github.biaannotations.model.PixelMask;
 import io.github.biaannotations.model.Plane;
 
 /**
@@ -137,7 +138,7 @@ public final class CocoWriter implements AnnotationWriter {
 		{
 			writePolygons(a, g, Math.round(g.getArea()), env);
 		} else if (mask != null) {
-			writeRle(a, mask.x, mask.y, mask.x + mask.width, mask.y + mask.height, mask::covers);
+			writeRle(a, mask.x(), mask.y(), mask.x() + mask.width(), mask.y() + mask.height(), mask::covers);
 		} else if (onGrid || holes) {
 			// on the grid no pixel centre lies on the outline, so the centres inside are exactly its pixels
 			final IndexedPointInAreaLocator inside = new IndexedPointInAreaLocator(g);

@@ -20,7 +20,7 @@ import ij.measure.Calibration;
 import ij.process.FloatProcessor;
 import ij.process.ShortProcessor;
 
-import io.github.biaannotations.imagej.RoiImporter;
+import io.github.biaannotations.imagej.AnnotationsToRois;
 import io.github.biaannotations.imagej.RoiSetWriter;
 import io.github.biaannotations.labels.LabelTracer;
 import io.github.biaannotations.model.Annotation;
@@ -112,7 +112,7 @@ public final class SampleData {
 		for (int i = 0; i < values.length; i++)
 			values[i] = labels.get(i);
 		final Map<Integer, Geometry> traced = new LabelTracer().trace(values, width, height, 0, 0);
-		final RoiImporter importer = new RoiImporter(null);
+		final AnnotationsToRois importer = new AnnotationsToRois(null);
 		final List<Roi> rois = new ArrayList<>();
 		final List<float[]> centres = new ArrayList<>();
 		for (final Map.Entry<Integer, Geometry> e : traced.entrySet()) {

@@ -11,8 +11,10 @@ import ij.gui.Roi;
 
 import io.github.biaannotations.batch.BatchReport;
 import io.github.biaannotations.batch.BatchRequest;
-import io.github.biaannotations.convert.ExportSummary;
-import io.github.biaannotations.submission.ExportRequest;
+import io.github.biaannotations.export.ExportOptions;
+import io.github.biaannotations.export.ExportRequest;
+import io.github.biaannotations.export.ExportSummary;
+import io.github.biaannotations.model.LabelImage;
 
 /**
  * Export of annotations for scripts: {@code #@ AnnotationExportService exporter} in a Groovy, Jython or other
@@ -31,15 +33,33 @@ public interface AnnotationExportService extends SciJavaService {
 	ExportSummary exportImage(ImagePlus image, File out, File metadata) throws IOException;
 
 	/**
+	 * As {@link #exportImage(ImagePlus, File, File)} with the options of the command line and the Export
+	 * Annotations... dialog ({@code ExportOptions.builder().format("coco").includeImage(true).build()}).
+	 */
+	ExportSummary exportImage(ImagePlus image, File out, File metadata, ExportOptions options) throws IOException;
+
+	/**
+	 * Exports an open image with its ROIs (ROI Manager, else overlay) and label images as imglib2 rasters, such as
+	 * the {@code Img} of an integer type that Labkit, StarDist's or CLIJ's ImageJ2 commands give:
+	 * {@code LabelImage.of("nuclei", img, "xyz", null)} (a null calibration takes the image's).
+	 */
+	ExportSummary exportImage(ImagePlus image, List<LabelImage> labels, File out, File metadata, ExportOptions options)
+		throws IOException;
+
+	/**
 	 * Exports an image file with a ROI file ({@code .roi}, {@code RoiSet.zip}, TIFF with overlay) and/or a
 	 * label image file; either may be null (without both, the image's own overlay is exported).
 	 */
 	ExportSummary exportFiles(File image, File rois, File labels, File out, File metadata) throws IOException;
 
-	/** Runs a request built in full ({@link ExportRequest#to}); for formats, drafts, release dates. */
+	/** As {@link #exportFiles(File, File, File, File, File)} with the export options. */
+	ExportSummary exportFiles(File image, File rois, File labels, File out, File metadata, ExportOptions options)
+		throws IOException;
+
+	/** Runs a request built in full ({@link ExportRequest#to}): several images, label images in memory. */
 	ExportSummary export(ExportRequest request) throws IOException;
 
-	/** A whole folder as one package, pairing images with their ROI sets and labels by name. */
+	/** A whole folder as one package, pairing images with their ROI sets and labels by name, with the same options. */
 	BatchReport batch(BatchRequest request) throws IOException;
 
 	/** Reads GeoJSON (ours or QuPath's) as ImageJ ROIs; {@code image} (may be null) maps planes to positions. */

@@ -19,12 +19,15 @@ import ij.gui.Roi;
 import io.github.biaannotations.batch.BatchExport;
 import io.github.biaannotations.batch.BatchReport;
 import io.github.biaannotations.batch.BatchRequest;
-import io.github.biaannotations.convert.ExportSummary;
-import io.github.biaannotations.convert.ImageSource;
-import io.github.biaannotations.convert.RoiImport;
+import io.github.biaannotations.export.AnnotatedImage;
+import io.github.biaannotations.export.ExportOptions;
+import io.github.biaannotations.export.ExportRequest;
+import io.github.biaannotations.export.ExportSummary;
+import io.github.biaannotations.export.PackageExport;
+import io.github.biaannotations.imagej.ImageRois;
+import io.github.biaannotations.importing.GeoJsonImport;
 import io.github.biaannotations.metadata.MifaMetadata;
-import io.github.biaannotations.submission.ExportRequest;
-import io.github.biaannotations.submission.PackageExport;
+import io.github.biaannotations.model.LabelImage;
 
 /** The {@link AnnotationExportService} over the core's {@link PackageExport} and {@link BatchExport}. */
 @Plugin(type = Service.class)
@@ -40,9 +43,27 @@ public final class DefaultAnnotationExportService extends AbstractService implem
 
 	@Override
 	public ExportSummary exportImage(final ImagePlus image, final File out, final File metadata) throws IOException {
+		return exportImage(image, out, metadata, ExportOptions.defaults());
+	}
+
+	@Override
+	public ExportSummary exportImage(final ImagePlus image, final File out, final File metadata,
+		final ExportOptions options) throws IOException
+	{
 		if (image == null) throw new IllegalArgumentException("no image given to export");
-		final ExportRequest r = ExportRequest.to(path(out, "output folder"))
-			.image(ImageSource.ofImage(image, FijiRois.sourceName(image), roisOf(image), List.of()));
+		final ExportRequest r = ExportRequest.to(path(out, "output folder")).options(options)
+			.image(AnnotatedImage.ofImage(image, ImageRois.sourceName(image), roisOf(image), List.of()));
+		if (metadata != null) r.metadata(MifaMetadata.load(metadata.toPath()));
+		return export(r);
+	}
+
+	@Override
+	public ExportSummary exportImage(final ImagePlus image, final List<LabelImage> labels, final File out,
+		final File metadata, final ExportOptions options) throws IOException
+	{
+		if (image == null) throw new IllegalArgumentException("no image given to export");
+		final ExportRequest r = ExportRequest.to(path(out, "output folder")).options(options)
+			.image(AnnotatedImage.ofRasters(image, ImageRois.sourceName(image), roisOf(image), labels));
 		if (metadata != null) r.metadata(MifaMetadata.load(metadata.toPath()));
 		return export(r);
 	}
@@ -51,8 +72,15 @@ public final class DefaultAnnotationExportService extends AbstractService implem
 	public ExportSummary exportFiles(final File image, final File rois, final File labels, final File out,
 		final File metadata) throws IOException
 	{
-		final ExportRequest r = ExportRequest.to(path(out, "output folder"))
-			.image(ImageSource.ofFiles(path(image, "image"), rois == null ? List.of() : List.of(rois.toPath()),
+		return exportFiles(image, rois, labels, out, metadata, ExportOptions.defaults());
+	}
+
+	@Override
+	public ExportSummary exportFiles(final File image, final File rois, final File labels, final File out,
+		final File metadata, final ExportOptions options) throws IOException
+	{
+		final ExportRequest r = ExportRequest.to(path(out, "output folder")).options(options)
+			.image(AnnotatedImage.ofFiles(path(image, "image"), rois == null ? List.of() : List.of(rois.toPath()),
 				labels == null ? List.of() : List.of(labels.toPath())));
 		if (metadata != null) r.metadata(MifaMetadata.load(metadata.toPath()));
 		return export(r);
@@ -87,12 +115,12 @@ public final class DefaultAnnotationExportService extends AbstractService implem
 	@Override
 	public List<Roi> importGeoJson(final File geojson, final ImagePlus image) throws IOException {
 		lastWarnings = Collections.emptyList();
-		return RoiImport.read(path(geojson, "GeoJSON file"), image);
+		return GeoJsonImport.read(path(geojson, "GeoJSON file"), image);
 	}
 
 	@Override
 	public List<Roi> roisOf(final ImagePlus image) {
-		return FijiRois.forExport(image);
+		return ImageRois.forExport(image);
 	}
 
 	@Override

@@ -1,10 +1,8 @@
 /**
- * Fiji integration: the SciJava commands of {@code Plugins > BioImage Archive} (every parameter a plain value,
- * so the macro recorder records one line and headless runs need no dialog), the scripting service {@link
- * io.github.biaannotations.fiji.AnnotationExportService}, the metadata dialog, and {@link
- * io.github.biaannotations.fiji.MacroCommandRunner} which runs the commands by label with macro options
- * without Fiji. Validation, pushing and the local archive server are plugin types ({@link
- * io.github.biaannotations.fiji.PackageValidator}, {@link io.github.biaannotations.fiji.ArchivePusher}, {@link
- * io.github.biaannotations.fiji.LocalArchiveLauncher}) that the submission and archive modules implement.
+ * Fiji integration. This package holds the scripting service ({@link
+ * io.github.biaannotations.fiji.AnnotationExportService}: {@code #@ AnnotationExportService exporter}) and the
+ * bridge of the core's progress to Fiji's status bar ({@link io.github.biaannotations.fiji.StatusProgress});
+ * {@code fiji.commands} the SciJava commands of {@code Plugins > BioImage Archive}, {@code fiji.metadata} the
+ * metadata dialog, {@code fiji.macro} the macro runner and recorder that the command line's {@code run} uses.
  */
 package io.github.biaannotations.fiji;

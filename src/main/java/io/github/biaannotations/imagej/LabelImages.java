@@ -10,12 +10,11 @@ import ij.process.ImageProcessor;
 import ij.process.LUT;
 import ij.process.ShortProcessor;
 
+import io.github.biaannotations.model.ImageException;
+import io.github.biaannotations.model.LabelImage;
+import io.github.biaannotations.model.LabelInfo;
+import io.github.biaannotations.model.PixelType;
 import io.github.biaannotations.model.Rgb;
-import io.github.biaannotations.ngff.Hyperstack;
-import io.github.biaannotations.ngff.LabelImage;
-import io.github.biaannotations.ngff.LabelInfo;
-import io.github.biaannotations.ngff.PhysicalCalibration;
-import io.github.biaannotations.zarr.DataType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +22,10 @@ import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
- * Converts between ImageJ label images and the OME-Zarr exporter's {@link LabelImage}: 8- and 16-bit
- * images as they are, 32-bit float images with whole values as uint32 (refusing non-integral, negative,
- * NaN or above-2^24 values with the first bad voxel named), one label image per channel, calibration and
- * LUT colours carried over. Planes are read from the ImagePlus on demand, never copied up front.
+ * Converts between ImageJ label images and the model's {@link LabelImage}: 8- and 16-bit images as they are,
+ * 32-bit float images with whole values (written as uint32; non-integral, negative, NaN or above-2^24 values are
+ * refused with the first bad voxel named), one label image per channel, calibration and LUT colours carried
+ * over. The raster is the stack's planes, read when visited and never copied ({@link ImagePlusRasters}).
  */
 public final class LabelImages {
 
@@ -46,24 +45,15 @@ public final class LabelImages {
 		final Map<Long, LabelInfo> info)
 	{
 		final int type = imp.getType();
-		if (type == ImagePlus.COLOR_RGB) throw new IllegalArgumentException("\"" + imp.getTitle() +
-			"\" is an RGB image: a label image must be 8-bit, 16-bit or 32-bit with whole values");
+		if (type == ImagePlus.COLOR_RGB) throw new ImageException("\"" + imp.getTitle() +
+			"\" is an RGB image: a label image must be 8-bit, 16-bit or 32-bit with whole values", imp.getTitle(), null);
 		if (type == ImagePlus.GRAY32) checkFloatLabels(imp);
 		final List<LabelImage> result = new ArrayList<>();
 		final int channels = imp.getNChannels();
 		for (int c = 0; c < channels; c++)
-			result.add(new LabelImage(channels == 1 ? name : name + "_c" + (c + 1), new Channel(imp, c), info,
-				lutColours(imp, c)));
+			result.add(new LabelImage(channels == 1 ? name : name + "_c" + (c + 1), ImagePlusRasters.channel(imp, c),
+				ImagePlusRasters.calibrationOf(imp), info, lutColours(imp, c)));
 		return result;
-	}
-
-	/** The physical calibration of an ImagePlus (voxel size, unit, frame interval, time unit). */
-	public static PhysicalCalibration calibrationOf(final ImagePlus imp) {
-		final Calibration cal = imp.getCalibration();
-		final boolean scaled = cal.scaled();
-		return new PhysicalCalibration(scaled ? cal.pixelWidth : 1, scaled ? cal.pixelHeight : 1, scaled
-			? cal.pixelDepth : 1, scaled ? cal.getUnit() : null, cal.frameInterval > 0 ? cal.frameInterval : 1,
-			cal.frameInterval > 0 ? cal.getTimeUnit() : null);
 	}
 
 	/** Whether a 32-bit float voxel holds a label: a whole number from 0 to 2^24 (NaN does not). */
@@ -88,9 +78,9 @@ public final class LabelImages {
 						final String what = Float.isNaN(v) ? "is NaN (not a number)" : "has value " + v + ", which " + (v < 0
 							? "is negative" : v > MAX_FLOAT_LABEL ? "is above 2^24 (16777216): 32-bit floats cannot hold " +
 								"every whole number beyond it" : "is not a whole number");
-						throw new IllegalArgumentException("label image \"" + imp.getTitle() + "\": voxel (x=" + i % w +
+						throw new ImageException("label image \"" + imp.getTitle() + "\": voxel (x=" + i % w +
 							", y=" + i / w + ", channel " + c + ", slice " + z + ", frame " + t + ") " + what +
-							": labels must be whole numbers from 0 to 2^24");
+							": labels must be whole numbers from 0 to 2^24", imp.getTitle(), null);
 					}
 				}
 	}
@@ -138,21 +128,21 @@ public final class LabelImages {
 	 * labels become 32-bit float (exact up to 2^24; larger values are refused). Calibration is restored.
 	 */
 	public static ImagePlus toImagePlus(final LabelImage labels) {
-		final Hyperstack h = labels.data();
-		final ImageStack stack = new ImageStack(h.sizeX(), h.sizeY());
-		for (int t = 0; t < h.sizeT(); t++)
-			for (int z = 0; z < h.sizeZ(); z++)
-				stack.addSlice(null, processor(h, h.plane(t, 0, z), labels.name(), t, z));
+		final ImageStack stack = new ImageStack(labels.sizeX(), labels.sizeY());
+		for (int t = 0; t < labels.sizeT(); t++)
+			for (int z = 0; z < labels.sizeZ(); z++)
+				stack.addSlice(null, processor(labels, labels.plane(z, t), t, z));
 		final ImagePlus imp = new ImagePlus(labels.name(), stack);
-		imp.setDimensions(1, h.sizeZ(), h.sizeT());
-		if (h.sizeZ() > 1 || h.sizeT() > 1) imp.setOpenAsHyperStack(true);
-		final PhysicalCalibration pc = h.calibration();
+		imp.setDimensions(1, labels.sizeZ(), labels.sizeT());
+		if (labels.sizeZ() > 1 || labels.sizeT() > 1) imp.setOpenAsHyperStack(true);
+		final io.github.biaannotations.model.Calibration pc = labels.calibration() == null
+			? io.github.biaannotations.model.Calibration.NONE : labels.calibration();
 		final Calibration cal = imp.getCalibration();
 		cal.pixelWidth = pc.pixelWidth();
 		cal.pixelHeight = pc.pixelHeight();
 		cal.pixelDepth = pc.pixelDepth();
 		if (pc.spaceUnit() != null) cal.setUnit("micrometer".equals(pc.spaceUnit()) ? "\u00b5m" : pc.spaceUnit());
-		if (h.sizeT() > 1) {
+		if (labels.sizeT() > 1) {
 			cal.frameInterval = pc.frameInterval();
 			if (pc.timeUnit() != null) cal.setTimeUnit("second".equals(pc.timeUnit()) ? "sec" : pc.timeUnit());
 		}
@@ -160,62 +150,32 @@ public final class LabelImages {
 		return imp;
 	}
 
-	private static ImageProcessor processor(final Hyperstack h, final Object plane, final String name,
-		final int t, final int z)
-	{
-		final int w = h.sizeX(), ht = h.sizeY();
+	private static ImageProcessor processor(final LabelImage labels, final Object plane, final int t, final int z) {
+		final int w = labels.sizeX(), ht = labels.sizeY();
+		final String name = labels.name();
 		if (plane instanceof byte[]) return new ByteProcessor(w, ht, (byte[]) plane);
 		if (plane instanceof short[]) return new ShortProcessor(w, ht, (short[]) plane, null);
-		final int[] in = (int[]) plane;
+		if (plane instanceof float[]) return new FloatProcessor(w, ht, (float[]) plane);
+		final long[] in = longs(plane);
 		final float[] out = new float[in.length];
-		final boolean unsigned = h.dataType() == DataType.UINT32;
+		final boolean unsigned = labels.pixelType() == PixelType.UINT32;
 		for (int i = 0; i < in.length; i++) {
 			final long v = unsigned ? in[i] & 0xffffffffL : in[i];
-			if (v > MAX_FLOAT_LABEL || v < -MAX_FLOAT_LABEL) throw new IllegalArgumentException("label image \"" +
+			if (v > MAX_FLOAT_LABEL || v < -MAX_FLOAT_LABEL) throw new ImageException("label image \"" +
 				name + "\": value " + v + " at (x=" + i % w + ", y=" + i / w + ", z=" + z + ", t=" + t +
-				") is above 2^24 and cannot be held exactly by ImageJ's 32-bit float images");
+				") is above 2^24 and cannot be held exactly by ImageJ's 32-bit float images", name, null);
 			out[i] = v;
 		}
 		return new FloatProcessor(w, ht, out);
 	}
 
-	/** One channel of an ImagePlus as a single-channel label {@link Hyperstack}. */
-	private static final class Channel extends ImagePlusHyperstack {
-
-		private final int channel;
-
-		Channel(final ImagePlus imp, final int channel) {
-			super(imp);
-			this.channel = channel;
-		}
-
-		@Override
-		public int sizeC() {
-			return 1;
-		}
-
-
-
-		@Override
-		public DataType dataType() {
-			switch (imp.getBitDepth()) {
-				case 8:
-					return DataType.UINT8;
-				case 16:
-					return DataType.UINT16;
-				default:
-					return DataType.UINT32;
-			}
-		}
-
-		/**
-		 * The ImageJ pixels as they are: 32-bit planes stay float[] (whole values, checked by
-		 * checkFloatLabels) and are converted to uint32 as chunks are written, so no plane is copied.
-		 */
-		@Override
-		public Object plane(final int t, final int c, final int z) {
-			return imp.getStack().getPixels(imp.getStackIndex(channel + 1, z + 1, t + 1));
-		}
-
+	/** A plane of 32 or 64-bit integers as longs (bits as they are). */
+	private static long[] longs(final Object plane) {
+		if (plane instanceof long[]) return (long[]) plane;
+		final int[] in = (int[]) plane;
+		final long[] out = new long[in.length];
+		for (int i = 0; i < in.length; i++)
+			out[i] = in[i];
+		return out;
 	}
 }

@@ -62,12 +62,12 @@ public final class RoiFiles {
 		if (name.endsWith(".roi")) n = readRoi(file, sink);
 		else if (name.endsWith(".zip")) n = readZip(file, sink, warnings);
 		else n = readOverlay(file, sink);
-		if (n == 0) throw new RoiFileException(file + ": contains no ROIs");
+		if (n == 0) throw new RoiFileException(file, "contains no ROIs");
 		return n;
 	}
 
 	private static int readRoi(final Path file, final RoiSink sink) throws IOException {
-		if (Files.size(file) > MAX_ROI_BYTES) throw new RoiFileException(file + ": larger than " +
+		if (Files.size(file) > MAX_ROI_BYTES) throw new RoiFileException(file, "larger than " +
 			(MAX_ROI_BYTES >> 20) + " MB, not an ImageJ ROI");
 		sink.accept(decode(Files.readAllBytes(file), file.getFileName().toString(), file.toString()), file.toString());
 		return 1;
@@ -87,9 +87,9 @@ public final class RoiFiles {
 			while ((e = zip.getNextEntry()) != null) {
 				final String entry = e.getName();
 				final String where = file + ": entry '" + entry + "'";
-				if (unsafe(entry)) throw new RoiFileException(where + ": a path that leaves the zip ('..', " +
+				if (unsafe(entry)) throw new RoiFileException(where, "a path that leaves the zip ('..', " +
 					"an absolute path or a drive); ImageJ never writes such entries, refusing the file");
-				if (!seen.add(entry)) throw new RoiFileException(where + ": appears twice; a RoiSet.zip has unique " +
+				if (!seen.add(entry)) throw new RoiFileException(where, "appears twice; a RoiSet.zip has unique " +
 					"entry names, and tools disagree on which copy counts, refusing the file");
 				if (e.isDirectory()) continue;
 				if (!entry.toLowerCase(Locale.ROOT).endsWith(".roi")) {
@@ -106,10 +106,10 @@ public final class RoiFiles {
 		} catch (final ZipException | java.io.EOFException | IllegalArgumentException ex) {
 			if (ex instanceof RoiFileException) throw ex;
 			// IllegalArgumentException: ZipInputStream's answer to entry names that are not valid UTF-8
-			throw new RoiFileException(file + ": damaged or truncated zip after " + n + " ROIs (" + ex.getMessage() + ")", ex);
+			throw new RoiFileException(file, "damaged or truncated zip after " + n + " ROIs (" + ex.getMessage() + ")", ex);
 		}
 		if (n == 0 && Files.size(file) > 0 && !looksLikeZip(file))
-			throw new RoiFileException(file + ": not a zip file");
+			throw new RoiFileException(file, "not a zip file");
 		return n;
 	}
 
@@ -228,7 +228,7 @@ public final class RoiFiles {
 
 	private static void checkExpansion(final String where, final CountingInputStream compressed, final long expanded) {
 		if (expanded > BOMB_FLOOR_BYTES && expanded > MAX_EXPANSION_RATIO * Math.max(1, compressed.count()))
-			throw new RoiFileException(where + ": the zip expands more than " + MAX_EXPANSION_RATIO + " times (" +
+			throw new RoiFileException(where, "the zip expands more than " + MAX_EXPANSION_RATIO + " times (" +
 				expanded + " bytes from " + compressed.count() + "), a zip bomb, not a RoiSet; refusing it");
 	}
 
@@ -245,7 +245,7 @@ public final class RoiFiles {
 		while ((r = in.read(buf)) > 0) {
 			out.write(buf, 0, r);
 			if (out.size() > MAX_ROI_BYTES)
-				throw new RoiFileException(where + ": larger than " + (MAX_ROI_BYTES >> 20) + " MB, not an ImageJ ROI");
+				throw new RoiFileException(where, "larger than " + (MAX_ROI_BYTES >> 20) + " MB, not an ImageJ ROI");
 			checkExpansion(where, compressed, expandedBefore + out.size());
 		}
 		return out.toByteArray();
@@ -263,7 +263,7 @@ public final class RoiFiles {
 	/** Decodes one ROI, turning ImageJ's varied failures into one message naming the input. */
 	static Roi decode(final byte[] bytes, final String name, final String where) {
 		if (bytes.length < 64 || bytes[0] != 'I' || bytes[1] != 'o' || bytes[2] != 'u' || bytes[3] != 't')
-			throw new RoiFileException(where + ": not an ImageJ ROI (" + bytes.length + " bytes, no 'Iout' header)");
+			throw new RoiFileException(where, "not an ImageJ ROI (" + bytes.length + " bytes, no 'Iout' header)");
 		RoiHeader.check(bytes, where);
 		// ImageJ fits a spline while decoding, with as many points as half the outline's length: a damaged
 		// ROI with far-flung vertices asks for billions (found by fuzzing). The fit is done here, bounded.
@@ -274,14 +274,14 @@ public final class RoiFiles {
 		try {
 			roi = new RoiDecoder(data, name).getRoi();
 		} catch (final IOException | RuntimeException e) {
-			throw new RoiFileException(where + ": damaged ROI (" + e.getClass().getSimpleName() +
+			throw new RoiFileException(where, "damaged ROI (" + e.getClass().getSimpleName() +
 				(e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
 		}
-		if (roi == null) throw new RoiFileException(where + ": ROI type not readable by ImageJ");
+		if (roi == null) throw new RoiFileException(where, "ROI type not readable by ImageJ");
 		if (splineFit && roi instanceof PolygonRoi) {
 			final double length = ((PolygonRoi) roi).getUncalibratedLength();
 			if (!(length / 2 <= MAX_SPLINE_POINTS))
-				throw new RoiFileException(where + ": damaged ROI (a spline-fit outline " + length + " pixels long)");
+				throw new RoiFileException(where, "damaged ROI (a spline-fit outline " + length + " pixels long)");
 			((PolygonRoi) roi).fitSpline();
 		}
 		return roi;

@@ -94,7 +94,7 @@ final class RoiHeader {
 	}
 
 	private static RoiFileException damaged(final String where, final String detail) {
-		return new RoiFileException(where + ": damaged ROI (" + detail + ")");
+		return new RoiFileException(where, "damaged ROI (" + detail + ")");
 	}
 
 	private static int u16(final byte[] b, final int at) {

@@ -49,7 +49,7 @@ public final class RoiSetWriter {
 	private static void checkFits(final Roi roi, final int index) {
 		final Rectangle b = roi.getBounds();
 		if (b.x < -MAX_COORDINATE || b.y < -MAX_COORDINATE || b.x + b.width > MAX_COORDINATE || b.y + b.height > MAX_COORDINATE)
-			throw new IllegalArgumentException(RoiExporter.describe(roi, index) + ": bounds " + b.x + "," + b.y + " " +
+			throw new IllegalArgumentException(RoisToAnnotations.describe(roi, index) + ": bounds " + b.x + "," + b.y + " " +
 				b.width + "x" + b.height + " exceed " + MAX_COORDINATE + ", which ImageJ's .roi format cannot store " +
 				"(keep the GeoJSON for such ROIs)");
 	}

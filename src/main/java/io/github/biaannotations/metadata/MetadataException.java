@@ -1,26 +1,23 @@
 package io.github.biaannotations.metadata;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
+import io.github.biaannotations.model.InputException;
+
 /**
- * Metadata that cannot be read or written: carries the file and, when known, the field and line at fault,
- * and says in its message how to fix it.
+ * Metadata that cannot be read or used: carries the file and, when known, the field and line at fault, and
+ * says in its message how to fix it. An {@link InputException} like every bad input of the core.
  */
-public class MetadataException extends IOException {
+public class MetadataException extends InputException {
 
 	private static final long serialVersionUID = 1L;
 
-	private final Path file;
-	private final String field;
 	private final int line;
 
 	public MetadataException(final Path file, final String field, final int line, final String message,
 		final Throwable cause)
 	{
-		super(compose(file, field, line, message), cause);
-		this.file = file;
-		this.field = field;
+		super(compose(file, field, line, message), file, null, field, cause);
 		this.line = line;
 	}
 
@@ -36,12 +33,6 @@ public class MetadataException extends IOException {
 		if (sb.length() > 0) sb.append(": ");
 		return sb.append(message).toString();
 	}
-
-	/** The file at fault, or null when the metadata did not come from a file. */
-	public Path file() { return file; }
-
-	/** The field at fault, e.g. {@code authors[2].orcid_id}, or null. */
-	public String field() { return field; }
 
 	/** The 1-based line at fault, or 0 when unknown. */
 	public int line() { return line; }

@@ -27,6 +27,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  * a one-element list, empty template entries are dropped, ORCID iDs become bare and licences take the MIFA
  * spelling. Scalars are read as the text written (no number or date conversion), and keys this model does not
  * know are kept as extras, so that writing back loses nothing.
+ * <p>
+ * Over 400 lines on purpose: the three templates share the node checks and every message's file, line and field
+ * (the reader's state); split by template, each part would take that state along.
  */
 final class MifaYamlReader {
 

@@ -79,8 +79,8 @@ public final class Units {
 	private static String lookup(final Map<String, String> map, final String unit, final String kind) {
 		if (none(unit)) return null;
 		final String name = find(map, unit);
-		if (name == null) throw new IllegalArgumentException("unknown " + kind + " unit \"" + unit +
-			"\": use a UDUNITS length/time name such as micrometer or second");
+		if (name == null) throw new InputException("unknown " + kind + " unit \"" + unit +
+			"\": use a UDUNITS length/time name such as micrometer or second", null, null, kind + " unit", null);
 		return name;
 	}
 

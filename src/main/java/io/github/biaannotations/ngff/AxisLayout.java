@@ -3,6 +3,7 @@ package io.github.biaannotations.ngff;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.biaannotations.model.Calibration;
 import io.github.biaannotations.model.Units;
 
 /**
@@ -15,9 +16,9 @@ public final class AxisLayout {
 	private final boolean hasT, hasC, hasZ;
 	private final int sizeT, sizeC, sizeZ;
 	private final List<long[]> planeSizes;
-	private final PhysicalCalibration cal;
+	private final Calibration cal;
 
-	private AxisLayout(final Hyperstack h, final boolean keepChannel, final int maxPlaneSide) {
+	private AxisLayout(final RasterPlanes h, final boolean keepChannel, final int maxPlaneSide) {
 		sizeT = h.sizeT();
 		sizeC = h.sizeC();
 		sizeZ = h.sizeZ();
@@ -29,7 +30,7 @@ public final class AxisLayout {
 	}
 
 	/** The layout of a hyperstack; {@code keepChannel} keeps a singleton channel axis. */
-	public static AxisLayout of(final Hyperstack h, final boolean keepChannel, final int maxPlaneSide) {
+	static AxisLayout of(final RasterPlanes h, final boolean keepChannel, final int maxPlaneSide) {
 		return new AxisLayout(h, keepChannel, maxPlaneSide);
 	}
 

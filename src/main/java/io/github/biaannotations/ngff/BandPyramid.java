@@ -1,5 +1,6 @@
 package io.github.biaannotations.ngff;
 
+import io.github.biaannotations.labels.Downsampling;
 import io.github.biaannotations.zarr.PlaneStreamWriter;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.github.biaannotations.ngff;
 
+import io.github.biaannotations.labels.Downsampling;
 import io.github.biaannotations.zarr.ArraySpec;
 import io.github.biaannotations.zarr.ChunkShapes;
 import io.github.biaannotations.zarr.PlaneStreamWriter;
@@ -30,7 +31,7 @@ final class MultiscaleWriter {
 
 	private MultiscaleWriter() {}
 
-	static void write(final ZarrStore store, final String groupPath, final Hyperstack h,
+	static void write(final ZarrStore store, final String groupPath, final RasterPlanes h,
 		final AxisLayout layout, final OmeZarrOptions o, final Downsampling.Method method,
 		final PlaneVisitor visitor, final String stage) throws IOException
 	{
@@ -91,7 +92,7 @@ final class MultiscaleWriter {
 							plane = Downsampling.halve(plane, (int) above[1], (int) above[0], method);
 							writers[level].writePlane(leading, plane);
 						}
-						o.progress().progress(stage, ++done, total);
+						o.progress().update(stage, ++done, total);
 					}
 			await(visitorDone);
 			complete = true;
@@ -126,7 +127,7 @@ final class MultiscaleWriter {
 		}
 	}
 
-	private static int[] chunkShape(final AxisLayout layout, final Hyperstack h, final OmeZarrOptions o) {
+	private static int[] chunkShape(final AxisLayout layout, final RasterPlanes h, final OmeZarrOptions o) {
 		final long[] shape = layout.shape(0);
 		final int n = shape.length;
 		final int z = layout.zDimension();

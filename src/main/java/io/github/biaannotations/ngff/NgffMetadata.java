@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.biaannotations.labels.Downsampling;
+import io.github.biaannotations.model.ImageChannel;
+import io.github.biaannotations.model.LabelImage;
+import io.github.biaannotations.model.LabelInfo;
 import io.github.biaannotations.model.Rgb;
 
 import java.awt.Color;
@@ -76,7 +80,7 @@ public final class NgffMetadata {
 		}
 		final ArrayNode props = il.putArray("properties");
 		props.addObject().put("label-value", 0).put("name", "background").put("voxel count", backgroundVoxels(
-			labels.data(), stats));
+			labels, stats));
 		for (final Map.Entry<Long, LabelStatistics.Entry> e : stats.entrySet()) {
 			final ObjectNode p = props.addObject().put("label-value", e.getKey());
 			final LabelInfo li = info.get(e.getKey());
@@ -98,11 +102,11 @@ public final class NgffMetadata {
 	}
 
 	/** The voxels of a label image that hold no label: all of them less those counted for labels. */
-	private static long backgroundVoxels(final Hyperstack data, final Map<Long, LabelStatistics.Entry> stats) {
+	private static long backgroundVoxels(final LabelImage l, final Map<Long, LabelStatistics.Entry> stats) {
 		long labelled = 0;
 		for (final LabelStatistics.Entry e : stats.values())
 			labelled += e.voxelCount();
-		return (long) data.sizeT() * data.sizeC() * data.sizeZ() * data.sizeY() * data.sizeX() - labelled;
+		return (long) l.sizeT() * l.sizeZ() * l.sizeY() * l.sizeX() - labelled;
 	}
 
 	/** A distinct, deterministic colour for a label value: golden-angle hues, alternating brightness. */

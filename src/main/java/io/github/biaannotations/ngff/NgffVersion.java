@@ -22,11 +22,4 @@ public enum NgffVersion {
 	public ZarrFormat zarrFormat() {
 		return zarrFormat;
 	}
-
-	/** Parses "0.4" or "0.5"; throws naming the accepted values otherwise. */
-	public static NgffVersion parse(final String text) {
-		for (final NgffVersion v : values())
-			if (v.text.equals(text)) return v;
-		throw new IllegalArgumentException("OME-NGFF version must be 0.4 or 0.5, got \"" + text + "\"");
-	}
 }

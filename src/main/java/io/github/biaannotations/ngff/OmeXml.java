@@ -27,6 +27,9 @@ import ome.xml.model.primitives.PositiveInteger;
 
 import org.w3c.dom.Document;
 
+import io.github.biaannotations.model.Calibration;
+import io.github.biaannotations.model.ImageChannel;
+import io.github.biaannotations.model.IntensityImage;
 import io.github.biaannotations.model.Units;
 import io.github.biaannotations.zarr.DataType;
 
@@ -59,8 +62,8 @@ public final class OmeXml {
 	private OmeXml() {}
 
 	/** The OME-XML document of an image, as a string. */
-	public static String build(final SourceImage image) {
-		final Hyperstack h = image.data();
+	public static String build(final IntensityImage image) {
+		final RasterPlanes h = RasterPlanes.of(image);
 		final OMEXMLMetadataImpl meta = new OMEXMLMetadataImpl();
 		meta.createRoot();
 		meta.setImageID("Image:0", 0);
@@ -74,7 +77,7 @@ public final class OmeXml {
 		meta.setPixelsSizeZ(new PositiveInteger(h.sizeZ()), 0);
 		meta.setPixelsSizeC(new PositiveInteger(h.sizeC()), 0);
 		meta.setPixelsSizeT(new PositiveInteger(h.sizeT()), 0);
-		final PhysicalCalibration cal = h.calibration();
+		final Calibration cal = h.calibration();
 		final String space = Units.space(cal.spaceUnit());
 		if (space != null) {
 			final Unit<Length> unit = LENGTHS.get(space);

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.biaannotations.labels.Downsampling;
 import io.github.biaannotations.model.AtomicDirectory;
+import io.github.biaannotations.model.ImageException;
+import io.github.biaannotations.model.IntensityImage;
+import io.github.biaannotations.model.LabelImage;
+import io.github.biaannotations.model.OptionException;
 import io.github.biaannotations.zarr.FileSystemStore;
 import io.github.biaannotations.zarr.ZarrFormat;
 import io.github.biaannotations.zarr.ZarrGroups;
@@ -36,7 +41,7 @@ public final class OmeZarrExporter {
 	/** @throws IllegalArgumentException when the options contradict each other (sharding with 0.4) */
 	public OmeZarrExporter(final OmeZarrOptions options) {
 		if (options.shardFactor() > 0 && options.version().zarrFormat() != ZarrFormat.V3)
-			throw new IllegalArgumentException("sharding needs OME-NGFF 0.5 (Zarr v3), not " + options.version()
+			throw new OptionException("shard", "sharding needs OME-NGFF 0.5 (Zarr v3), not " + options.version()
 				.text());
 		this.options = options;
 	}
@@ -60,16 +65,16 @@ public final class OmeZarrExporter {
 	 * image's {@code labels/}, a channel axis of size 1 included when {@code image} has channels.
 	 */
 	public ExportedLabels exportLabels(final LabelImage labels, final Path out, final String sourceImage,
-		final SourceImage image) throws IOException
+		final IntensityImage image) throws IOException
 	{
-		return exportLabels(labels, out, sourceImage, AxisLayout.of(image.data(), false, options.maxPlaneSide())
-			.hasC());
+		return exportLabels(labels, out, sourceImage, AxisLayout.of(RasterPlanes.of(image), false, options
+			.maxPlaneSide()).hasC());
 	}
 
 	private ExportedLabels exportLabels(final LabelImage labels, final Path out, final String sourceImage,
 		final boolean channelAxis) throws IOException
 	{
-		final AxisLayout layout = AxisLayout.of(labels.data(), channelAxis, options.maxPlaneSide());
+		final AxisLayout layout = AxisLayout.of(RasterPlanes.of(labels), channelAxis, options.maxPlaneSide());
 		layout.units(); // refuses unknown units before anything is written
 		final List<ExportedLabels> result = new ArrayList<>();
 		writeAtomically(out, store -> result.add(writeLabelGroup(store, "", labels, layout, sourceImage, out)));
@@ -81,22 +86,22 @@ public final class OmeZarrExporter {
 	 * {@code OME/METADATA.ome.xml}, and each label image under {@code labels/<name>} with {@code source}
 	 * pointing back to the image. Label images must match the image in t, z, y and x.
 	 */
-	public List<ExportedLabels> exportImage(final SourceImage image, final List<LabelImage> labels,
+	public List<ExportedLabels> exportImage(final IntensityImage image, final List<LabelImage> labels,
 		final Path out) throws IOException
 	{
-		final Hyperstack img = image.data();
+		final RasterPlanes img = RasterPlanes.of(image);
 		final AxisLayout layout = AxisLayout.of(img, false, options.maxPlaneSide());
 		layout.units();
 		final Set<String> names = new HashSet<>();
 		final List<AxisLayout> labelLayouts = new ArrayList<>();
 		for (final LabelImage l : labels) {
-			if (!names.add(l.name())) throw new IllegalArgumentException("two label images are named \"" + l
-				.name() + "\"");
-			final Hyperstack d = l.data();
+			if (!names.add(l.name())) throw new ImageException("two label images are named \"" + l
+				.name() + "\"", l.name(), null);
+			final RasterPlanes d = RasterPlanes.of(l);
 			if (d.sizeT() != img.sizeT() || d.sizeZ() != img.sizeZ() || d.sizeY() != img.sizeY() || d
-				.sizeX() != img.sizeX()) throw new IllegalArgumentException("label image \"" + l.name() +
+				.sizeX() != img.sizeX()) throw new ImageException("label image \"" + l.name() +
 					"\" is " + size(d) + " but image \"" + image.name() + "\" is " + size(img) +
-					": they must match in t, z, y and x");
+					": they must match in t, z, y and x", l.name(), null);
 			labelLayouts.add(AxisLayout.of(d, layout.hasC(), options.maxPlaneSide()));
 		}
 		final List<ExportedLabels> result = new ArrayList<>();
@@ -133,7 +138,7 @@ public final class OmeZarrExporter {
 		final AxisLayout layout, final String source, final Path out) throws IOException
 	{
 		final NgffVersion v = options.version();
-		final Hyperstack d = labels.data();
+		final RasterPlanes d = RasterPlanes.of(labels);
 		final LabelStatistics stats = new LabelStatistics();
 		final Downsampling.Method method = options.labelDownsampling();
 		MultiscaleWriter.write(store, path, d, layout, options, method, (plane, t, c, z) -> stats.addPlane(plane,
@@ -148,7 +153,7 @@ public final class OmeZarrExporter {
 		return new ExportedLabels(labels.name(), path, layout.levels(), entries);
 	}
 
-	private static String size(final Hyperstack h) {
+	private static String size(final RasterPlanes h) {
 		return "t=" + h.sizeT() + " z=" + h.sizeZ() + " y=" + h.sizeY() + " x=" + h.sizeX();
 	}
 

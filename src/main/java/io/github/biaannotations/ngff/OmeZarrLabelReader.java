@@ -2,6 +2,11 @@ package io.github.biaannotations.ngff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.biaannotations.model.Calibration;
+import io.github.biaannotations.model.LabelImage;
+import io.github.biaannotations.model.LabelInfo;
+import io.github.biaannotations.model.PixelType;
+import io.github.biaannotations.model.Rasters;
 import io.github.biaannotations.model.Rgb;
 import io.github.biaannotations.zarr.ArraySpec;
 import io.github.biaannotations.zarr.DataType;
@@ -95,11 +100,11 @@ public final class OmeZarrLabelReader {
 		for (final JsonNode ct : ds.path("coordinateTransformations"))
 			if ("scale".equals(ct.path("type").asText())) for (int i = 0; i < scale.length; i++)
 				scale[i] = ct.path("scale").path(i).asDouble(1);
-		final PhysicalCalibration cal = new PhysicalCalibration(scale[axes.indexOf("x")], scale[axes.indexOf(
+		final Calibration cal = new Calibration(scale[axes.indexOf("x")], scale[axes.indexOf(
 			"y")], axes.contains("z") ? scale[axes.indexOf("z")] : 1, units.get("x"), axes.contains("t")
 				? scale[axes.indexOf("t")] : 1, units.get("t"));
 		checkFitsInMemory(spec, where);
-		final Object[] planes = new Object[sizeT * sizeZ];
+		final Object[] planes = new Object[sizeZ * sizeT];
 		final byte[][] read = array.readAllPlanes(); // by leading index in row-major order
 		for (int i = 0; i < read.length; i++) {
 			int rest = i, t = 0, z = 0;
@@ -109,13 +114,24 @@ public final class OmeZarrLabelReader {
 				if ("t".equals(axes.get(d))) t = at;
 				else if ("z".equals(axes.get(d))) z = at;
 			}
-			planes[t * sizeZ + z] = Planes.fromBytes(read[i], type);
+			planes[t * sizeZ + z] = Planes.fromBytes(read[i], type); // z fastest, as the raster's planes
 			read[i] = null; // converted: the bytes can go
 		}
-		final Hyperstack data = new InMemoryHyperstack(sizeT, 1, sizeZ, (int) spec.shape(spec.rank() - 2),
-			(int) spec.shape(spec.rank() - 1), type, planes, cal);
-		return new LabelImage(group.isEmpty() ? ms.path("name").asText("labels") : group.substring(7), data,
-			labelInfo(members.path("image-label")), null);
+		final long[] dims = { spec.shape(spec.rank() - 1), spec.shape(spec.rank() - 2), sizeZ, sizeT };
+		return new LabelImage(group.isEmpty() ? ms.path("name").asText("labels") : group.substring(7), Rasters
+			.planar(dims, pixelType(type), i -> planes[i]), cal, labelInfo(members.path("image-label")), null);
+	}
+
+	/** The raster pixel type of a Zarr integer type (8 to 32 bits). */
+	private static PixelType pixelType(final DataType t) {
+		switch (t) {
+			case UINT8: return PixelType.UINT8;
+			case INT8: return PixelType.INT8;
+			case UINT16: return PixelType.UINT16;
+			case INT16: return PixelType.INT16;
+			case UINT32: return PixelType.UINT32;
+			default: return PixelType.INT32;
+		}
 	}
 
 	/** The whole label image is read into memory: refuse, naming the array, what cannot fit (or overflows). */

@@ -1,26 +1,26 @@
 package io.github.biaannotations.ngff;
 
+import io.github.biaannotations.labels.Downsampling;
+import io.github.biaannotations.model.Progress;
 import io.github.biaannotations.zarr.ChunkShapes;
 import io.github.biaannotations.zarr.Compression;
 
 /**
- * How {@link OmeZarrExporter} writes: OME-NGFF version, compression, chunk size, sharding, pyramid depth,
- * label downsampling, threads and whether an existing output may be replaced. Immutable; each
- * {@code withX} returns a changed copy. Defaults: 0.5, zstd level 3, ~4 MB chunks, no sharding, levels
- * until the larger plane side is at most 256, mode downsampling, one thread per core, no overwrite.
+ * How {@link OmeZarrExporter} writes: OME-NGFF version, compression, chunk shape, sharding, pyramid depth,
+ * label downsampling, progress and whether an existing output may be replaced. Immutable; each {@code withX}
+ * returns a changed copy. Defaults: 0.5, zstd level 3, ~4 MB chunks, no sharding, levels until the larger
+ * plane side is at most 256, mode downsampling, no overwrite. Chunks are compressed on one thread per core.
  */
 public final class OmeZarrOptions {
 
 	private NgffVersion version = NgffVersion.V0_5;
 	private Compression compression = Compression.zstd();
-	private int chunkTargetBytes = ChunkShapes.DEFAULT_TARGET_BYTES;
 	private int[] chunkShape;
 	private int shardFactor;
 	private int maxPlaneSide = 256;
 	private Downsampling.Method labelDownsampling = Downsampling.Method.MODE;
-	private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 	private boolean overwrite;
-	private ExportProgress progress = ExportProgress.NONE;
+	private Progress progress = Progress.NONE;
 
 	private OmeZarrOptions() {}
 
@@ -32,12 +32,10 @@ public final class OmeZarrOptions {
 		final OmeZarrOptions o = new OmeZarrOptions();
 		o.version = version;
 		o.compression = compression;
-		o.chunkTargetBytes = chunkTargetBytes;
 		o.chunkShape = chunkShape;
 		o.shardFactor = shardFactor;
 		o.maxPlaneSide = maxPlaneSide;
 		o.labelDownsampling = labelDownsampling;
-		o.threads = threads;
 		o.overwrite = overwrite;
 		o.progress = progress;
 		return o;
@@ -52,15 +50,6 @@ public final class OmeZarrOptions {
 	public OmeZarrOptions withCompression(final Compression c) {
 		final OmeZarrOptions o = copy();
 		o.compression = c;
-		return o;
-	}
-
-	/** Target uncompressed chunk size in bytes (chunk shapes are chosen to approach it). */
-	public OmeZarrOptions withChunkTargetBytes(final int bytes) {
-		if (bytes < 4096) throw new IllegalArgumentException("chunk target must be at least 4096 bytes, got " +
-			bytes);
-		final OmeZarrOptions o = copy();
-		o.chunkTargetBytes = bytes;
 		return o;
 	}
 
@@ -106,12 +95,6 @@ public final class OmeZarrOptions {
 		return o;
 	}
 
-	public OmeZarrOptions withThreads(final int n) {
-		final OmeZarrOptions o = copy();
-		o.threads = Math.max(1, n);
-		return o;
-	}
-
 	/** Whether an existing output folder may be replaced (atomically, after the new one is complete). */
 	public OmeZarrOptions withOverwrite(final boolean b) {
 		final OmeZarrOptions o = copy();
@@ -119,9 +102,10 @@ public final class OmeZarrOptions {
 		return o;
 	}
 
-	public OmeZarrOptions withProgress(final ExportProgress p) {
+	/** Told of every plane written: the stage names the OME-Zarr, done and total count planes. */
+	public OmeZarrOptions withProgress(final Progress p) {
 		final OmeZarrOptions o = copy();
-		o.progress = p == null ? ExportProgress.NONE : p;
+		o.progress = p == null ? Progress.NONE : p;
 		return o;
 	}
 
@@ -133,8 +117,9 @@ public final class OmeZarrOptions {
 		return compression;
 	}
 
+	/** Target uncompressed chunk size in bytes: chunk shapes are chosen to approach it. */
 	public int chunkTargetBytes() {
-		return chunkTargetBytes;
+		return ChunkShapes.DEFAULT_TARGET_BYTES;
 	}
 
 	/** The explicit chunk shape {z, y, x}, or {@code null} for automatic. */
@@ -154,15 +139,16 @@ public final class OmeZarrOptions {
 		return labelDownsampling;
 	}
 
+	/** Compression threads: one per core. */
 	public int threads() {
-		return threads;
+		return Math.max(1, Runtime.getRuntime().availableProcessors());
 	}
 
 	public boolean overwrite() {
 		return overwrite;
 	}
 
-	public ExportProgress progress() {
+	public Progress progress() {
 		return progress;
 	}
 }

@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.biaannotations.model.Progress;
+
 /**
  * {@code manifest.json}: every file of a package with its size and sha256, the tool and version that wrote it,
  * when, which original file names were renamed to follow the archive's path rule, and whether the user chose the
@@ -30,7 +32,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class Manifest {
 
-	public static final String FILE_NAME = "manifest.json";
+	public static final String FILE_NAME = PackageLayout.MANIFEST;
 	private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
 	/** One file of the package. */
@@ -87,14 +89,23 @@ public final class Manifest {
 	public static Manifest of(final Path dir, final String tool, final Instant created, final Map<String, String> renamed)
 		throws IOException
 	{
+		return of(dir, tool, created, renamed, Progress.NONE);
+	}
+
+	/** As {@link #of(Path, String, Instant, Map)}, telling {@code progress} of every file checksummed. */
+	public static Manifest of(final Path dir, final String tool, final Instant created, final Map<String, String> renamed,
+		final Progress progress) throws IOException
+	{
 		final List<Path> paths;
 		try (Stream<Path> s = Files.walk(dir)) {
 			paths = s.filter(Files::isRegularFile).filter(p -> !p.equals(dir.resolve(FILE_NAME)))
 				.sorted().collect(Collectors.toList());
 		}
 		final List<Entry> entries = new ArrayList<>(paths.size());
-		for (final Path p : paths)
+		for (final Path p : paths) {
 			entries.add(new Entry(relative(dir, p), Files.size(p), sha256(p)));
+			progress.update("Checksums of the package's files", entries.size(), paths.size());
+		}
 		return new Manifest(tool, created, entries, renamed);
 	}
 

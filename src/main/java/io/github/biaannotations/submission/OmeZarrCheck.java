@@ -18,13 +18,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * naming existing label groups, each checked in turn. (The tests check our output against the official JSON
  * schemas, which are not shipped with the tool.)
  */
-final class OmeZarrCheck {
+public final class OmeZarrCheck {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private OmeZarrCheck() {}
 
-	static List<String> check(final Path group) throws IOException {
+	/** The problems of the OME-Zarr group at {@code group}, one line each; empty when it is sound. */
+	public static List<String> check(final Path group) throws IOException {
 		final List<String> problems = new ArrayList<>();
 		final JsonNode attrs = attributes(group, problems);
 		if (attrs == null) return problems;

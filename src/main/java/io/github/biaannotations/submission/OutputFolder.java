@@ -8,6 +8,7 @@ import java.nio.file.Paths;
 import java.util.Collection;
 
 import io.github.biaannotations.model.Folders;
+import io.github.biaannotations.model.InputException;
 
 /**
  * When an existing output folder may be replaced (export with overwrite, a batch rerun): only when it is a
@@ -33,10 +34,10 @@ public final class OutputFolder {
 				"not replaced; choose another output folder");
 		for (final Path input : inputs) {
 			if (input != null && input.toAbsolutePath().normalize().startsWith(target))
-				throw new IllegalArgumentException(input + " is inside the output folder " + target + ", which would be " +
-					"replaced; choose another output folder");
+				throw new InputException(input + " is inside the output folder " + target + ", which would be " +
+					"replaced; choose another output folder", input, null, null, null);
 		}
-		if (Paths.get("").toAbsolutePath().normalize().startsWith(target)) throw new IllegalArgumentException(
+		if (Paths.get("").toAbsolutePath().normalize().startsWith(target)) throw new InputException(
 			"the current folder is inside the output folder " + target + ", which would be replaced; choose another " +
 				"output folder");
 	}

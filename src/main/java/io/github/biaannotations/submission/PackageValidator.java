@@ -1,8 +1,6 @@
 package io.github.biaannotations.submission;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +22,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.biaannotations.geojson.GeoJsonReader;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.metadata.PageTabAttributes;
 import io.github.biaannotations.metadata.PageTabBuilder;
@@ -141,7 +138,7 @@ public final class PackageValidator {
 				final String rel = Manifest.relative(dir, p);
 				if (Files.isSymbolicLink(p)) error(rel, "a symbolic link: push sends files only; put the file itself here");
 				// the push record is written by push, after export, and never uploaded
-				else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && !rel.equals(PackageExport.PUSH_RECORD))
+				else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && !rel.equals(PackageLayout.PUSH_RECORD))
 					files.add(rel);
 			}
 		}
@@ -185,31 +182,31 @@ public final class PackageValidator {
 	/** Checks submission.json and its file lists; returns the source images listed. */
 	private List<String> checkSubmission(final Set<String> files) throws IOException {
 		final List<String> sources = new ArrayList<>();
-		final Path file = dir.resolve(PackageExport.SUBMISSION);
+		final Path file = dir.resolve(PackageLayout.SUBMISSION);
 		if (!Files.exists(file)) {
 			// validate answers whether the folder can be submitted (exit 0), as push would need
-			error(PackageExport.SUBMISSION, "missing: this folder holds annotation files only; export with --metadata to make it a submission package");
+			error(PackageLayout.SUBMISSION, "missing: this folder holds annotation files only; export with --metadata to make it a submission package");
 			return sources;
 		}
 		final JsonNode root;
 		try {
 			root = JSON.readTree(file.toFile());
 		} catch (final IOException e) {
-			error(PackageExport.SUBMISSION, "not valid JSON: " + Errors.oneLine(e));
+			error(PackageLayout.SUBMISSION, "not valid JSON: " + Errors.oneLine(e));
 			return sources;
 		}
 		final JsonNode section = root.path("section");
 		if (blank(PageTabAttributes.value(root, "Title")) && blank(PageTabAttributes.value(section, "Title")))
-			error(PackageExport.SUBMISSION, "no Title");
+			error(PackageLayout.SUBMISSION, "no Title");
 		checkReleaseDate(PageTabAttributes.value(root, "ReleaseDate"));
 		final String attachTo = PageTabAttributes.value(root, "AttachTo");
 		if (!"BioImages".equals(attachTo))
-			error(PackageExport.SUBMISSION, "AttachTo is '" + attachTo + "', expected BioImages");
+			error(PackageLayout.SUBMISSION, "AttachTo is '" + attachTo + "', expected BioImages");
 		if (!"study".equalsIgnoreCase(section.path("type").asText()))
-			error(PackageExport.SUBMISSION, "the root section's type is '" + section.path("type").asText() + "', expected Study");
+			error(PackageLayout.SUBMISSION, "the root section's type is '" + section.path("type").asText() + "', expected Study");
 		final List<String> lists = new ArrayList<>();
 		collectFileLists(section, lists);
-		if (lists.isEmpty()) error(PackageExport.SUBMISSION, "no section has a File List");
+		if (lists.isEmpty()) error(PackageLayout.SUBMISSION, "no section has a File List");
 		final Map<String, String> listed = new LinkedHashMap<>();
 		for (final String list : lists)
 			checkFileList(list, files, sources, listed);
@@ -242,18 +239,18 @@ public final class PackageValidator {
 	private void checkReleaseDate(final String value) {
 		if (releaseDate != null) {
 			if (releaseDate.isBefore(today))
-				error(PackageExport.SUBMISSION, "the release date given to push, " + releaseDate + ", is in the past (today is " + today + " in UTC, as the archive counts it)");
+				error(PackageLayout.SUBMISSION, "the release date given to push, " + releaseDate + ", is in the past (today is " + today + " in UTC, as the archive counts it)");
 			return;
 		}
 		if (blank(value)) {
-			error(PackageExport.SUBMISSION, "ReleaseDate is required (YYYY-MM-DD)");
+			error(PackageLayout.SUBMISSION, "ReleaseDate is required (YYYY-MM-DD)");
 			return;
 		}
 		try {
 			if (LocalDate.parse(value).isBefore(today))
-				error(PackageExport.SUBMISSION, "ReleaseDate " + value + " is in the past (today is " + today + " in UTC, as the archive counts it); the archive refuses it: push with --release-date, or re-export with --release-date");
+				error(PackageLayout.SUBMISSION, "ReleaseDate " + value + " is in the past (today is " + today + " in UTC, as the archive counts it); the archive refuses it: push with --release-date, or re-export with --release-date");
 		} catch (final DateTimeParseException e) {
-			error(PackageExport.SUBMISSION, "ReleaseDate '" + value + "' is not YYYY-MM-DD");
+			error(PackageLayout.SUBMISSION, "ReleaseDate '" + value + "' is not YYYY-MM-DD");
 		}
 	}
 
@@ -345,47 +342,32 @@ public final class PackageValidator {
 	}
 
 	private void checkMifa() {
-		final Path mifa = dir.resolve(PackageExport.MIFA_DIR);
+		final Path mifa = dir.resolve(PackageLayout.MIFA_DIR);
 		if (!Files.isDirectory(mifa)) {
-			if (Files.exists(dir.resolve(PackageExport.SUBMISSION))) error(PackageExport.MIFA_DIR, "missing: the MIFA templates belong in the package");
+			if (Files.exists(dir.resolve(PackageLayout.SUBMISSION))) error(PackageLayout.MIFA_DIR, "missing: the MIFA templates belong in the package");
 			return;
 		}
 		try {
 			final MifaMetadata m = MifaMetadata.load(mifa);
 			for (final ValidationProblem p : m.validate(today))
 				problems.add(new PackageProblem(p.isError() ? PackageProblem.Severity.ERROR : PackageProblem.Severity.WARNING,
-					PackageExport.MIFA_DIR + "/" + p.part() + ".yaml " + p.field(), p.message()));
+					PackageLayout.MIFA_DIR + "/" + p.part() + ".yaml " + p.field(), p.message()));
 		} catch (final IOException | RuntimeException e) {
-			error(PackageExport.MIFA_DIR, Errors.oneLine(e));
+			error(PackageLayout.MIFA_DIR, Errors.oneLine(e));
 		}
 	}
 
 	private void checkGeoJson(final Set<String> files) {
-		for (final String f : files) {
-			if (!f.toLowerCase(Locale.ROOT).endsWith(".geojson")) continue;
-			final int[] invalid = { 0 };
-			final String[] first = { null };
-			try (InputStream in = new BufferedInputStream(Files.newInputStream(dir.resolve(f)))) {
-				new GeoJsonReader().read(in, f, a -> {
-					if (!a.geometry().isValid()) {
-						invalid[0]++;
-						if (first[0] == null) first[0] = a.name().orElse("(unnamed)");
-					}
-				});
-			} catch (final IOException | RuntimeException e) {
-				// the reader's messages start with the source it was given: the file is named once
-				final String m = String.valueOf(e.getMessage());
-				error(f, m.startsWith(f + ": ") ? m.substring(f.length() + 2) : m);
-				continue;
-			}
-			if (invalid[0] > 0) error(f, invalid[0] + " invalid geometries, the first '" + first[0] + "'");
-		}
+		for (final String f : files)
+			if (f.toLowerCase(Locale.ROOT).endsWith(".geojson")) for (final String problem : GeoJsonCheck.check(dir
+				.resolve(f), f))
+				error(f, problem);
 	}
 
 	private void checkZarr() throws IOException {
 		final List<Path> zarrs;
 		try (Stream<Path> s = Files.walk(dir)) {
-			zarrs = s.filter(Files::isDirectory).filter(p -> p.getFileName().toString().endsWith(".ome.zarr")).collect(Collectors.toList());
+			zarrs = s.filter(Files::isDirectory).filter(p -> p.getFileName().toString().endsWith(PackageLayout.OME_ZARR)).collect(Collectors.toList());
 		}
 		for (final Path z : zarrs) {
 			final String rel = Manifest.relative(dir, z);
@@ -407,7 +389,7 @@ public final class PackageValidator {
 		for (final String s : sources)
 			if (!files.contains(s) && !isFolder(s)) missing.add(s);
 		if (!missing.isEmpty())
-			warning("annotations.tsv", "annotations-only package: the source images " + missing +
+			warning(PackageLayout.ANNOTATION_LIST, "annotations-only package: the source images " + missing +
 				" are not in it; they must already be in the archive (or export with --include-image)");
 	}
 

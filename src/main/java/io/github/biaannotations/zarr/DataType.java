@@ -5,25 +5,20 @@ package io.github.biaannotations.zarr;
  * ({@code "uint16"}) names. Data is always little-endian on disk.
  */
 public enum DataType {
-	UINT8("|u1", "uint8", 1, false, false), INT8("|i1", "int8", 1, true, false),
-	UINT16("<u2", "uint16", 2, false, false), INT16("<i2", "int16", 2, true, false),
-	UINT32("<u4", "uint32", 4, false, false), INT32("<i4", "int32", 4, true, false),
-	UINT64("<u8", "uint64", 8, false, false), INT64("<i8", "int64", 8, true, false),
-	FLOAT32("<f4", "float32", 4, true, true), FLOAT64("<f8", "float64", 8, true, true);
+	UINT8("|u1", "uint8", 1, false), INT8("|i1", "int8", 1, false), UINT16("<u2", "uint16", 2, false),
+	INT16("<i2", "int16", 2, false), UINT32("<u4", "uint32", 4, false), INT32("<i4", "int32", 4, false),
+	UINT64("<u8", "uint64", 8, false), INT64("<i8", "int64", 8, false), FLOAT32("<f4", "float32", 4, true),
+	FLOAT64("<f8", "float64", 8, true);
 
 	private final String v2Name;
 	private final String v3Name;
 	private final int bytes;
-	private final boolean signed;
 	private final boolean floating;
 
-	DataType(final String v2Name, final String v3Name, final int bytes, final boolean signed,
-		final boolean floating)
-	{
+	DataType(final String v2Name, final String v3Name, final int bytes, final boolean floating) {
 		this.v2Name = v2Name;
 		this.v3Name = v3Name;
 		this.bytes = bytes;
-		this.signed = signed;
 		this.floating = floating;
 	}
 
@@ -38,10 +33,6 @@ public enum DataType {
 	/** Bytes per element. */
 	public int bytes() {
 		return bytes;
-	}
-
-	public boolean isSigned() {
-		return signed;
 	}
 
 	public boolean isFloatingPoint() {

@@ -24,15 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.export.AnnotatedImage;
+import io.github.biaannotations.export.ExportOptions;
+import io.github.biaannotations.export.ExportRequest;
+import io.github.biaannotations.export.PackageExport;
+import io.github.biaannotations.formats.AnnotationFormats;
 import io.github.biaannotations.metadata.InvalidMetadataException;
 import io.github.biaannotations.metadata.MifaMetadata;
 import io.github.biaannotations.model.Progress;
-import io.github.biaannotations.submission.ExportRequest;
 import io.github.biaannotations.submission.Manifest;
-import io.github.biaannotations.submission.PackageExport;
 
 /** A folder of images and annotations in, one package out, read back as files; reruns and bad files. */
 class BatchExportTest {
@@ -104,8 +106,8 @@ class BatchExportTest {
 		run(BatchRequest.of(input, out).metadata(DemoMetadata.create()));
 		final Path single = tmp.resolve("single");
 		new PackageExport(w -> {}, Progress.NONE).export(ExportRequest.to(single).metadata(DemoMetadata.create())
-			.image(ImageSource.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels)))
-			.image(ImageSource.ofFiles(input.resolve("second.tif"), List.of(), List.of(input.resolve("labels/second.tif")))),
+			.image(AnnotatedImage.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels)))
+			.image(AnnotatedImage.ofFiles(input.resolve("second.tif"), List.of(), List.of(input.resolve("labels/second.tif")))),
 			TODAY, NOW);
 		assertEquals(Files.readAllLines(single.resolve("annotations.tsv")), Files.readAllLines(out.resolve("annotations.tsv")));
 		assertEquals(new String(Files.readAllBytes(single.resolve("submission.json"))),
@@ -119,6 +121,41 @@ class BatchExportTest {
 			assertEquals(List.of("annotations", BatchPart.RECORD, "mifa"), s.map(p -> p.getFileName().toString())
 				.sorted().collect(Collectors.toList()));
 		}
+	}
+
+	@Test
+	void theImagesCompressionAndShardsOfASingleExportWorkForABatchAndItsReruns() throws IOException {
+		Files.delete(input.resolve("third.tif"));
+		Files.delete(input.resolve("third.zip"));
+		final ExportOptions options = ExportOptions.builder().includeImage(true).compression("blosc").shardFactor(2)
+			.format(AnnotationFormats.COCO).build();
+		final Path out = tmp.resolve("pkg");
+		run(BatchRequest.of(input, out).metadata(DemoMetadata.create()).options(options));
+		final Path single = tmp.resolve("single");
+		new PackageExport(w -> {}, Progress.NONE).export(ExportRequest.to(single).metadata(DemoMetadata.create())
+			.options(options).image(AnnotatedImage.ofFiles(sample.image, List.of(sample.rois), List.of(sample.labels)))
+			.image(AnnotatedImage.ofFiles(input.resolve("second.tif"), List.of(), List.of(input.resolve(
+				"labels/second.tif")))), TODAY, NOW);
+		for (final String f : new String[] { "annotations.tsv", "images.tsv" })
+			assertEquals(Files.readAllLines(single.resolve(f)), Files.readAllLines(out.resolve(f)), f);
+		assertEquals(new String(Files.readAllBytes(single.resolve("submission.json"))),
+			new String(Files.readAllBytes(out.resolve("submission.json"))));
+		for (final String dir : new String[] { "annotations", "images" }) {
+			assertEquals(tree(single.resolve(dir)), tree(out.resolve(dir)), dir);
+			for (final String f : tree(single.resolve(dir)))
+				assertEquals(Manifest.sha256(single.resolve(dir).resolve(f)), Manifest.sha256(out.resolve(dir).resolve(f)),
+					f);
+		}
+		assertTrue(Files.readString(out.resolve("images/nuclei.ome.zarr/0/zarr.json")).contains("sharding_indexed"));
+		assertTrue(Files.readString(out.resolve("annotations/nuclei/nuclei_labels.ome.zarr/0/zarr.json")).contains(
+			"blosc"));
+		// a rerun with the same options reuses every part; another codec exports every image again
+		assertEquals(2, run(BatchRequest.of(input, out).metadata(DemoMetadata.create()).options(options)).count(
+			BatchReport.Status.DONE_BEFORE));
+		final BatchReport zstd = run(BatchRequest.of(input, out).metadata(DemoMetadata.create()).options(options
+			.toBuilder().compression("zstd").build()));
+		assertEquals(2, zstd.count(BatchReport.Status.EXPORTED));
+		assertFalse(Files.readString(out.resolve("images/nuclei.ome.zarr/0/zarr.json")).contains("blosc"));
 	}
 
 	@Test

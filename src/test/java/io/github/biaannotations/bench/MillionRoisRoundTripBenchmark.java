@@ -26,9 +26,9 @@ import ij.process.FloatPolygon;
 
 import io.github.biaannotations.geojson.GeoJsonReader;
 import io.github.biaannotations.geojson.GeoJsonWriter;
-import io.github.biaannotations.imagej.RoiExporter;
+import io.github.biaannotations.imagej.AnnotationsToRois;
 import io.github.biaannotations.imagej.RoiFiles;
-import io.github.biaannotations.imagej.RoiImporter;
+import io.github.biaannotations.imagej.RoisToAnnotations;
 import io.github.biaannotations.model.Annotation;
 
 /**
@@ -71,21 +71,21 @@ public final class MillionRoisRoundTripBenchmark {
 			final long t2 = System.nanoTime();
 			check(count[0], n, "ImageJ read");
 			// ours: zip -> GeoJSON -> ROIs -> zip
-			final RoiExporter exporter = new RoiExporter(null, w -> {});
+			final RoisToAnnotations exporter = new RoisToAnnotations(null, w -> {});
 			final int[] features = { 0 };
 			try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(geojson), 1 << 16);
 				GeoJsonWriter w = new GeoJsonWriter(o))
 			{
 				final int[] i = { 0 };
 				RoiFiles.read(zip, (roi, origin) -> {
-					for (final Annotation a : exporter.export(roi, ++i[0])) {
+					for (final Annotation a : exporter.toAnnotations(roi, ++i[0])) {
 						w.write(a);
 						features[0]++;
 					}
 				}, s -> {});
 			}
 			final long t3 = System.nanoTime();
-			final RoiImporter importer = new RoiImporter(null);
+			final AnnotationsToRois importer = new AnnotationsToRois(null);
 			try (InputStream in = new BufferedInputStream(Files.newInputStream(geojson), 1 << 16);
 				ZipOutputStream z = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(back), 1 << 16)))
 			{

@@ -22,8 +22,8 @@ import ij.io.RoiEncoder;
 
 import io.github.biaannotations.geojson.GeoJsonReader;
 import io.github.biaannotations.geojson.GeoJsonWriter;
-import io.github.biaannotations.imagej.RoiExporter;
-import io.github.biaannotations.imagej.RoiImporter;
+import io.github.biaannotations.imagej.AnnotationsToRois;
+import io.github.biaannotations.imagej.RoisToAnnotations;
 import io.github.biaannotations.model.Annotation;
 
 /**
@@ -116,18 +116,18 @@ public final class RoiGeoJsonBenchmark {
 	}
 
 	static void exportGeoJson(final List<Roi> rois, final Path file) throws IOException {
-		final RoiExporter exporter = new RoiExporter(null, s -> {});
+		final RoisToAnnotations exporter = new RoisToAnnotations(null, s -> {});
 		try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
 			GeoJsonWriter w = new GeoJsonWriter(o))
 		{
 			for (int i = 0; i < rois.size(); i++)
-				for (final Annotation a : exporter.export(rois.get(i), i + 1))
+				for (final Annotation a : exporter.toAnnotations(rois.get(i), i + 1))
 					w.write(a);
 		}
 	}
 
 	static int importGeoJson(final Path file) throws IOException {
-		final RoiImporter importer = new RoiImporter(null);
+		final AnnotationsToRois importer = new AnnotationsToRois(null);
 		final int[] n = { 0 };
 		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
 			new GeoJsonReader().read(in, file.toString(), a -> {

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.biaannotations.testutil.CliRun;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.testutil.CliRun;
 
 /** {@code bia-annotations batch}: the summary table and the exit codes users script against. */
 class BatchCommandTest {
@@ -48,6 +48,20 @@ class BatchCommandTest {
 		assertEquals(0, again.exit, again.toString());
 		assertTrue(again.out.contains("done before") && again.out.contains("Package up to date"), again.out);
 		assertTrue(again.out.contains("2 reused from the last run"), again.out);
+	}
+
+	@Test
+	void batchTakesTheExportOptionsOfExport() {
+		final Path out = tmp.resolve("pkg");
+		final CliRun r = CliRun.run("batch", "--input", input, "--out", out, "--metadata", study, "--include-image",
+			"--compression", "zstd:5", "--shard", "2");
+		assertEquals(0, r.exit, r.toString());
+		assertTrue(Files.isDirectory(out.resolve("images/b.ome.zarr")), r.toString());
+		assertTrue(Files.isRegularFile(out.resolve("images.tsv")));
+		final CliRun bad = CliRun.run("batch", "--input", input, "--out", out, "--zarr-version", "0.4", "--shard", "2");
+		assertEquals(1, bad.exit, bad.toString());
+		assertTrue(bad.err.contains("error: --shard 2: sharding needs OME-NGFF 0.5 (Zarr v3), not --zarr-version 0.4"),
+			bad.err);
 	}
 
 	@Test

@@ -30,11 +30,11 @@ import ij.gui.Roi;
 import ij.io.RoiEncoder;
 import ij.process.ByteProcessor;
 
-import io.github.biaannotations.testutil.CliRun;
-import io.github.biaannotations.testutil.RoiZips;
 import io.github.biaannotations.demo.SampleData;
 import io.github.biaannotations.imagej.RoiSetWriter;
 import io.github.biaannotations.submission.Manifest;
+import io.github.biaannotations.testutil.CliRun;
+import io.github.biaannotations.testutil.RoiZips;
 
 /** The export and import commands as users run them: real files in, real files out, read back independently. */
 class ExportImportCommandTest {
@@ -210,6 +210,8 @@ class ExportImportCommandTest {
 		final CliRun help = CliRun.run("help", "export");
 		assertEquals(0, help.exit, help.toString());
 		assertTrue(help.out.startsWith("Usage: bia-annotations export"), help.out);
+		assertTrue(help.out.contains("Extra formats besides GeoJSON: coco, csv."), "the registered formats: " + help.out);
+		assertTrue(CliRun.run("help", "batch").out.contains("Extra formats besides GeoJSON: coco, csv."));
 	}
 
 	@Test
@@ -244,7 +246,7 @@ class ExportImportCommandTest {
 		try (OutputStream o = Files.newOutputStream(geojson);
 			io.github.biaannotations.geojson.GeoJsonWriter w = new io.github.biaannotations.geojson.GeoJsonWriter(o))
 		{
-			for (final io.github.biaannotations.model.Annotation a : new io.github.biaannotations.imagej.RoiExporter(null, s -> {}).export(far, 1))
+			for (final io.github.biaannotations.model.Annotation a : new io.github.biaannotations.imagej.RoisToAnnotations(null, s -> {}).toAnnotations(far, 1))
 				w.write(a);
 		}
 		assertTrue(Files.readString(geojson).contains("[40000,100]"), Files.readString(geojson));

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.biaannotations.model.Annotation;
+import io.github.biaannotations.model.PixelMask;
 import io.github.biaannotations.model.Plane;
 
 /**

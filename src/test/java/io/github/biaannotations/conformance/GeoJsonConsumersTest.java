@@ -36,26 +36,28 @@ import ij.gui.Roi;
 import ij.gui.ShapeRoi;
 import ij.io.RoiDecoder;
 
-import io.github.biaannotations.convert.RoiImport;
 import io.github.biaannotations.geojson.ClassColors;
 import io.github.biaannotations.geojson.GeoJsonWriter;
 import io.github.biaannotations.imagej.ImageJQuirks;
 import io.github.biaannotations.imagej.QuPathMembers;
 import io.github.biaannotations.imagej.RoiSetWriter;
+import io.github.biaannotations.importing.GeoJsonImport;
 import io.github.biaannotations.model.Annotation;
 import io.github.biaannotations.model.Plane;
 import io.github.biaannotations.model.Rgb;
 import io.github.biaannotations.testutil.CliRun;
-import io.github.biaannotations.testutil.RoiZips;
 import io.github.biaannotations.testutil.ConformanceInputs;
 import io.github.biaannotations.testutil.Consumers;
-
+import io.github.biaannotations.testutil.RoiZips;
 
 /**
  * Our GeoJSON as its consumers read it: QuPath 0.7.0's own import ({@code PathIO.readObjects}, behind File > Import
  * objects) and GDAL 3.12.4's GeoJSON driver (pyogrio); and the files QuPath's own export writes, imported with our
  * {@code import} (checked as ImageJ's RoiDecoder reads the RoiSet.zip) and exported again for QuPath. Every check is
  * on what the consumer read back.
+ * <p>
+ * Over 400 lines on purpose: the conformance tests are one class per area (here GeoJSON, both ways), sharing the
+ * inputs made once and the consumers' verdict readers.
  */
 class GeoJsonConsumersTest {
 
@@ -249,7 +251,7 @@ class GeoJsonConsumersTest {
 		// shows a grouped ROI read from a RoiSet.zip in its group's colour, so the colours are seen on the ROIs as
 		// they are imported, before ImageJ writes and reads them
 		final Map<String, Roi> direct = new HashMap<>();
-		for (final Roi roi : RoiImport.read(written.resolve("all.geojson"), IJ.openImage(qupathStack().toString()), w -> {}))
+		for (final Roi roi : GeoJsonImport.read(written.resolve("all.geojson"), IJ.openImage(qupathStack().toString()), w -> {}))
 			direct.put(roi.getName(), roi);
 		assertClass(r, direct, "polygon with hole", "Stroma", "#96c896", "#96c896");
 		assertClass(r, direct, "ellipse", "Tumor", "#c80000", "#ff0000");
@@ -402,16 +404,16 @@ class GeoJsonConsumersTest {
 		final Path written = Consumers.qupathWrites(dir.resolve("qupath-planes"));
 		ImageJQuirks.apply();
 		// without an image: a file that puts objects on other planes describes a stack
-		final Map<String, Roi> noImage = named(RoiImport.read(written.resolve("points-planes.geojson"), null, w -> {}));
+		final Map<String, Roi> noImage = named(GeoJsonImport.read(written.resolve("points-planes.geojson"), null, w -> {}));
 		assertPosition(noImage.get("3 points z0"), 0, 1, 1);
 		assertPosition(noImage.get("point z1"), 0, 2, 1);
 		assertPosition(noImage.get("point c1 z2 t1"), 2, 3, 2);
 		// a file with no plane describes a 2D image: no position, as a 2D image given with --image
-		final Roi ellipse = RoiImport.read(written.resolve("ellipse.geojson"), null, w -> {}).get(0);
+		final Roi ellipse = GeoJsonImport.read(written.resolve("ellipse.geojson"), null, w -> {}).get(0);
 		assertEquals(0, ellipse.getPosition());
 		assertEquals(false, ellipse.hasHyperStackPosition());
 		final List<String> warnings = new ArrayList<>();
-		final Map<String, Roi> flat = named(RoiImport.read(written.resolve("points-planes.geojson"),
+		final Map<String, Roi> flat = named(GeoJsonImport.read(written.resolve("points-planes.geojson"),
 			IJ.createImage("flat", 512, 512, 1, 8), warnings::add));
 		assertEquals(0, flat.get("3 points z0").getPosition());
 		assertEquals(false, flat.get("3 points z0").hasHyperStackPosition());

@@ -31,13 +31,20 @@ import ij.ImagePlus;
 import ij.gui.Overlay;
 import ij.gui.Roi;
 
+import net.imglib2.img.array.ArrayImgs;
+
 import io.github.biaannotations.batch.BatchReport;
 import io.github.biaannotations.batch.BatchRequest;
-import io.github.biaannotations.convert.ExportSummary;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.export.ExportOptions;
+import io.github.biaannotations.export.ExportSummary;
 import io.github.biaannotations.imagej.RoiFiles;
 import io.github.biaannotations.metadata.MifaMetadata;
+import io.github.biaannotations.model.LabelImage;
+import io.github.biaannotations.ngff.OmeZarrLabelReader;
+import io.github.biaannotations.submission.Manifest;
+import io.github.biaannotations.testutil.FijiCommands;
 
 /** The scripting service as scripts use it, and the example scripts' use of it. */
 class AnnotationExportServiceTest {
@@ -95,6 +102,26 @@ class AnnotationExportServiceTest {
 		exporter.exportImage(bare, tmp.resolve("edge").toFile(), null);
 		assertEquals(1, exporter.lastWarnings().size(), exporter.lastWarnings().toString());
 		assertTrue(exporter.lastWarnings().get(0).contains("extends beyond the 256x256 image"));
+	}
+
+	@Test
+	void anImglib2LabelImageAsLabkitGivesItIsExportedAsTheSameLabelImageFromAFile() throws IOException {
+		final ImagePlus imp = IJ.openImage(sample.image.toString());
+		final ImagePlus tiff = IJ.openImage(sample.labels.toString());
+		// Labkit's and StarDist's ImageJ2 commands give an Img of an integer type, without ImageJ's calibration
+		final short[] copy = ((short[]) tiff.getProcessor().getPixels()).clone();
+		final LabelImage labels = LabelImage.of("nuclei_labels", ArrayImgs.unsignedShorts(copy, tiff.getWidth(), tiff
+			.getHeight()), "xy", null);
+		final ExportOptions options = ExportOptions.builder().roisFromLabels(true).build();
+		exporter.exportImage(imp, List.of(labels), tmp.resolve("raster").toFile(), null, options);
+		exporter.exportFiles(sample.image.toFile(), null, sample.labels.toFile(), tmp.resolve("file").toFile(), null,
+			options);
+		for (final String f : new String[] { "nuclei_labels.ome.zarr/0/c/0/0", "nuclei_labels.ome.zarr/zarr.json",
+			"nuclei_labels_outlines.geojson" })
+			assertEquals(Manifest.sha256(tmp.resolve("file/annotations/nuclei/" + f)), Manifest.sha256(tmp.resolve(
+				"raster/annotations/nuclei/" + f)), f + ": the same bytes, the image's calibration included");
+		assertEquals(0.65, OmeZarrLabelReader.read(tmp.resolve("raster/annotations/nuclei/nuclei_labels.ome.zarr"),
+			null).calibration().pixelWidth(), 1e-6);
 	}
 
 	/** The example scripts declare the service by its short name, and call only methods it has. */

@@ -36,6 +36,29 @@ class StatusProgressTest {
 	}
 
 	@Test
+	void theLabelOmeZarrOfAnExportReachesTheStatusBarPlaneByPlane(@org.junit.jupiter.api.io.TempDir final
+		java.nio.file.Path tmp) throws Exception
+	{
+		final Context context = new Context(StatusService.class, EventService.class, AnnotationExportService.class);
+		try {
+			final StatusBar bar = new StatusBar();
+			context.service(EventService.class).subscribe(bar);
+			final io.github.biaannotations.demo.SampleData.SampleFiles sample = io.github.biaannotations.demo.SampleData
+				.standard().write(tmp.resolve("sample"));
+			context.service(AnnotationExportService.class).exportFiles(sample.image.toFile(), null, sample.labels
+				.toFile(), tmp.resolve("pkg").toFile(), null);
+			final long until = System.currentTimeMillis() + 10_000;
+			while (shown(bar).stream().noneMatch(s -> s.startsWith("nuclei_labels.ome.zarr 1/1")) && System
+				.currentTimeMillis() < until)
+				Thread.sleep(20);
+			assertTrue(shown(bar).contains("nuclei_labels.ome.zarr 1/1"), shown(bar).toString());
+		}
+		finally {
+			context.dispose();
+		}
+	}
+
+	@Test
 	void stagesAndCountsReachTheStatusBar() throws InterruptedException {
 		final Context context = new Context(StatusService.class, EventService.class);
 		try {

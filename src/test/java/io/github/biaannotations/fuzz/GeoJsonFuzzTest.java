@@ -10,7 +10,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import ij.gui.Roi;
 import ij.io.RoiEncoder;
 import io.github.biaannotations.geojson.GeoJsonReader;
-import io.github.biaannotations.imagej.RoiImporter;
+import io.github.biaannotations.imagej.AnnotationsToRois;
 import io.github.biaannotations.model.Annotation;
 
 /**
@@ -34,7 +34,7 @@ class GeoJsonFuzzTest {
 		if (annotations.isEmpty()) return;
 		final List<Roi> rois;
 		try {
-			rois = new RoiImporter(null).toRois(annotations);
+			rois = new AnnotationsToRois(null).toRois(annotations);
 		}
 		catch (final RuntimeException e) {
 			Expected.clearError(e, null);

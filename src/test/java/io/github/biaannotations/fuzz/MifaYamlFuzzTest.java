@@ -54,7 +54,7 @@ class MifaYamlFuzzTest {
 		try {
 			MifaMetadata.fromCombinedYaml(combined, file);
 		}
-		catch (final IOException | RuntimeException e) {
+		catch (final RuntimeException e) {
 			throw new AssertionError("what we wrote cannot be read back: " + e + "\n" + new String(combined
 				.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8), e);
 		}

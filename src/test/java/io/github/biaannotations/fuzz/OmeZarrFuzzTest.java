@@ -18,8 +18,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import ij.ImagePlus;
 import ij.process.ShortProcessor;
 
-import io.github.biaannotations.convert.LabelImport;
 import io.github.biaannotations.imagej.LabelImages;
+import io.github.biaannotations.importing.LabelImageImport;
 import io.github.biaannotations.model.Folders;
 import io.github.biaannotations.ngff.NgffVersion;
 import io.github.biaannotations.ngff.OmeZarrExporter;
@@ -72,7 +72,7 @@ class OmeZarrFuzzTest {
 		copyTree(stores.get(store), copy);
 		Files.write(copy.resolve(stores.get(store).relativize(original).toString()), java.util.Arrays.copyOfRange(data, 1, data.length));
 		try {
-			final ImagePlus back = LabelImport.read(copy, null);
+			final ImagePlus back = LabelImageImport.read(copy, null);
 			if (back.getWidth() <= 0 || back.getHeight() <= 0) throw new AssertionError("an empty image read without error");
 		} catch (final IOException | RuntimeException e) {
 			Expected.clearError(e, copy.getFileName().toString());

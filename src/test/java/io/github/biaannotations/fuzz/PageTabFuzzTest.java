@@ -15,13 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import io.github.biaannotations.archive.server.PageTabProbe;
-import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.export.AnnotatedImage;
+import io.github.biaannotations.export.ExportRequest;
+import io.github.biaannotations.export.PackageExport;
 import io.github.biaannotations.model.Folders;
 import io.github.biaannotations.model.Progress;
-import io.github.biaannotations.submission.ExportRequest;
-import io.github.biaannotations.submission.PackageExport;
 import io.github.biaannotations.submission.PackageValidator;
 
 /**
@@ -53,7 +53,7 @@ class PageTabFuzzTest {
 		final SampleData.SampleFiles s = SampleData.standard().write(base.resolve("sample"));
 		pkg = base.resolve("pkg");
 		new PackageExport(w -> {}, Progress.NONE).export(ExportRequest.to(pkg).metadata(DemoMetadata.create())
-			.image(ImageSource.ofFiles(s.image, List.of(s.rois), List.of())), TODAY, Instant.parse("2026-11-29T10:00:00Z"));
+			.image(AnnotatedImage.ofFiles(s.image, List.of(s.rois), List.of())), TODAY, Instant.parse("2026-11-29T10:00:00Z"));
 		for (int i = 0; i < PACKAGE_FILES.length; i++)
 			originals[i] = Files.readAllBytes(pkg.resolve(PACKAGE_FILES[i]));
 	}

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeAll;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import ij.gui.Roi;
-import io.github.biaannotations.imagej.RoiExporter;
 import io.github.biaannotations.imagej.RoiFiles;
+import io.github.biaannotations.imagej.RoisToAnnotations;
 
 /**
  * Fuzzes ImageJ ROI reading ({@code .roi} files and {@code RoiSet.zip}) and the conversion of what is read to
@@ -56,10 +56,10 @@ class RoiFilesFuzzTest {
 			Expected.clearError(e, file.getFileName().toString());
 			return;
 		}
-		final RoiExporter exporter = new RoiExporter(null, w -> {});
+		final RoisToAnnotations exporter = new RoisToAnnotations(null, w -> {});
 		for (int i = 0; i < rois.size(); i++) {
 			try {
-				exporter.export(rois.get(i), i);
+				exporter.toAnnotations(rois.get(i), i);
 			}
 			catch (final RuntimeException e) {
 				Expected.clearError(e, null);

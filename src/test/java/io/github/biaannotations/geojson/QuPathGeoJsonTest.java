@@ -21,7 +21,7 @@ import ij.gui.PolygonRoi;
 import ij.gui.Roi;
 import ij.gui.ShapeRoi;
 
-import io.github.biaannotations.imagej.RoiImporter;
+import io.github.biaannotations.imagej.AnnotationsToRois;
 import io.github.biaannotations.model.Annotation;
 
 /**
@@ -70,7 +70,7 @@ class QuPathGeoJsonTest {
 		assertEquals(0xff00ff00, a.get(2).classificationColor().get().argb());
 		assertEquals(0xffc80000, a.get(0).classificationColor().get().argb());
 		final ImagePlus imp = IJ.createHyperStack("h", 128, 128, 1, 4, 3, 8);
-		final List<Roi> rois = new RoiImporter(imp).toRois(a);
+		final List<Roi> rois = new AnnotationsToRois(imp).toRois(a);
 		assertInstanceOf(OvalRoi.class, rois.get(0));
 		assertEquals(new java.awt.Rectangle(10, 10, 40, 30), rois.get(0).getBounds());
 		assertEquals(3, rois.get(0).getZPosition());

@@ -18,17 +18,17 @@ import ij.process.FloatProcessor;
 import ij.process.LUT;
 import ij.process.ShortProcessor;
 
+import io.github.biaannotations.model.IntensityImage;
+import io.github.biaannotations.model.LabelImage;
+import io.github.biaannotations.model.PixelType;
 import io.github.biaannotations.model.Rgb;
 import io.github.biaannotations.ngff.ExportedLabels;
-import io.github.biaannotations.ngff.LabelImage;
 import io.github.biaannotations.ngff.NgffMetadata;
 import io.github.biaannotations.ngff.NgffSchemas;
 import io.github.biaannotations.ngff.NgffVersion;
 import io.github.biaannotations.ngff.OmeZarrExporter;
 import io.github.biaannotations.ngff.OmeZarrLabelReader;
 import io.github.biaannotations.ngff.OmeZarrOptions;
-import io.github.biaannotations.ngff.SourceImage;
-import io.github.biaannotations.zarr.DataType;
 import io.github.biaannotations.zarr.IndependentReaders;
 
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ class LabelImagesTest {
 			70000 });
 		final List<LabelImage> labels = LabelImages.fromImagePlus(new ImagePlus("f", fp), "f", Collections
 			.emptyMap());
-		assertEquals(DataType.UINT32, labels.get(0).data().dataType());
+		assertEquals(PixelType.FLOAT32, labels.get(0).pixelType(), "ImageJ's float labels, written as uint32");
 		final Path out = dir.resolve("f_labels.ome.zarr");
 		final ExportedLabels written = new OmeZarrExporter(OmeZarrOptions.defaults()).exportLabels(labels.get(0),
 			out, null);
@@ -126,7 +126,7 @@ class LabelImagesTest {
 		assertEquals(2, labels.size());
 		assertEquals("two_c1", labels.get(0).name());
 		assertEquals("two_c2", labels.get(1).name());
-		assertArrayEquals(new short[] { 5, 0 }, (short[]) labels.get(1).data().plane(0, 0, 0));
+		assertArrayEquals(new short[] { 5, 0 }, (short[]) labels.get(1).plane(0, 0));
 	}
 
 	@Test
@@ -182,10 +182,10 @@ class LabelImagesTest {
 	@Test
 	void rgbSourceImagesBecomeThreeUint8Channels() {
 		final ColorProcessor cp = new ColorProcessor(2, 1, new int[] { 0x102030, 0xa0b0c0 });
-		final SourceImage img = OmeZarrImages.fromImagePlus(new ImagePlus("rgb", cp), "rgb");
-		assertEquals(3, img.data().sizeC());
-		assertEquals(DataType.UINT8, img.data().dataType());
-		assertArrayEquals(new byte[] { 0x20, (byte) 0xb0 }, (byte[]) img.data().plane(0, 1, 0));
+		final IntensityImage img = IntensityImages.fromImagePlus(new ImagePlus("rgb", cp), "rgb");
+		assertEquals(3, img.sizeC());
+		assertEquals(PixelType.UINT8, img.pixelType());
+		assertArrayEquals(new byte[] { 0x20, (byte) 0xb0 }, (byte[]) img.plane(1, 0, 0));
 		assertEquals("blue", img.channels().get(2).name());
 	}
 

@@ -10,15 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ij.IJ;
 import ij.ImagePlus;
 
-import io.github.biaannotations.testutil.Uint16Samples;
+import io.github.biaannotations.model.LabelImage;
 import io.github.biaannotations.ngff.ExportedLabels;
-import io.github.biaannotations.ngff.LabelImage;
 import io.github.biaannotations.ngff.NgffMetadata;
 import io.github.biaannotations.ngff.NgffSchemas;
 import io.github.biaannotations.ngff.NgffVersion;
 import io.github.biaannotations.ngff.OmeZarrExporter;
 import io.github.biaannotations.ngff.OmeZarrLabelReader;
 import io.github.biaannotations.ngff.OmeZarrOptions;
+import io.github.biaannotations.testutil.Uint16Samples;
 import io.github.biaannotations.zarr.IndependentReaders;
 import io.github.biaannotations.zarr.ZarrFormat;
 
@@ -60,7 +60,7 @@ class RealMaskOmeZarrTest {
 		final List<LabelImage> labels = LabelImages.fromImagePlus(mask, "nuclei", Collections.emptyMap());
 		final Path out = dir.resolve("nuclei2d.ome.zarr");
 		final List<ExportedLabels> written = new OmeZarrExporter(OmeZarrOptions.defaults().withVersion(version))
-			.exportImage(OmeZarrImages.fromImagePlus(image, "nuclei2d"), labels, out);
+			.exportImage(IntensityImages.fromImagePlus(image, "nuclei2d"), labels, out);
 		// data/README.md says "183 nuclei": 183 is the largest label; 125 distinct labels are present
 		// (also counted with PIL + numpy), so count them here rather than trust either figure
 		final Set<Integer> present = Uint16Samples.values(bytes((short[]) mask.getProcessor().getPixels()));

@@ -54,7 +54,7 @@ class RoiFilesTest {
 		final List<Roi> rois = new ArrayList<>();
 		assertEquals(2, RoiFiles.read(f, (r, o) -> rois.add(r), s -> {}));
 		final List<String> warnings = new ArrayList<>();
-		final Annotation image = new RoiExporter(null, warnings::add).export(rois.get(1), 2).get(0);
+		final Annotation image = new RoisToAnnotations(null, warnings::add).toAnnotations(rois.get(1), 2).get(0);
 		assertEquals("image", image.metadata().get(ImageJKeys.TYPE));
 		assertEquals(48, image.geometry().getArea(), 0);
 		assertTrue(warnings.get(0).contains("its pixels are not exported"), warnings.toString());
@@ -86,5 +86,6 @@ class RoiFilesTest {
 		Files.writeString(f, "plain text");
 		final RoiFileException e = assertThrows(RoiFileException.class, () -> RoiFiles.read(f, (r, o) -> {}, s -> {}));
 		assertTrue(e.getMessage().contains("RoiSet.zip"), e.getMessage());
+		assertEquals(java.util.Optional.of(f), e.file(), "the typed exception carries the file at fault");
 	}
 }

@@ -20,8 +20,11 @@ import ij.process.ImageProcessor;
 import ij.process.ShortProcessor;
 
 import io.github.biaannotations.demo.SampleData;
+import io.github.biaannotations.labels.LabelMode;
+import io.github.biaannotations.labels.LabelOutlines;
 import io.github.biaannotations.model.Annotation;
 import io.github.biaannotations.model.AnnotationWriter;
+import io.github.biaannotations.model.LabelImage;
 import io.github.biaannotations.testutil.SharedReference;
 
 /** Labels and ROIs both ways, compared pixel for pixel. */
@@ -45,12 +48,13 @@ class RoiLabelsTest {
 		final ShortProcessor labels = sample.labels();
 		final List<Roi> rois = sample.rois(labels);
 		final List<String> warnings = new ArrayList<>();
-		final RoiLabels rl = new RoiLabels(rois, new ImagePlus("img", sample.image(labels)), RoiLabels.Mode.INSTANCE, warnings::add);
-		final ImagePlus out = rl.image("labels");
+		final ImagePlus img = new ImagePlus("img", sample.image(labels));
+		final RoiLabels rl = new RoiLabels(rois, img, LabelMode.INSTANCE, warnings::add);
+		final ImagePlus out = LabelImages.toImagePlus(rl.image("labels", img));
 		assertSameLabels(labels, out.getProcessor());
 		assertEquals(0, rl.overlapPixels());
 		assertEquals(2, warnings.size(), "the point and line ROIs have no area: " + warnings);
-		assertEquals("nucleus-" + 1, rl.labels().values().stream().filter(l -> l.name.equals("nucleus-1")).findFirst().get().name);
+		assertEquals("nucleus-" + 1, rl.labels().values().stream().filter(l -> l.name().equals("nucleus-1")).findFirst().get().name());
 	}
 
 	@Test
@@ -60,8 +64,8 @@ class RoiLabelsTest {
 		a.setGroup(1);
 		b.setGroup(2);
 		c.setGroup(1);
-		final RoiLabels rl = new RoiLabels(List.of(a, b, c, new Line(1, 1, 5, 5)), img, RoiLabels.Mode.SEMANTIC, s -> {});
-		final ImageProcessor ip = rl.image("sem").getProcessor();
+		final RoiLabels rl = new RoiLabels(List.of(a, b, c, new Line(1, 1, 5, 5)), img, LabelMode.SEMANTIC, s -> {});
+		final ImageProcessor ip = LabelImages.toImagePlus(rl.image("sem", img)).getProcessor();
 		assertEquals(2, rl.labels().size());
 		assertEquals(1, ip.get(15, 15));
 		assertEquals(2, ip.get(35, 35), "the later ROI is painted over the earlier one");
@@ -75,7 +79,8 @@ class RoiLabelsTest {
 		final Roi onZ2T1 = new Roi(0, 0, 10, 10);
 		onZ2T1.setPosition(0, 2, 1);
 		final Roi everywhere = new Roi(20, 20, 5, 5);
-		final ImagePlus out = new RoiLabels(List.of(onZ2T1, everywhere), img, RoiLabels.Mode.INSTANCE, s -> {}).image("l");
+		final ImagePlus out = LabelImages.toImagePlus(new RoiLabels(List.of(onZ2T1, everywhere), img, LabelMode.INSTANCE,
+			s -> {}).image("l", img));
 		assertEquals(6, out.getStackSize());
 		for (int t = 1; t <= 2; t++)
 			for (int z = 1; z <= 3; z++) {
@@ -89,22 +94,23 @@ class RoiLabelsTest {
 	void realMaskToPolygonsToRoisToLabelsIsIdentity() throws IOException {
 		final ImagePlus mask = IJ.openImage(SharedReference.require("data/nuclei2d_labels.tif").toString());
 		final List<Annotation> features = new ArrayList<>();
-		final long n = LabelsToAnnotations.write(mask, 1, new AnnotationWriter() {
+		final long n = LabelOutlines.write(LabelImages.fromImagePlus(mask, "nuclei", Map.of()).get(0), -1,
+			new AnnotationWriter() {
 
-			@Override
-			public void write(final Annotation a) {
-				features.add(a);
-			}
+				@Override
+				public void write(final Annotation a) {
+					features.add(a);
+				}
 
-			@Override
-			public void close() {}
-		});
+				@Override
+				public void close() {}
+			});
 		assertEquals(features.size(), n);
 		for (final Annotation f : features)
 			assertEquals(f.measurements().get("pixels"), f.geometry().getArea());
-		final List<Roi> rois = new RoiImporter(mask).toRois(features);
-		final RoiLabels rl = new RoiLabels(rois, mask, RoiLabels.Mode.INSTANCE, s -> {});
-		assertSameLabels(mask.getProcessor(), rl.image("back").getProcessor());
+		final List<Roi> rois = new AnnotationsToRois(mask).toRois(features);
+		final RoiLabels rl = new RoiLabels(rois, mask, LabelMode.INSTANCE, s -> {});
+		assertSameLabels(mask.getProcessor(), LabelImages.toImagePlus(rl.image("back", mask)).getProcessor());
 		assertTrue(n > 100);
 	}
 
@@ -113,7 +119,8 @@ class RoiLabelsTest {
 		final ImagePlus f = IJ.createImage("probabilities", "32-bit black", 10, 10, 1);
 		f.getProcessor().setf(3, 2, 0.5f);
 		final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-			() -> LabelsToAnnotations.write(f, 1, null));
+			() -> LabelOutlines.write(new LabelImage("probabilities", ImagePlusRasters.channel(f, 0), null, Map.of(), null),
+				-1, null));
 		assertTrue(e.getMessage().startsWith("probabilities: value 0.5 at x=3, y=2"), e.getMessage());
 	}
 }

@@ -49,17 +49,17 @@ class RoiRoundTripTest {
 	/** Export, write GeoJSON, check it with JTS's reader, read it with ours, import. */
 	private static List<Roi> roundTrip(final ImagePlus imp, final Roi... rois) throws IOException {
 		final List<String> warnings = new ArrayList<>();
-		final RoiExporter exporter = new RoiExporter(imp, warnings::add);
+		final RoisToAnnotations exporter = new RoisToAnnotations(imp, warnings::add);
 		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (GeoJsonWriter w = new GeoJsonWriter(bytes)) {
 			for (int i = 0; i < rois.length; i++)
-				for (final Annotation a : exporter.export(rois[i], i + 1))
+				for (final Annotation a : exporter.toAnnotations(rois[i], i + 1))
 					w.write(a);
 		}
 		checkWithJts(bytes.toByteArray());
 		final List<Annotation> read = new ArrayList<>();
 		new io.github.biaannotations.geojson.GeoJsonReader().read(new ByteArrayInputStream(bytes.toByteArray()), "test", read::add);
-		return new RoiImporter(imp).toRois(read);
+		return new AnnotationsToRois(imp).toRois(read);
 	}
 
 	static void checkWithJts(final byte[] geojson) throws IOException {
@@ -119,7 +119,7 @@ class RoiRoundTripTest {
 		}
 		final PolygonRoi roi = new PolygonRoi(x, y, n, Roi.POLYGON);
 		final List<String> warnings = new ArrayList<>();
-		final Annotation a = new RoiExporter(null, warnings::add).export(roi, 1).get(0);
+		final Annotation a = new RoisToAnnotations(null, warnings::add).toAnnotations(roi, 1).get(0);
 		assertTrue(a.geometry().isValid());
 		assertTrue(warnings.stream().anyMatch(w -> w.contains("too many to trace")), warnings.toString());
 	}
@@ -164,7 +164,7 @@ class RoiRoundTripTest {
 		// ImageJ traces an oval through a mask of its box: 30,000 x 18,000 pixels would not fit in the heap
 		final OvalRoi r = new OvalRoi(3, 4, 30_000, 18_000);
 		final List<String> warnings = new ArrayList<>();
-		final Annotation a = new RoiExporter(null, warnings::add).export(r, 2).get(0);
+		final Annotation a = new RoisToAnnotations(null, warnings::add).toAnnotations(r, 2).get(0);
 		assertEquals(1, warnings.size());
 		assertTrue(warnings.get(0).startsWith("ROI 2: oval spans 30000 x 18000 pixels"), warnings.get(0));
 		assertEquals(Math.PI * 15_000 * 9_000, a.geometry().getArea(), 1e-3 * Math.PI * 15_000 * 9_000);
@@ -214,11 +214,11 @@ class RoiRoundTripTest {
 	void selfIntersectingPolygonExportsItsMaskWithAWarning() throws IOException {
 		final PolygonRoi bowtie = new PolygonRoi(new int[] { 10, 90, 10, 90 }, new int[] { 10, 90, 90, 10 }, 4, Roi.POLYGON);
 		final List<String> warnings = new ArrayList<>();
-		final List<Annotation> a = new RoiExporter(null, warnings::add).export(bowtie, 7);
+		final List<Annotation> a = new RoisToAnnotations(null, warnings::add).toAnnotations(bowtie, 7);
 		assertTrue(a.get(0).geometry().isValid());
 		assertEquals(1, warnings.size());
 		assertTrue(warnings.get(0).startsWith("ROI 7"), warnings.get(0));
-		assertSameMask(bowtie, new RoiImporter(null).toRoi(a.get(0), 1));
+		assertSameMask(bowtie, new AnnotationsToRois(null).toRoi(a.get(0), 1));
 	}
 
 	@Test
@@ -247,7 +247,7 @@ class RoiRoundTripTest {
 
 	@Test
 	void lineGeometryIsAtPixelCentres() {
-		final Annotation a = new RoiExporter(null, s -> {}).export(new Line(10, 20, 110, 70), 1).get(0);
+		final Annotation a = new RoisToAnnotations(null, s -> {}).toAnnotations(new Line(10, 20, 110, 70), 1).get(0);
 		assertEquals(10.5, a.geometry().getCoordinates()[0].x);
 		assertEquals(20.5, a.geometry().getCoordinates()[0].y);
 	}
@@ -278,9 +278,9 @@ class RoiRoundTripTest {
 	void textRoiKeepsTextWithAWarning() throws IOException {
 		final TextRoi t = new TextRoi(20, 30, "Nucleus A", new Font("SansSerif", Font.BOLD, 18));
 		final List<String> warnings = new ArrayList<>();
-		final Annotation a = new RoiExporter(null, warnings::add).export(t, 1).get(0);
+		final Annotation a = new RoisToAnnotations(null, warnings::add).toAnnotations(t, 1).get(0);
 		assertEquals(1, warnings.size());
-		final Roi back = new RoiImporter(null).toRoi(a, 1);
+		final Roi back = new AnnotationsToRois(null).toRoi(a, 1);
 		assertInstanceOf(TextRoi.class, back);
 		assertEquals(t.getText(), ((TextRoi) back).getText());
 		assertEquals("Nucleus A", a.metadata().get(ImageJKeys.TEXT));
@@ -344,7 +344,7 @@ class RoiRoundTripTest {
 	void planeIsZeroBasedWithMinusOneForAllChannels() {
 		final Roi r = new Roi(1, 1, 5, 5);
 		r.setPosition(0, 3, 2);
-		final Annotation a = new RoiExporter(null, s -> {}).export(r, 1).get(0);
+		final Annotation a = new RoisToAnnotations(null, s -> {}).toAnnotations(r, 1).get(0);
 		assertEquals(-1, a.plane().get().c());
 		assertEquals(2, a.plane().get().z());
 		assertEquals(1, a.plane().get().t());
@@ -356,7 +356,7 @@ class RoiRoundTripTest {
 		final PointRoi p = new PointRoi(new float[] { 10, 20, 30, 40 }, new float[] { 15, 25, 35, 45 }, 4);
 		p.setCounters(new int[] { 0 | (1 << 8), 1 | (1 << 8), 1 | (3 << 8), 2 | (3 << 8) });
 		p.setName("spots");
-		final List<Annotation> parts = new RoiExporter(imp, s -> {}).export(p, 1);
+		final List<Annotation> parts = new RoisToAnnotations(imp, s -> {}).toAnnotations(p, 1);
 		assertEquals(4, parts.size(), "one feature per (counter, slice)");
 		assertEquals("Counter 1", parts.get(1).classification().get());
 		assertEquals(2, parts.get(2).plane().get().z());
@@ -371,7 +371,7 @@ class RoiRoundTripTest {
 
 	@Test
 	void singlePointIsAPointAtThePixelCentre() {
-		final Annotation a = new RoiExporter(null, s -> {}).export(new PointRoi(7, 9), 1).get(0);
+		final Annotation a = new RoisToAnnotations(null, s -> {}).toAnnotations(new PointRoi(7, 9), 1).get(0);
 		assertEquals("Point", a.geometry().getGeometryType());
 		assertEquals(7.5, a.geometry().getCoordinate().x);
 	}
@@ -381,7 +381,7 @@ class RoiRoundTripTest {
 		final PolygonRoi r = new PolygonRoi(new float[] { 1, Float.NaN, 5 }, new float[] { 1, 2, 5 }, 3, Roi.POLYGON);
 		r.setName("bad one");
 		final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-			() -> new RoiExporter(null, s -> {}).export(r, 4));
+			() -> new RoisToAnnotations(null, s -> {}).toAnnotations(r, 4));
 		assertTrue(e.getMessage().contains("ROI 4 'bad one'"), e.getMessage());
 	}
 

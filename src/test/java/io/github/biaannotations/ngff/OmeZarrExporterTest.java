@@ -10,9 +10,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.biaannotations.testutil.Uint16Samples;
+import io.github.biaannotations.labels.Downsampling;
+import io.github.biaannotations.model.Calibration;
+import io.github.biaannotations.model.ImageChannel;
+import io.github.biaannotations.model.IntensityImage;
+import io.github.biaannotations.model.LabelImage;
+import io.github.biaannotations.model.LabelInfo;
+import io.github.biaannotations.model.PixelType;
+import io.github.biaannotations.model.Rasters;
 import io.github.biaannotations.model.Rgb;
 import io.github.biaannotations.zarr.Compression;
-import io.github.biaannotations.zarr.DataType;
 import io.github.biaannotations.zarr.IndependentReaders;
 import io.github.biaannotations.zarr.ZarrFormat;
 
@@ -31,6 +38,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,14 +53,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class OmeZarrExporterTest {
 
 	private static final int T = 2, Z = 3, H = 300, W = 520;
-	private static final PhysicalCalibration CAL = new PhysicalCalibration(0.5, 0.5, 2.0, "micron", 3.0,
-		"sec");
+	private static final Calibration CAL = new Calibration(0.5, 0.5, 2.0, "micron", 3.0, "sec");
 
 	@TempDir
 	Path dir;
 
 	/** Labels: discs of value k*1000+z*10+t+1 (so values above 255 and many of them), background 0. */
-	static Hyperstack labels() {
+	static RandomAccessibleInterval<? extends RealType<?>> labels() {
 		final Object[] planes = new Object[T * Z];
 		for (int t = 0; t < T; t++)
 			for (int z = 0; z < Z; z++) {
@@ -64,18 +73,18 @@ class OmeZarrExporterTest {
 				}
 				planes[t * Z + z] = p;
 			}
-		return new InMemoryHyperstack(T, 1, Z, H, W, DataType.UINT16, planes, CAL);
+		return Rasters.planar(new long[] { W, H, Z, T }, PixelType.UINT16, i -> planes[i]);
 	}
 
 	@ParameterizedTest
 	@EnumSource(NgffVersion.class)
 	void standaloneLabelsAreValidAndReadBackIdentically(final NgffVersion version) throws Exception {
-		final Hyperstack data = labels();
+		final RandomAccessibleInterval<? extends RealType<?>> data = labels();
 		final Map<Long, LabelInfo> info = new HashMap<>();
 		info.put(1001L, new LabelInfo("cell A", "nucleus", Rgb.of(10, 20, 30)));
 		final Path out = dir.resolve("img_labels.ome.zarr");
 		final ExportedLabels result = new OmeZarrExporter(OmeZarrOptions.defaults().withVersion(version))
-			.exportLabels(new LabelImage("nuclei", data, info, null), out, null);
+			.exportLabels(new LabelImage("nuclei", data, CAL, info, null), out, null);
 
 		final ZarrFormat format = version.zarrFormat();
 		final JsonNode attrs = IndependentReaders.readAttributes(format, out, ".");
@@ -130,19 +139,19 @@ class OmeZarrExporterTest {
 		final LabelImage back = OmeZarrLabelReader.read(out, null);
 		for (int t = 0; t < T; t++)
 			for (int z = 0; z < Z; z++)
-				assertArrayEquals((short[]) data.plane(t, 0, z), (short[]) back.data().plane(t, 0, z));
-		assertEquals(2.0, back.data().calibration().pixelDepth());
-		assertEquals("micrometer", back.data().calibration().spaceUnit());
+				assertArrayEquals((short[]) Rasters.plane(data, z, t), (short[]) back.plane(z, t));
+		assertEquals(2.0, back.calibration().pixelDepth());
+		assertEquals("micrometer", back.calibration().spaceUnit());
 		assertEquals("nucleus", back.info().get(1001L).className());
 		assertEquals(Rgb.of(10, 20, 30), back.info().get(1001L).colour());
 	}
 
 	@Test
 	void shardedBloscLabelsReadBackWithZarrita() throws Exception {
-		final Hyperstack data = labels();
+		final RandomAccessibleInterval<? extends RealType<?>> data = labels();
 		final Path out = dir.resolve("sharded.ome.zarr");
 		new OmeZarrExporter(OmeZarrOptions.defaults().withCompression(Compression.blosc()).withChunkShape(1, 64,
-			64).withSharding(4)).exportLabels(new LabelImage("l", data, Collections.emptyMap(), null), out, null);
+			64).withSharding(4)).exportLabels(new LabelImage("l", data, CAL, Collections.emptyMap(), null), out, null);
 		final JsonNode array = new ObjectMapper().readTree(out.resolve("0/zarr.json").toFile());
 		assertEquals("sharding_indexed", array.get("codecs").get(0).get("name").asText());
 		// 4 chunks along y and x, z (3 planes) whole, so both frames too
@@ -156,7 +165,7 @@ class OmeZarrExporterTest {
 	@Test
 	void aLabelImageTooLargeToReadIsRefusedByName() throws Exception {
 		final Path out = dir.resolve("huge.ome.zarr");
-		new OmeZarrExporter(OmeZarrOptions.defaults()).exportLabels(new LabelImage("l", labels(), Collections
+		new OmeZarrExporter(OmeZarrOptions.defaults()).exportLabels(new LabelImage("l", labels(), CAL, Collections
 			.emptyMap(), null), out, null);
 		final Path meta = out.resolve("0/zarr.json");
 		final com.fasterxml.jackson.databind.node.ObjectNode array = (com.fasterxml.jackson.databind.node.ObjectNode)
@@ -177,12 +186,12 @@ class OmeZarrExporterTest {
 		for (int y = 0; y < h; y++)
 			for (int x = 0; x < w; x++)
 				plane[y * w + x] = (short) ((x / 9 + y / 13) % 5 == 0 ? 0 : 1 + (x / 9) % 40 + 40 * ((y / 13) % 40));
-		final Hyperstack data = new InMemoryHyperstack(1, 1, 1, h, w, DataType.UINT16, new Object[] { plane },
-			PhysicalCalibration.NONE);
+		final RandomAccessibleInterval<? extends RealType<?>> data = Rasters.planar(new long[] { w, h, 1, 1 },
+			PixelType.UINT16, i -> plane);
 		final Path out = dir.resolve("bands" + shardFactor + ".ome.zarr");
 		final ExportedLabels e = new OmeZarrExporter(OmeZarrOptions.defaults().withChunkShape(1, 64, 64)
-			.withSharding(shardFactor).withMaxPlaneSide(60)).exportLabels(new LabelImage("b", data, Collections
-				.emptyMap(), null), out, null);
+			.withSharding(shardFactor).withMaxPlaneSide(60)).exportLabels(new LabelImage("b", data, Calibration.NONE,
+				Collections.emptyMap(), null), out, null);
 		assertEquals(6, e.levels(), "1003 -> 502 -> 251 -> 126 -> 63 -> 32");
 		Object expected = plane;
 		int ew = w, eh = h;
@@ -205,7 +214,7 @@ class OmeZarrExporterTest {
 	void shardingWithZarrV2IsRefusedBeforeWriting() throws IOException {
 		final Path out = dir.resolve("v2.ome.zarr");
 		assertThrows(IllegalArgumentException.class, () -> new OmeZarrExporter(OmeZarrOptions.defaults()
-			.withVersion(NgffVersion.V0_4).withSharding(2)).exportLabels(new LabelImage("l", labels(),
+			.withVersion(NgffVersion.V0_4).withSharding(2)).exportLabels(new LabelImage("l", labels(), CAL,
 				Collections.emptyMap(), null), out, null));
 		assertFalse(Files.exists(out));
 		assertEquals(0, leftovers());
@@ -217,7 +226,7 @@ class OmeZarrExporterTest {
 		Files.createDirectories(out);
 		Files.write(out.resolve("keep.txt"), "mine".getBytes(StandardCharsets.UTF_8));
 		final OmeZarrExporter exporter = new OmeZarrExporter(OmeZarrOptions.defaults());
-		final LabelImage l = new LabelImage("l", labels(), Collections.emptyMap(), null);
+		final LabelImage l = new LabelImage("l", labels(), CAL, Collections.emptyMap(), null);
 		final FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class, () -> exporter
 			.exportLabels(l, out, null));
 		assertTrue(e.getMessage().contains("x_labels.ome.zarr"), e.getMessage());
@@ -230,53 +239,15 @@ class OmeZarrExporterTest {
 
 	@Test
 	void aFailureHalfwayLeavesNothingBehind() throws Exception {
-		final Hyperstack good = labels();
-		final Hyperstack failing = new Hyperstack() {
-
-			@Override
-			public int sizeT() {
-				return T;
-			}
-
-			@Override
-			public int sizeC() {
-				return 1;
-			}
-
-			@Override
-			public int sizeZ() {
-				return Z;
-			}
-
-			@Override
-			public int sizeY() {
-				return H;
-			}
-
-			@Override
-			public int sizeX() {
-				return W;
-			}
-
-			@Override
-			public DataType dataType() {
-				return DataType.UINT16;
-			}
-
-			@Override
-			public Object plane(final int t, final int c, final int z) {
-				if (t == 1 && z == 1) throw new IllegalStateException("disk on fire at t=1 z=1");
-				return good.plane(t, c, z);
-			}
-
-			@Override
-			public PhysicalCalibration calibration() {
-				return CAL;
-			}
-		};
+		final RandomAccessibleInterval<? extends RealType<?>> good = labels();
+		final RandomAccessibleInterval<? extends RealType<?>> failing = Rasters.planar(new long[] { W, H, Z, T },
+			PixelType.UINT16, i -> {
+				if (i == Z + 1) throw new IllegalStateException("disk on fire at t=1 z=1");
+				return Rasters.plane(good, i % Z, i / Z);
+			});
 		final Path out = dir.resolve("fail_labels.ome.zarr");
 		final IllegalStateException e = assertThrows(IllegalStateException.class, () -> new OmeZarrExporter(
-			OmeZarrOptions.defaults()).exportLabels(new LabelImage("l", failing, Collections.emptyMap(), null), out,
+			OmeZarrOptions.defaults()).exportLabels(new LabelImage("l", failing, CAL, Collections.emptyMap(), null), out,
 				null));
 		assertTrue(e.getMessage().contains("t=1 z=1"));
 		assertFalse(Files.exists(out));
@@ -286,20 +257,19 @@ class OmeZarrExporterTest {
 	@Test
 	void progressIsReportedPerPlaneAndLabelsMustMatchTheirImage() throws Exception {
 		final List<String> calls = new java.util.ArrayList<>();
-		final Hyperstack data = labels();
+		final RandomAccessibleInterval<? extends RealType<?>> data = labels();
 		new OmeZarrExporter(OmeZarrOptions.defaults().withProgress((stage, done, total) -> calls.add(stage + " " +
-			done + "/" + total))).exportLabels(new LabelImage("l", data, Collections.emptyMap(), null), dir.resolve(
+			done + "/" + total))).exportLabels(new LabelImage("l", data, CAL, Collections.emptyMap(), null), dir.resolve(
 				"p_labels.ome.zarr"), null);
 		assertEquals(T * Z, calls.size());
 		assertEquals("p_labels.ome.zarr 6/6", calls.get(calls.size() - 1));
 
-		final Hyperstack small = new InMemoryHyperstack(1, 1, 1, 4, 4, DataType.UINT8, new Object[] {
-			new byte[16] }, PhysicalCalibration.NONE);
-		final SourceImage image = new SourceImage("img", data.sizeT() == 2 ? small : data, Collections
-			.singletonList(new ImageChannel("c", Rgb.of(255, 255, 255), 0, 255, 0, 255)));
+		final IntensityImage image = new IntensityImage("img", Rasters.planar(new long[] { 4, 4, 1, 1, 1 },
+			PixelType.UINT8, i -> new byte[16]), Calibration.NONE, Collections.singletonList(new ImageChannel("c", Rgb
+				.of(255, 255, 255), 0, 255, 0, 255)));
 		final Path out = dir.resolve("img.ome.zarr");
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OmeZarrExporter(
-			OmeZarrOptions.defaults()).exportImage(image, Collections.singletonList(new LabelImage("l", data,
+			OmeZarrOptions.defaults()).exportImage(image, Collections.singletonList(new LabelImage("l", data, CAL,
 				Collections.emptyMap(), null)), out));
 		assertTrue(e.getMessage().contains("\"l\"") && e.getMessage().contains("\"img\""), e.getMessage());
 		assertFalse(Files.exists(out));
@@ -307,21 +277,22 @@ class OmeZarrExporterTest {
 
 	@Test
 	void unknownUnitsAreRefusedByName() {
-		final Hyperstack h = new InMemoryHyperstack(1, 1, 1, 2, 2, DataType.UINT8, new Object[] { new byte[4] },
-			new PhysicalCalibration(1, 1, 1, "furlong", 1, null));
+		final RandomAccessibleInterval<? extends RealType<?>> h = Rasters.planar(new long[] { 2, 2, 1, 1 },
+			PixelType.UINT8, i -> new byte[4]);
+		final Calibration furlong = new Calibration(1, 1, 1, "furlong", 1, null);
 		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OmeZarrExporter(
-			OmeZarrOptions.defaults()).exportLabels(new LabelImage("l", h, Collections.emptyMap(), null), dir
-				.resolve("u.ome.zarr"), null));
+			OmeZarrOptions.defaults()).exportLabels(new LabelImage("l", h, furlong, Collections.emptyMap(), null),
+				dir.resolve("u.ome.zarr"), null));
 		assertTrue(e.getMessage().contains("furlong"), e.getMessage());
 	}
 
 	@Test
 	void anEmptyLabelImageIsStillValid() throws Exception {
-		final Hyperstack h = new InMemoryHyperstack(1, 1, 1, 8, 8, DataType.UINT8, new Object[] { new byte[64] },
-			PhysicalCalibration.NONE);
+		final RandomAccessibleInterval<? extends RealType<?>> h = Rasters.planar(new long[] { 8, 8, 1, 1 },
+			PixelType.UINT8, i -> new byte[64]);
 		final Path out = dir.resolve("empty.ome.zarr");
-		new OmeZarrExporter(OmeZarrOptions.defaults()).exportLabels(new LabelImage("l", h, Collections.emptyMap(),
-			null), out, null);
+		new OmeZarrExporter(OmeZarrOptions.defaults()).exportLabels(new LabelImage("l", h, Calibration.NONE,
+			Collections.emptyMap(), null), out, null);
 		final JsonNode attrs = IndependentReaders.readAttributes(ZarrFormat.V3, out, ".");
 		NgffSchemas.assertValid(NgffVersion.V0_5, "strict_label", attrs);
 		NgffSchemas.assertValid(NgffVersion.V0_5, "strict_image", attrs);
@@ -355,12 +326,11 @@ class OmeZarrExporterTest {
 		throw new AssertionError("no entry for label " + value + " in " + list);
 	}
 
-	static byte[] bytes(final Hyperstack h) {
-		final ByteBuffer b = ByteBuffer.allocate(h.sizeT() * h.sizeZ() * h.sizeY() * h.sizeX() * 2).order(
-			ByteOrder.LITTLE_ENDIAN);
-		for (int t = 0; t < h.sizeT(); t++)
-			for (int z = 0; z < h.sizeZ(); z++)
-				for (final short v : (short[]) h.plane(t, 0, z))
+	static byte[] bytes(final RandomAccessibleInterval<? extends RealType<?>> h) {
+		final ByteBuffer b = ByteBuffer.allocate((int) h.size() * 2).order(ByteOrder.LITTLE_ENDIAN);
+		for (int t = 0; t < h.dimension(3); t++)
+			for (int z = 0; z < h.dimension(2); z++)
+				for (final short v : (short[]) Rasters.plane(h, z, t))
 					b.putShort(v);
 		return b.array();
 	}

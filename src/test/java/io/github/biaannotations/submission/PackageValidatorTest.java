@@ -20,10 +20,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.biaannotations.convert.ImageSource;
 import io.github.biaannotations.demo.DemoMetadata;
 import io.github.biaannotations.demo.SampleData;
-import io.github.biaannotations.imagej.RoiLabels;
+import io.github.biaannotations.export.AnnotatedImage;
+import io.github.biaannotations.export.ExportOptions;
+import io.github.biaannotations.export.ExportRequest;
+import io.github.biaannotations.export.PackageExport;
+import io.github.biaannotations.labels.LabelMode;
 import io.github.biaannotations.model.Progress;
 
 /** validate finds what is wrong with a package, each problem naming its file. */
@@ -41,7 +44,7 @@ class PackageValidatorTest {
 		final SampleData.SampleFiles s = SampleData.standard().write(tmp.resolve("sample"));
 		pkg = tmp.resolve("pkg");
 		new PackageExport(w -> {}, Progress.NONE).export(ExportRequest.to(pkg).metadata(DemoMetadata.create())
-			.image(ImageSource.ofFiles(s.image, List.of(s.rois), List.of())), TODAY, Instant.parse("2026-11-29T10:00:00Z"));
+			.image(AnnotatedImage.ofFiles(s.image, List.of(s.rois), List.of())), TODAY, Instant.parse("2026-11-29T10:00:00Z"));
 	}
 
 	private List<String> errors() throws IOException {
@@ -103,8 +106,9 @@ class PackageValidatorTest {
 		final SampleData.SampleFiles s = SampleData.standard().write(tmp.resolve("sample2"));
 		pkg = tmp.resolve("with-image");
 		new PackageExport(w -> {}, Progress.NONE).export(ExportRequest.to(pkg).metadata(DemoMetadata.create())
-			.includeImage(true).labelsFromRois(RoiLabels.Mode.INSTANCE).image(ImageSource.ofFiles(s.image, List.of(
-				s.rois), List.of())), TODAY, Instant.parse("2026-11-29T10:00:00Z"));
+			.image(AnnotatedImage.ofFiles(s.image, List.of(s.rois), List.of())).options(ExportOptions.builder()
+				.includeImage(true).labelsFromRois(LabelMode.INSTANCE).build()), TODAY, Instant.parse(
+					"2026-11-29T10:00:00Z"));
 		assertEquals(List.of(), errors());
 		// the form ome-zarr-models 1.7 refuses: a colour for background 0 but no properties entry for it
 		final Path label;
@@ -203,8 +207,8 @@ class PackageValidatorTest {
 		final SampleData.SampleFiles s = SampleData.standard().write(tmp.resolve("sample2"));
 		final Path old = tmp.resolve("old");
 		new PackageExport(w -> {}, Progress.NONE).export(ExportRequest.to(old).metadata(DemoMetadata.create())
-			.includeImage(true).image(ImageSource.ofFiles(s.image, List.of(), List.of(s.labels))), TODAY, Instant
-				.parse("2026-11-29T10:00:00Z"));
+			.image(AnnotatedImage.ofFiles(s.image, List.of(), List.of(s.labels))).options(ExportOptions.builder()
+				.includeImage(true).build()), TODAY, Instant.parse("2026-11-29T10:00:00Z"));
 		assertEquals(List.of(), errorsOf(old), "this version's form is accepted");
 		Files.createDirectories(old.resolve("images/nuclei.ome.zarr/labels"));
 		Files.move(old.resolve("annotations/nuclei/nuclei_labels.ome.zarr"), old.resolve(
